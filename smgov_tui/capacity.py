@@ -1,0 +1,93 @@
+"""Hours and money: what the plan asks for against what it has.
+
+The arithmetic lives here so the checklist, the workbench's capacity view
+and the exported plan all show the same figures.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .plan import Plan
+from .schedule import ScheduleError, parse_schedule
+
+# A channel's upkeep even with few posts: about an hour a month plus five
+# minutes three times a day (a university's guidance, in domain.md).
+BASELINE_HOURS_PER_PLATFORM = 12 / 52 + 3 * 5 * 7 / 60
+
+
+@dataclass(frozen=True)
+class PlatformLoad:
+    platform: str
+    posting: float  # hours a week
+    moderation: float  # hours a week
+
+    @property
+    def hours(self) -> float:
+        return self.posting + self.moderation
+
+
+def moderation_days(plan: Plan) -> int:
+    """Days a week moderation happens: the monitored days, else every day."""
+    text = plan.get("response.monitoring_hours")
+    if text:
+        try:
+            return parse_schedule(text).days or 7
+        except ScheduleError:
+            pass
+    return 7
+
+
+def platform_loads(plan: Plan) -> list[PlatformLoad]:
+    days = moderation_days(plan)
+    loads = []
+    for row in plan.rows("platforms.chosen"):
+        posting = row.get("posts_per_week", 0) * row.get("minutes_per_post", 0) / 60
+        moderation = row.get("checks_per_day", 0) * row.get("minutes_per_check", 0) * days / 60
+        loads.append(PlatformLoad(row["platform"], posting, moderation))
+    return loads
+
+
+def hours_needed(plan: Plan) -> float:
+    return sum(load.hours for load in platform_loads(plan))
+
+
+def hours_available(plan: Plan) -> float:
+    return sum(row.get("hours", 0) for row in plan.rows("resources.roster"))
+
+
+def platforms_runnable(plan: Plan) -> int:
+    """How many channels the rostered hours keep alive at baseline upkeep."""
+    return max(1, math.floor(hours_available(plan) / BASELINE_HOURS_PER_PLATFORM))
+
+
+@dataclass(frozen=True)
+class Cost:
+    what: str
+    amount: float
+
+
+def costs(plan: Plan) -> list[Cost]:
+    """Every yearly cost the plan names, tool by tool then the fixed lines."""
+    lines = [Cost(f"tool: {row['tool']}", row["cost"])
+             for row in plan.rows("platforms.tools") if row.get("cost")]
+    for decision_id, what in (("resources.promotion", "paid promotion"),
+                              ("resources.training_cost", "training"),
+                              ("safeguards.archiving_cost", "archiving")):
+        if plan.get(decision_id):
+            lines.append(Cost(what, plan.get(decision_id)))
+    return lines
+
+
+def money_needed(plan: Plan) -> float:
+    return sum(cost.amount for cost in costs(plan))
+
+
+def hours(value: float) -> str:
+    """6 -> "6 h", 11.5 -> "11.5 h", 1.98 -> "2 h"."""
+    return f"{round(value, 1):g} h"
+
+
+def money(value: float) -> str:
+    return f"{value:,.2f}".removesuffix(".00")

@@ -1,0 +1,473 @@
+"""Value kinds: how a decision's value is typed, checked and shown.
+
+Every surface (the workbench's editors, `smgov set`, the plan loader) goes
+through the same kind, so a value one accepts is a value all accept. A kind
+has two doors: `parse` for what a person typed, `check` for a JSON value from a
+file or from `--json` input. Both return the normalised value that is stored,
+or raise InvalidValue with a message that names what is allowed. An empty
+input parses to None, which means "not decided" and clears the decision.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..schedule import (DURATION_EXAMPLE, SCHEDULE_EXAMPLE, ScheduleError,
+                        parse_duration, parse_schedule)
+
+
+class InvalidValue(ValueError):
+    """A value a kind refuses; str() is a sentence for the person who typed it."""
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _single_line(text: str, what: str, limit: int) -> str:
+    if "\n" in text or "\r" in text:
+        raise InvalidValue(f"{what} is one line; use a long-text field for paragraphs")
+    if len(text) > limit:
+        raise InvalidValue(f"{what} is at most {limit} characters (this is {len(text)})")
+    return text
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Base: a kind is named and can say in a phrase what it allows."""
+
+    name: str = "text"
+
+    def allowed(self) -> str:
+        raise NotImplementedError
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        return None if not text else self.check(text)
+
+    def check(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def show(self, value: Any) -> str:
+        """One-line display form (tables, `smgov get`)."""
+        return "" if value is None else str(value)
+
+    def edit_text(self, value: Any) -> str:
+        """What an editor field shows so that parse(edit_text(v)) == v."""
+        return self.show(value)
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    name: str = "text"
+    limit: int = 300
+
+    def allowed(self) -> str:
+        return f"one line of text, at most {self.limit} characters"
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        value = value.strip()
+        return _single_line(value, "this", self.limit) if value else None
+
+
+@dataclass(frozen=True)
+class LongText(Kind):
+    name: str = "long text"
+
+    def allowed(self) -> str:
+        return "text, several lines allowed"
+
+    def parse(self, text: str) -> Any:
+        return self.check(text)
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        lines = [line.rstrip() for line in value.replace("\r\n", "\n").split("\n")]
+        value = "\n".join(lines).strip("\n")
+        return value if value.strip() else None
+
+    def show(self, value: Any) -> str:
+        if value is None:
+            return ""
+        first, _, rest = value.partition("\n")
+        return first + (" …" if rest else "")
+
+    def edit_text(self, value: Any) -> str:
+        return value or ""
+
+
+@dataclass(frozen=True)
+class Person(Text):
+    name: str = "person"
+    limit: int = 120
+
+    def allowed(self) -> str:
+        return "a person's name or role, one line (e.g. Dana Ruiz, Communications Officer)"
+
+    def check(self, value: Any) -> Any:
+        value = super().check(value)
+        if value is not None and not any(ch.isalpha() for ch in value):
+            raise InvalidValue(f"expected {self.allowed()}")
+        return value
+
+
+def _match_choice(choices: tuple[str, ...], text: str) -> str | None:
+    wanted = " ".join(text.lower().replace("_", " ").split())
+    for choice in choices:
+        if choice.lower() == wanted:
+            return choice
+    return None
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    name: str = "choice"
+    choices: tuple[str, ...] = ()
+
+    def allowed(self) -> str:
+        return "one of: " + ", ".join(self.choices)
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if not value.strip():
+            return None
+        found = _match_choice(self.choices, value)
+        if found is None:
+            raise InvalidValue(f"{value.strip()!r} is not a choice here; use {self.allowed()}")
+        return found
+
+
+@dataclass(frozen=True)
+class Multi(Kind):
+    """Several of a fixed set, stored in the catalogue's order."""
+
+    name: str = "multi-choice"
+    choices: tuple[str, ...] = ()
+
+    def allowed(self) -> str:
+        return "any of: " + ", ".join(self.choices) + " (separated by commas)"
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        if text.startswith("["):
+            return self.check(_json_or_invalid(text, self))
+        return self.check([part for part in text.split(",") if part.strip()])
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part for part in value.split(",") if part.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InvalidValue(f"expected {self.allowed()}")
+        picked = set()
+        for item in value:
+            found = _match_choice(self.choices, item)
+            if found is None:
+                raise InvalidValue(f"{item.strip()!r} is not a choice here; use {self.allowed()}")
+            picked.add(found)
+        return [c for c in self.choices if c in picked] or None
+
+    def show(self, value: Any) -> str:
+        return ", ".join(value or [])
+
+
+_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def _tidy(number: float) -> int | float:
+    return int(number) if float(number).is_integer() else round(number, 2)
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    name: str = "number"
+    unit: str = ""
+    minimum: float = 0
+    maximum: float | None = None
+    suffixes: tuple[str, ...] = ()
+
+    def allowed(self) -> str:
+        span = f"from {self.minimum:g}" + (f" to {self.maximum:g}" if self.maximum is not None else " up")
+        return f"a number {span}" + (f" ({self.unit})" if self.unit else "")
+
+    def _strip(self, text: str) -> str:
+        text = text.strip().lower()
+        for suffix in sorted(self.suffixes, key=len, reverse=True):
+            if text.endswith(suffix):
+                return text[: -len(suffix)].strip()
+        return text
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if isinstance(value, str):
+            text = self._strip(value).replace(",", "")
+            if not text:
+                return None
+            if not _NUMBER.match(text):
+                raise InvalidValue(f"{value.strip()!r} is not {self.allowed()}")
+            value = float(text)
+        if not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            raise InvalidValue(f"{value:g} is out of range; use {self.allowed()}")
+        return _tidy(value)
+
+    def show(self, value: Any) -> str:
+        if value is None:
+            return ""
+        return f"{value:g} {self.unit}".strip()
+
+    def edit_text(self, value: Any) -> str:
+        return "" if value is None else f"{value:g}"
+
+
+def Hours(maximum: float = 168, unit: str = "h/week") -> Number:
+    """Hours, accepting "6", "6h", "6.5 hours"."""
+    return Number(name="hours", unit=unit, maximum=maximum,
+                  suffixes=("h", "hr", "hrs", "hour", "hours", "h/week", "h/wk"))
+
+
+def Minutes(maximum: float = 24 * 60) -> Number:
+    return Number(name="number", unit="min", maximum=maximum, suffixes=("m", "min", "mins", "minutes"))
+
+
+@dataclass(frozen=True)
+class Money(Number):
+    name: str = "money"
+    unit: str = "per year"
+
+    def allowed(self) -> str:
+        return "an amount of money, 0 or more (e.g. 1200 or $1,200.50)"
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().lstrip("$£€").replace(" ", "")
+        return super().check(value)
+
+    def show(self, value: Any) -> str:
+        if value is None:
+            return ""
+        return f"{value:,.2f}".removesuffix(".00")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    name: str = "date"
+
+    def allowed(self) -> str:
+        return "a date as YYYY-MM-DD"
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        value = value.strip()
+        if not value:
+            return None
+        try:
+            if not _ISO_DATE.match(value):
+                raise ValueError(value)
+            return _dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise InvalidValue(f"{value!r} is not {self.allowed()}") from None
+
+
+@dataclass(frozen=True)
+class YesNo(Kind):
+    name: str = "yes/no"
+
+    def allowed(self) -> str:
+        return "yes or no"
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if not word:
+                return None
+            if word in {"yes", "y", "true", "on", "1"}:
+                return True
+            if word in {"no", "n", "false", "off", "0"}:
+                return False
+        raise InvalidValue(f"{value!r} is not {self.allowed()}")
+
+    def show(self, value: Any) -> str:
+        return "" if value is None else ("yes" if value else "no")
+
+
+@dataclass(frozen=True)
+class WeeklyHours(Kind):
+    """Days and times in the week, e.g. published monitoring hours."""
+
+    name: str = "schedule"
+
+    def allowed(self) -> str:
+        return f"days and times, e.g. {SCHEDULE_EXAMPLE}"
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if not value.strip():
+            return None
+        try:
+            return str(parse_schedule(value))
+        except ScheduleError as error:
+            raise InvalidValue(str(error)) from None
+
+
+@dataclass(frozen=True)
+class TimeFrame(Kind):
+    """A reply or posting target: clock time or business time."""
+
+    name: str = "time frame"
+
+    def allowed(self) -> str:
+        return f"a time frame, e.g. {DURATION_EXAMPLE}"
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if not value.strip():
+            return None
+        try:
+            return str(parse_duration(value))
+        except ScheduleError as error:
+            raise InvalidValue(str(error)) from None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a structured row."""
+
+    key: str
+    label: str
+    kind: Kind
+    required: bool = False
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Rows(Kind):
+    """A list of structured rows (platforms, roster, tiers...), edited row by row."""
+
+    name: str = "list"
+    row: str = "row"  # singular noun for messages: "platform", "person"
+    fields: tuple[Field, ...] = ()
+    key: str = ""  # the field that names a row (first field unless said)
+
+    @property
+    def key_field(self) -> str:
+        return self.key or self.fields[0].key
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def allowed(self) -> str:
+        cols = ", ".join(f.key + ("*" if f.required else "") for f in self.fields)
+        return f"a JSON list of {self.row} rows with fields {cols} (* required)"
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        return None if not text else self.check(_json_or_invalid(text, self))
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list):
+            raise InvalidValue(f"expected {self.allowed()}")
+        rows = [self.check_row(row, number) for number, row in enumerate(value, 1)]
+        return rows or None
+
+    def check_row(self, row: Any, number: int = 1) -> dict:
+        if not isinstance(row, dict):
+            raise InvalidValue(f"{self.row} {number} is not an object with fields; expected {self.allowed()}")
+        known = {f.key for f in self.fields}
+        unknown = sorted(set(row) - known)
+        if unknown:
+            raise InvalidValue(f"{self.row} {number}: unknown field {unknown[0]!r}; "
+                               f"fields are {', '.join(f.key for f in self.fields)}")
+        clean: dict[str, Any] = {}
+        for f in self.fields:
+            raw = row.get(f.key)
+            try:
+                value = None if raw is None else (
+                    f.kind.parse(raw) if isinstance(raw, str) and not isinstance(f.kind, LongText)
+                    else f.kind.check(raw))
+            except InvalidValue as error:
+                raise InvalidValue(f"{self.row} {number}, {f.key}: {error}") from None
+            if value is None:
+                if f.required:
+                    raise InvalidValue(f"{self.row} {number}: {f.key} is required")
+                continue
+            clean[f.key] = value
+        return clean
+
+    def show(self, value: Any) -> str:
+        if not value:
+            return ""
+        names = [str(row.get(self.key_field, "?")) for row in value]
+        return f"{len(value)} {self.row}{'s' if len(value) != 1 else ''}: " + ", ".join(names)
+
+    def edit_text(self, value: Any) -> str:
+        return json.dumps(value or [], ensure_ascii=False)
+
+
+def _json_or_invalid(text: str, kind: Kind) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidValue(f"not valid JSON ({error.msg} at column {error.colno}); "
+                           f"expected {kind.allowed()}") from None
+
+
+@dataclass(frozen=True)
+class RowRef(Kind):
+    """One of the rows of another list decision, by its key (e.g. the main platform).
+
+    The choices depend on the plan, so `check` takes the names on offer; the
+    plan-level validator in catalogue supplies them.
+    """
+
+    name: str = "choice"
+    source: str = ""  # decision id of the Rows decision
+
+    def allowed(self) -> str:
+        return f"the name of one of the rows in {self.source}"
+
+    def check(self, value: Any, names: tuple[str, ...] | None = None) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        value = value.strip()
+        if not value or names is None:
+            return value or None
+        if not names:
+            raise InvalidValue(f"add rows to {self.source} first; this picks one of them")
+        found = _match_choice(tuple(names), value)
+        if found is None:
+            raise InvalidValue(f"{value!r} is not in {self.source}; use one of: {', '.join(names)}")
+        return found
+
+
+TEXT = Text()
+LONG_TEXT = LongText()
+PERSON = Person()
+DATE = Date()
+MONEY = Money()
+YES_NO = YesNo()
+SCHEDULE = WeeklyHours()
+TIME_FRAME = TimeFrame()

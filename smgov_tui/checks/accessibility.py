@@ -1,0 +1,32 @@
+"""Planned content types need their accessibility rule (check 11)."""
+
+from __future__ import annotations
+
+from ..plan import Plan
+from .base import Check, listing
+
+RULE_FOR = {
+    "images": "alt text on images",
+    "video": "captions on video",
+    "live video": "captions on video",
+    "audio": "transcripts for audio",
+}
+
+
+def _missing_rules(plan: Plan) -> str | None:
+    rules = set(plan.get("safeguards.accessibility") or ())
+    gaps: dict[str, list[str]] = {}
+    for row in plan.rows("platforms.chosen"):
+        for content in row.get("content", ()):
+            rule = RULE_FOR.get(content)
+            if rule and rule not in rules:
+                gaps.setdefault(rule, []).append(f"{content} on {row['platform']}")
+    if not gaps:
+        return None
+    return "; ".join(f"{listing(where, 2)} but no rule for {rule}" for rule, where in gaps.items())
+
+
+CHECKS = (
+    Check("check.accessibility", "safeguards", "Content without its accessibility rule", True,
+          "safeguards.accessibility", _missing_rules),
+)

@@ -1,0 +1,92 @@
+"""Every account has owners, records and locks (checks 3, 5 and 8, and the main platform)."""
+
+from __future__ import annotations
+
+from ..people import name_key, same_person
+from ..plan import Plan
+from .base import Check, listing
+
+
+def _owners(plan: Plan) -> str | None:
+    no_owner, no_backup, self_backup = [], [], []
+    for row in plan.rows("platforms.chosen"):
+        if not row.get("owner"):
+            no_owner.append(row["platform"])
+        elif not row.get("backup"):
+            no_backup.append(row["platform"])
+        elif same_person(row["owner"], row["backup"]):
+            self_backup.append(row["platform"])
+    problems = []
+    if no_owner:
+        problems.append(f"no owner for {listing(no_owner)}")
+    if no_backup:
+        problems.append(f"no backup administrator for {listing(no_backup)}")
+    if self_backup:
+        problems.append(f"the owner is also the backup on {listing(self_backup)}")
+    return "; ".join(problems) or None
+
+
+def _records(plan: Plan) -> str | None:
+    rules = {name_key(row["platform"]): row for row in plan.rows("safeguards.records")}
+    missing, partial = [], []
+    for row in plan.rows("platforms.chosen"):
+        rule = rules.get(name_key(row["platform"]))
+        if rule is None:
+            missing.append(row["platform"])
+        elif not rule.get("retention") or not rule.get("capture"):
+            gap = "retention rule" if not rule.get("retention") else "capture method"
+            partial.append(f"{row['platform']} (no {gap})")
+    problems = []
+    if missing:
+        problems.append(f"no retention rule or capture method for {listing(missing)}")
+    if partial:
+        problems.append(f"incomplete records rule for {listing(partial)}")
+    return "; ".join(problems) or None
+
+
+def _accounts(plan: Plan) -> list[str]:
+    return ([row["platform"] for row in plan.rows("platforms.chosen")]
+            + [row["tool"] for row in plan.rows("platforms.tools")])
+
+
+def _security(plan: Plan) -> str | None:
+    access = {name_key(row["account"]): row for row in plan.rows("safeguards.access")}
+    no_2fa, no_review, few_admins = [], [], []
+    for account in _accounts(plan):
+        row = access.get(name_key(account), {})
+        if row.get("two_factor") is not True:
+            no_2fa.append(account)
+        if not row.get("next_review"):
+            no_review.append(account)
+        if row.get("admins") is not None and row["admins"] < 2:
+            few_admins.append(account)
+    problems = []
+    if no_2fa:
+        problems.append(f"two-factor not confirmed for {listing(no_2fa)}")
+    if no_review:
+        problems.append(f"no access-review date for {listing(no_review)}")
+    if few_admins:
+        problems.append(f"fewer than 2 administrators on {listing(few_admins)}")
+    return "; ".join(problems) or None
+
+
+def _main_platform(plan: Plan) -> str | None:
+    main = plan.get("platforms.main")
+    if not main:
+        return None
+    names = [row["platform"] for row in plan.rows("platforms.chosen")]
+    if any(name_key(main) == name_key(name) for name in names):
+        return None
+    return f"the main platform {main} is not among the platforms chosen"
+
+
+CHECKS = (
+    Check("check.platform_owner", "platforms", "Platform without owner or backup", True,
+          "platforms.chosen", _owners),
+    Check("check.main_platform", "platforms", "Main platform not chosen", True,
+          "platforms.main", _main_platform),
+    Check("check.records", "safeguards", "Platform without retention or capture", True,
+          "safeguards.records", _records),
+    Check("check.security", "safeguards", "Account without two-factor or access review", True,
+          "safeguards.access", _security),
+)

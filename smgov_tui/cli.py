@@ -1,0 +1,242 @@
+"""`smgov`: the command line. The non-UI commands never import textual.
+
+Every failure is one line on stderr, "smgov: error: ...", exit 2, and the plan
+file is left exactly as it was: values are validated before anything is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, Sequence
+
+from . import __version__
+from .catalogue import CATALOGUE, InvalidValue, UnknownDecision
+from .errors import SmgovError
+from .textsafe import json_text, one_line, visible
+
+EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("new", "decisions", "check", "set", "get")
+CHECK_FORMATS = ("text", "github", "grid", "json")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but every error is the single line the rest of smgov prints."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("smgov").strip()
+        where = f"{command}: " if command else ""
+        fail(f"{where}{message} (see smgov {command + ' ' if command else ''}--help)")
+
+
+def fail(message: str) -> NoReturn:
+    print(f"smgov: error: {visible(message)}", file=sys.stderr)
+    raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="smgov",
+        description="Plan a government social media program before opening an account. "
+                    "`smgov [PLAN]` opens the workbench; the commands below serve scripts "
+                    "and reviewers.",
+        epilog="Exit codes: 0 success (check: launch-ready), 1 check: decisions missing or a "
+               "blocking check fails (get: not decided), 2 error.")
+    parser.add_argument("--version", action="version", version=f"smgov {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = sub.add_parser("new", help="create a plan file, blank or from a sample (never overwrites)")
+    new.add_argument("plan", metavar="PLAN", help="path of the plan file to create")
+    new.add_argument("--sample", metavar="NAME", help="start from a sample plan (see --list-samples)")
+    new.add_argument("--name", metavar="NAME", help='the plan\'s name, e.g. "Harbor Falls social media plan"')
+    new.add_argument("--list-samples", action="store_true", help="list the sample plans and exit")
+
+    decisions = sub.add_parser("decisions", help="list every decision in the catalogue")
+    decisions.add_argument("--format", choices=("text", "json"), default="text")
+    decisions.add_argument("--step", choices=[s.key for s in CATALOGUE.steps],
+                           help="only the decisions of one step")
+
+    check = sub.add_parser("check", help="the launch checklist: what is still missing")
+    check.add_argument("plan", metavar="PLAN")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
+
+    set_ = sub.add_parser("set", help="make a decision (validated as in the workbench)")
+    set_.add_argument("plan", metavar="PLAN")
+    set_.add_argument("decision", metavar="DECISION_ID")
+    set_.add_argument("value", metavar="VALUE",
+                      help='the value as you would type it; a list takes JSON rows; "" clears; '
+                           "- reads standard input")
+
+    get = sub.add_parser("get", help="print a decision's value")
+    get.add_argument("plan", metavar="PLAN")
+    get.add_argument("decision", metavar="DECISION_ID")
+    get.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or not (argv[0] in COMMANDS or argv[0].startswith("-")):
+        return open_workbench(argv)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 0
+    try:
+        return HANDLERS[args.command](args)
+    except (SmgovError, InvalidValue, UnknownDecision) as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        fail("interrupted")
+
+
+def open_workbench(argv: list[str]) -> int:
+    if len(argv) > 1:
+        fail(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)} (see smgov --help)")
+    fail("the workbench is not part of this version yet; use smgov new, check, set and get")
+
+
+# new
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .samples import sample_names, sample_path
+    from .store import PlanStore
+
+    if args.list_samples:
+        for name in sample_names():
+            print(name)
+        return 0
+    values: dict[str, Any] = {}
+    name = args.name
+    source = None
+    if args.sample:
+        sample = PlanStore(sample_path(args.sample)).load()
+        values, name, source = sample.to_values(), name or sample.name, f"sample:{args.sample}"
+    path = Path(args.plan)
+    store = PlanStore.create(path, name or path.stem.replace("-", " ").replace("_", " "), values, source)
+    plan = store.load()
+    print(f"created {visible(str(path))}: {visible(plan.name)}"
+          + (f", from sample {args.sample}" if args.sample else ""))
+    return 0
+
+
+# decisions
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    decisions = [d for d in CATALOGUE if args.step in (None, d.step)]
+    if args.format == "json":
+        steps = {s.key: s for s in CATALOGUE.steps}
+        print(json_text([{
+            "id": d.id, "step": d.step, "step_number": steps[d.step].number, "label": d.label,
+            "type": d.kind.name, "severity": d.severity, "allowed": d.kind.allowed(),
+            "guidance": d.guidance} for d in decisions]))
+        return 0
+    from tabulate import tabulate
+
+    rows = [(CATALOGUE.step(d.step).number, d.id, d.kind.name, d.severity, d.label) for d in decisions]
+    print(tabulate(rows, headers=("Step", "Id", "Type", "Need", "Label"), tablefmt="simple"))
+    return 0
+
+
+# check
+
+
+def _open(path: str):
+    from .store import PlanStore
+
+    return PlanStore(path)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .readiness import checklist
+
+    plan = _open(args.plan).load()
+    result = checklist(plan)
+    code = EXIT_READY if result.ready else EXIT_NOT_READY
+    if args.format == "json":
+        print(json_text({
+            "plan": plan.name, "ready": result.ready, "decided": result.decided,
+            "total": result.total, "items": [item.as_json() for item in result.items],
+        }))
+        return code
+    print(_verdict(plan.name, result))
+    if result.items:
+        print()
+        print(_checklist_table(result, args.format))
+    return code
+
+
+def _verdict(name: str, result) -> str:
+    blockers = len(result.blockers)
+    advice = len(result.items) - blockers
+    state = "READY for launch" if result.ready else "NOT READY"
+    parts = [f"{blockers} blocking" if blockers else "nothing blocking"]
+    if advice:
+        parts.append(f"{advice} advice")
+    return (f"{one_line(name) or 'Unnamed plan'}: {state}: {', '.join(parts)}; "
+            f"{result.decided} of {result.total} decisions made")
+
+
+def _checklist_table(result, fmt: str) -> str:
+    from tabulate import tabulate
+
+    steps = {s.key: s.number for s in CATALOGUE.steps}
+    rows = [(steps[i.step], i.severity, i.id, one_line(i.why)) for i in result.items]
+    headers = ("Step", "Severity", "Id", "Why")
+    if fmt == "github":
+        return tabulate(rows, headers=headers, tablefmt="github")
+    fmt = "grid" if fmt == "grid" else "simple"
+    width = shutil.get_terminal_size((100, 24)).columns
+    why_width = max(24, width - max(len(r[2]) for r in rows) - 30)
+    table = tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=[None, None, None, why_width])
+    overshoot = max(len(line) for line in table.splitlines()) - width
+    if overshoot > 0 and why_width > 24:  # tabulate pads columns: measure, then narrow once
+        why_width = max(24, why_width - overshoot)
+        table = tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=[None, None, None, why_width])
+    return table
+
+
+# set and get
+
+
+def _read_value(raw: str) -> str:
+    if raw == "-":
+        return sys.stdin.read()
+    return raw
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    store = _open(args.plan)
+    plan = store.load()
+    decision = CATALOGUE.get(args.decision)
+    try:
+        value = CATALOGUE.parse(decision.id, _read_value(args.value), plan.values)
+    except InvalidValue as error:
+        raise InvalidValue(f"{decision.id}: {error}") from None
+    entry = store.set(decision.id, value)
+    shown = decision.kind.show(value) if value is not None else "(cleared)"
+    note = "" if entry else " (unchanged)"
+    print(f"{decision.id}: {one_line(shown)}{note}")
+    return 0
+
+
+def cmd_get(args: argparse.Namespace) -> int:
+    plan = _open(args.plan).load()
+    decision = CATALOGUE.get(args.decision)
+    value = plan.get(decision.id)
+    if args.format == "json" or (value is not None and decision.kind.name == "list"):
+        print(json_text(value))
+    elif value is not None:
+        print(visible(decision.kind.edit_text(value)))
+    if decision.id in plan.invalid:
+        print(f"smgov: warning: the saved value of {decision.id} is not valid: "
+              f"{visible(plan.invalid[decision.id])}", file=sys.stderr)
+    return 0 if value is not None else EXIT_NOT_READY
+
+
+HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
+            "set": cmd_set, "get": cmd_get}

@@ -1,0 +1,28 @@
+"""The sample plans shipped with smgov (in the wheel, or beside the source)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import SmgovError
+
+_HERE = Path(__file__).resolve().parent
+
+
+def sample_dir() -> Path:
+    # Installed: smgov_tui/sample_plans inside the wheel. From a checkout: ../sample_plans.
+    for candidate in (_HERE / "sample_plans", _HERE.parent / "sample_plans"):
+        if candidate.is_dir():
+            return candidate
+    raise SmgovError("the sample plans are missing from this installation")
+
+
+def sample_names() -> list[str]:
+    return sorted(path.stem for path in sample_dir().glob("*.json"))
+
+
+def sample_path(name: str) -> Path:
+    names = sample_names()
+    if name not in names:
+        raise SmgovError(f"no sample named {name!r}; samples: {', '.join(names)}")
+    return sample_dir() / f"{name}.json"

@@ -1,0 +1,248 @@
+"""The command line: every command, its output, its exit codes and its errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from smgov_tui import __version__
+from smgov_tui.catalogue import CATALOGUE
+
+from conftest import smgov_process
+
+FACEBOOK_ROWS = '[{"platform": "Facebook", "owner": "Dana Ruiz", "posts_per_week": 5}]'
+
+
+def test_version(smgov):
+    result = smgov("--version")
+    assert result.code == 0 and result.out.strip() == f"smgov {__version__}"
+
+
+def test_help_lists_the_commands(smgov):
+    result = smgov("--help")
+    assert result.code == 0
+    for command in ("new", "decisions", "check", "set", "get"):
+        assert command in result.out
+
+
+def test_new_creates_a_blank_plan_and_never_overwrites(tmp_path, smgov):
+    path = tmp_path / "harbor.json"
+    result = smgov("new", path, "--name", "Harbor Falls plan")
+    assert result.code == 0 and "created" in result.out and "Harbor Falls plan" in result.out
+    before = path.read_bytes()
+    again = smgov("new", path)
+    assert again.code == 2
+    assert again.err.startswith("smgov: error:") and "already exists" in again.err
+    assert len(again.err.strip().splitlines()) == 1
+    assert path.read_bytes() == before
+
+
+def test_new_names_a_plan_after_its_file_by_default(tmp_path, smgov):
+    smgov("new", tmp_path / "tri-valley_plan.json")
+    assert smgov("check", tmp_path / "tri-valley_plan.json", "--format", "json").out.count("tri valley plan") == 1
+
+
+def test_decisions_text_and_json(smgov):
+    text = smgov("decisions")
+    assert text.code == 0
+    lines = text.out.splitlines()
+    assert len(lines) == len(CATALOGUE) + 2  # header, rule, one line a decision
+    assert "objectives.measurable" in text.out and "blocker" in text.out and "advice" in text.out
+    data = json.loads(smgov("decisions", "--format", "json").out)
+    assert [d["id"] for d in data] == [d.id for d in CATALOGUE]
+    assert set(data[0]) == {"id", "step", "step_number", "label", "type", "severity", "allowed", "guidance"}
+    only = json.loads(smgov("decisions", "--format", "json", "--step", "peers").out)
+    assert {d["step"] for d in only} == {"peers"}
+
+
+def test_set_then_get_each_kind_of_value(plan_path, smgov):
+    cases = [
+        ("objectives.frequency", "Daily", "daily"),
+        ("objectives.engagement_goals", "recruit, inform", "inform, recruit"),
+        ("resources.budget", "$2,400", "2400"),
+        ("response.monitoring_hours", "weekdays 9am-5pm", "Mon-Fri 09:00-17:00"),
+        ("launch.date", "2027-03-01", "2027-03-01"),
+    ]
+    for decision_id, typed, shown in cases:
+        result = smgov("set", plan_path, decision_id, typed)
+        assert result.code == 0, result.err
+        assert result.out.startswith(f"{decision_id}: ")
+        got = smgov("get", plan_path, decision_id)
+        assert got.code == 0 and got.out.strip() == shown
+
+
+def test_set_a_list_takes_json_rows_and_get_prints_json(plan_path, smgov):
+    assert smgov("set", plan_path, "platforms.chosen", FACEBOOK_ROWS).code == 0
+    got = smgov("get", plan_path, "platforms.chosen")
+    assert json.loads(got.out) == [{"platform": "Facebook", "owner": "Dana Ruiz", "posts_per_week": 5}]
+    assert smgov("set", plan_path, "platforms.main", "facebook").out.strip() == "platforms.main: Facebook"
+
+
+def test_set_reads_long_text_from_standard_input(plan_path, smgov):
+    text = "Staff never share passwords.\nDevices lock after 5 minutes."
+    assert smgov("set", plan_path, "conduct.security", "-", stdin=text).code == 0
+    assert smgov("get", plan_path, "conduct.security").out == text + "\n"
+
+
+def test_set_empty_clears_and_get_exits_1_when_undecided(plan_path, smgov):
+    smgov("set", plan_path, "objectives.frequency", "daily")
+    cleared = smgov("set", plan_path, "objectives.frequency", "")
+    assert cleared.code == 0 and "(cleared)" in cleared.out
+    got = smgov("get", plan_path, "objectives.frequency")
+    assert got.code == 1 and got.out == ""
+    assert json.loads(smgov("get", plan_path, "objectives.frequency", "--format", "json").out) is None
+
+
+def test_set_same_value_says_unchanged(plan_path, smgov):
+    smgov("set", plan_path, "objectives.frequency", "daily")
+    assert "(unchanged)" in smgov("set", plan_path, "objectives.frequency", "DAILY").out
+
+
+def test_set_records_history(plan_path, smgov):
+    smgov("set", plan_path, "objectives.frequency", "daily")
+    smgov("set", plan_path, "objectives.frequency", "weekly")
+    history = json.loads(plan_path.read_text())["history"]
+    assert [(h["old"], h["new"]) for h in history.values()] == [(None, "daily"), ("daily", "weekly")]
+
+
+def test_check_formats_and_exit_codes(plan_path, smgov):
+    smgov("set", plan_path, "platforms.chosen", FACEBOOK_ROWS)
+    text = smgov("check", plan_path)
+    assert text.code == 1
+    assert text.out.startswith("Test plan: NOT READY:")
+    assert "1 of" in text.out.splitlines()[0]
+    assert "check.platform_owner" in text.out and "no backup administrator for Facebook" in text.out
+    github = smgov("check", plan_path, "--format", "github")
+    assert github.code == 1 and "| Step |" in github.out.replace("  ", " ") or "|   Step |" in github.out
+    assert "|--" in github.out or "|-" in github.out
+    grid = smgov("check", plan_path, "--format", "grid")
+    assert grid.code == 1 and "+====" in grid.out.replace("=+=", "====")
+
+
+def test_check_text_fits_the_terminal_width(plan_path, smgov, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = smgov("check", plan_path).out
+    table = out.split("\n\n", 1)[1]
+    assert max(len(line) for line in table.splitlines()) <= 80
+
+
+def test_check_json_is_the_documented_shape(plan_path, smgov):
+    smgov("set", plan_path, "platforms.chosen", FACEBOOK_ROWS)
+    result = smgov("check", plan_path, "--format", "json")
+    assert result.code == 1
+    data = json.loads(result.out)
+    assert set(data) == {"plan", "ready", "decided", "total", "items"}
+    assert data["plan"] == "Test plan" and data["ready"] is False
+    assert data["decided"] == 1 and data["total"] == len(CATALOGUE)
+    assert all(set(item) == {"id", "step", "label", "severity", "kind", "why"} for item in data["items"])
+    kinds = {item["kind"] for item in data["items"]}
+    assert kinds == {"missing", "check"}
+
+
+ERRORS = [
+    (("check", "{missing}"), "no plan at"),
+    (("check", "{folder}"), "is a folder"),
+    (("check", "{notjson}"), "not valid JSON"),
+    (("check", "{otherjson}"), "not a smgov plan"),
+    (("get", "{plan}", "objectives.nope"), "unknown decision 'objectives.nope'"),
+    (("set", "{plan}", "objectives.nope", "x"), "unknown decision 'objectives.nope'"),
+    (("set", "{plan}", "objectives.frequency", "hourly"), "objectives.frequency: 'hourly' is not a choice here; use one of:"),
+    (("set", "{plan}", "resources.budget", "lots"), "resources.budget: 'lots' is not an amount of money"),
+    (("set", "{plan}", "platforms.chosen", "[{"), "platforms.chosen: not valid JSON"),
+    (("set", "{plan}", "platforms.chosen", '[{"handle": "@x"}]'), "platform 1: platform is required"),
+    (("set", "{plan}", "platforms.main", "Facebook"), "add rows to platforms.chosen first"),
+    (("set", "{notjson}", "objectives.frequency", "daily"), "not valid JSON"),
+    (("new", "{plan}"), "already exists"),
+    (("new", "{tmp}/no/such/folder/p.json"), "does not exist"),
+    (("new", "{tmp}/s.json", "--sample", "nope"), "no sample named 'nope'"),
+    (("check", "{plan}", "--format", "xml"), "invalid choice: 'xml'"),
+    (("set", "{plan}", "objectives.frequency"), "the following arguments are required: VALUE"),
+    (("frobnicate", "x"), "unknown command 'frobnicate'"),
+    (("--bogus",), "unrecognized arguments: --bogus"),
+]
+
+
+def _fill(arg: str, names: dict) -> str:
+    for key, value in names.items():
+        arg = arg.replace("{" + key + "}", str(value))
+    return arg
+
+
+@pytest.mark.parametrize("args, message", ERRORS, ids=[" ".join(a) for a, _ in ERRORS])
+def test_every_error_is_one_line_exit_2_and_leaves_files_alone(tmp_path, smgov, args, message):
+    plan = tmp_path / "plan.json"
+    smgov("new", plan, "--name", "Test plan")
+    smgov("set", plan, "objectives.frequency", "daily")
+    (tmp_path / "not.json").write_text('{"meta": [')
+    (tmp_path / "other.json").write_text('{"_default": {}}')
+    files = {p: p.read_bytes() for p in tmp_path.iterdir()}
+    names = dict(plan=plan, missing=tmp_path / "missing.json", folder=tmp_path,
+                 notjson=tmp_path / "not.json", otherjson=tmp_path / "other.json", tmp=tmp_path)
+    result = smgov(*(_fill(a, names) for a in args))
+    assert result.code == 2
+    assert result.out == ""
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("smgov: error: "), result.err
+    assert message in lines[0]
+    assert "Traceback" not in result.err
+    assert {p: p.read_bytes() for p in tmp_path.iterdir()} == files
+
+
+def test_error_output_never_sends_escape_sequences(plan_path, smgov):
+    result = smgov("set", plan_path, "objectives.frequency", "\x1b[2Jhourly\x07")
+    assert result.code == 2 and "\x1b" not in result.err and "\x07" not in result.err
+    assert "\\x1b[2Jhourly\\x07" in result.err
+
+
+def test_plan_text_with_escapes_is_made_visible(plan_path, smgov):
+    smgov("set", plan_path, "platforms.chosen", '[{"platform": "Face\\u001b]52;c;aGk=\\u0007book"}]')
+    for args, shown in ((("check", plan_path), "\\x1b]52;c;aGk=\\x07"),
+                        (("get", plan_path, "platforms.main"), ""),
+                        (("get", plan_path, "platforms.chosen"), "\\u001b]52;c;aGk=\\u0007"),
+                        (("check", plan_path, "--format", "json"), "\\u001b]52;c;aGk=\\u0007"),
+                        (("set", plan_path, "resources.sponsor", "Dana\x9b2J Ruiz"), "Dana\\x9b2J Ruiz"),
+                        (("get", plan_path, "resources.sponsor", "--format", "json"), "Dana\\u009b2J Ruiz")):
+        out = smgov(*args).out
+        assert not set(out) & {"\x1b", "\x07", "\x9b"}
+        assert shown in out
+
+
+def test_python_dash_m_and_the_console_script(tmp_path):
+    plan = tmp_path / "p.json"
+    done = subprocess.run([sys.executable, "-m", "smgov_tui", "new", str(plan)], capture_output=True,
+                          text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    result = smgov_process("check", plan, "--format", "json", cwd=tmp_path)
+    assert result.code == 1 and json.loads(result.out)["decided"] == 0
+
+
+NO_TEXTUAL = """
+import sys
+from smgov_tui.cli import main
+for args in {commands!r}:
+    try:
+        main(args)
+    except SystemExit:
+        pass
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print("TEXTUAL:", loaded)
+"""
+
+
+def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
+    commands = [["--version"], ["--help"], ["decisions"], ["decisions", "--format", "json"],
+                ["new", str(tmp_path / "n.json")], ["check", str(plan_path)],
+                ["check", str(plan_path), "--format", "json"], ["check", str(plan_path), "--format", "grid"],
+                ["set", str(plan_path), "objectives.frequency", "daily"],
+                ["get", str(plan_path), "objectives.frequency"], ["check", str(tmp_path / "nope.json")]]
+    done = subprocess.run([sys.executable, "-c", NO_TEXTUAL.format(commands=commands)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "TEXTUAL: []"
+    # and the probe can see textual when it is imported
+    seen = subprocess.run([sys.executable, "-c", "import textual.app, sys; print('textual' in sys.modules)"],
+                          capture_output=True, text=True)
+    assert seen.stdout.strip() == "True"
