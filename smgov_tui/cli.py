@@ -48,7 +48,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     new = sub.add_parser("new", help="create a plan file, blank or from a sample (never overwrites)")
-    new.add_argument("plan", metavar="PLAN", help="path of the plan file to create")
+    new.add_argument("plan", metavar="PLAN", nargs="?", help="path of the plan file to create")
     new.add_argument("--sample", metavar="NAME", help="start from a sample plan (see --list-samples)")
     new.add_argument("--name", metavar="NAME", help='the plan\'s name, e.g. "Harbor Falls social media plan"')
     new.add_argument("--list-samples", action="store_true", help="list the sample plans and exit")
@@ -109,12 +109,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         for name in sample_names():
             print(name)
         return 0
+    if args.plan is None:
+        fail("new: the following arguments are required: PLAN (see smgov new --help)")
     values: dict[str, Any] = {}
     name = args.name
     source = None
     if args.sample:
         sample = PlanStore(sample_path(args.sample)).load()
         values, name, source = sample.to_values(), name or sample.name, f"sample:{args.sample}"
+        values.pop("launch.signoff", None)  # a copy is not signed off by the sample's people
     path = Path(args.plan)
     store = PlanStore.create(path, name or path.stem.replace("-", " ").replace("_", " "), values, source)
     plan = store.load()
@@ -166,7 +169,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(_verdict(plan.name, result))
     if result.items:
         print()
-        print(_checklist_table(result, args.format))
+        print(_checklist_table(result, args.format, plan.invalid))
     return code
 
 
@@ -177,21 +180,29 @@ def _verdict(name: str, result) -> str:
     parts = [f"{blockers} blocking" if blockers else "nothing blocking"]
     if advice:
         parts.append(f"{advice} advice")
-    return (f"{one_line(name) or 'Unnamed plan'}: {state}: {', '.join(parts)}; "
+    return (f"{one_line(name) or 'Unnamed plan'}\n{state}: {', '.join(parts)}; "
             f"{result.decided} of {result.total} decisions made")
 
 
-def _checklist_table(result, fmt: str) -> str:
+def _checklist_table(result, fmt: str, invalid: dict) -> str:
+    """text: compact for a terminal (a missing decision by its label); github
+    and grid: every item's full reason, for pasting into a review."""
     from tabulate import tabulate
 
     steps = {s.key: s.number for s in CATALOGUE.steps}
-    rows = [(steps[i.step], i.severity, i.id, one_line(i.why)) for i in result.items]
-    headers = ("Step", "Severity", "Id", "Why")
+
+    def why(item) -> str:
+        if fmt == "text" and item.kind == "missing" and item.id not in invalid:
+            return f"Not decided: {item.label}"
+        return one_line(item.why)
+
+    rows = [(steps[i.step], i.severity, i.id, why(i)) for i in result.items]
+    headers = ("Step", "Need", "Id", "Why")
     if fmt == "github":
         return tabulate(rows, headers=headers, tablefmt="github")
     fmt = "grid" if fmt == "grid" else "simple"
     width = shutil.get_terminal_size((100, 24)).columns
-    why_width = max(24, width - max(len(r[2]) for r in rows) - 30)
+    why_width = max(24, width - max(len(r[2]) for r in rows) - 26)
     table = tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=[None, None, None, why_width])
     overshoot = max(len(line) for line in table.splitlines()) - width
     if overshoot > 0 and why_width > 24:  # tabulate pads columns: measure, then narrow once

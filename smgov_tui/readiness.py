@@ -52,14 +52,18 @@ class Checklist:
         return tuple(item for item in self.items if item.step == step)
 
 
-_WHY = re.compile(r"\*\*Why it matters\.\*\*\s*(.+?[.!?])(?:\s|$)", re.S)
+_WHY = re.compile(r"\*\*Why it matters\.\*\*\s*(.+?)(?:\n\s*\n|$)", re.S)
+# A full stop ends a sentence unless it closes an abbreviation ("v.", "e.g.").
+_SENTENCE_END = re.compile(r"(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bvs)(?<!\betc)[.!?](?=\s|$)")
 
 
 @lru_cache(maxsize=None)
 def missing_reason(decision: Decision) -> str:
     """The first sentence of the guidance's "Why it matters", as one line."""
     match = _WHY.search(decision.guidance)
-    reason = " ".join(match[1].split()) if match else ""
+    paragraph = " ".join(match[1].split()) if match else ""
+    end = _SENTENCE_END.search(paragraph)
+    reason = paragraph[: end.end()] if end else paragraph
     return f"Not decided. {reason}".strip()
 
 

@@ -112,8 +112,10 @@ def test_check_formats_and_exit_codes(plan_path, smgov):
     smgov("set", plan_path, "platforms.chosen", FACEBOOK_ROWS)
     text = smgov("check", plan_path)
     assert text.code == 1
-    assert text.out.startswith("Test plan: NOT READY:")
-    assert "1 of" in text.out.splitlines()[0]
+    assert text.out.startswith("Test plan\nNOT READY: ")
+    assert "; 1 of 74 decisions made" in text.out.splitlines()[1]
+    assert "Not decided:" in text.out and "Not decided." not in text.out  # compact: labels, not reasons
+    assert "Not decided. " in smgov("check", plan_path, "--format", "grid").out
     assert "check.platform_owner" in text.out and "no backup administrator for Facebook" in text.out
     github = smgov("check", plan_path, "--format", "github")
     assert github.code == 1 and "| Step |" in github.out.replace("  ", " ") or "|   Step |" in github.out
@@ -126,6 +128,7 @@ def test_check_text_fits_the_terminal_width(plan_path, smgov, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     out = smgov("check", plan_path).out
     table = out.split("\n\n", 1)[1]
+    assert len(table.splitlines()) >= 70
     assert max(len(line) for line in table.splitlines()) <= 80
 
 

@@ -95,7 +95,7 @@ CASES = {
     "check.comment_policy": (
         dict(platforms__chosen=[{**FACEBOOK, "comments": "open"}],
              safeguards__forum="government speech (comments off)"),
-        ["comments are open on Facebook but there is no public comment policy and no removal rules",
+        ["people can comment on Facebook but there is no public comment policy and no removal rules",
          "the legal footing says comments off"],
         {"platforms.chosen": [FACEBOOK]},
     ),
@@ -123,7 +123,7 @@ CASES = {
                                 {**FACEBOOK, "platform": "YouTube", "content": ["video"]}],
              safeguards__accessibility=["plain language"]),
         ["images on Facebook but no rule for alt text on images",
-         "video on Facebook and video on YouTube but no rule for captions on video"],
+         "video on Facebook and YouTube but no rule for captions on video"],
         {"safeguards.accessibility": ["alt text on images", "captions on video"]},
     ),
 }

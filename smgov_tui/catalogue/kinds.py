@@ -459,7 +459,8 @@ class RowRef(Kind):
             raise InvalidValue(f"add rows to {self.source} first; this picks one of them")
         found = _match_choice(tuple(names), value)
         if found is None:
-            raise InvalidValue(f"{value!r} is not in {self.source}; use one of: {', '.join(names)}")
+            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            raise InvalidValue(f"{value!r} is not in {self.source}; use one of: {shown}")
         return found
 
 

@@ -15,15 +15,17 @@ RULE_FOR = {
 
 def _missing_rules(plan: Plan) -> str | None:
     rules = set(plan.get("safeguards.accessibility") or ())
-    gaps: dict[str, list[str]] = {}
+    gaps: dict[str, dict[str, list[str]]] = {}  # rule -> content type -> platforms
     for row in plan.rows("platforms.chosen"):
         for content in row.get("content", ()):
             rule = RULE_FOR.get(content)
             if rule and rule not in rules:
-                gaps.setdefault(rule, []).append(f"{content} on {row['platform']}")
+                gaps.setdefault(rule, {}).setdefault(content, []).append(row["platform"])
     if not gaps:
         return None
-    return "; ".join(f"{listing(where, 2)} but no rule for {rule}" for rule, where in gaps.items())
+    return "; ".join(
+        " and ".join(f"{content} on {listing(platforms, 3)}" for content, platforms in where.items())
+        + f" but no rule for {rule}" for rule, where in gaps.items())
 
 
 CHECKS = (

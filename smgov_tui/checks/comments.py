@@ -20,10 +20,10 @@ def _comment_rules(plan: Plan) -> str | None:
         ("safeguards.removal_rules", "removal rules")) if not plan.decided(decision_id)]
     problems = []
     if missing:
-        problems.append(f"comments are open on {listing(open_on)} but there is no "
+        problems.append(f"people can comment on {listing(open_on)} but there is no "
                         + " and no ".join(missing))
     if plan.get("safeguards.forum") == "government speech (comments off)":
-        problems.append(f"the legal footing says comments off, yet they are open on {listing(open_on)}")
+        problems.append(f"the legal footing says comments off, yet people can comment on {listing(open_on)}")
     return "; ".join(problems) or None
 
 

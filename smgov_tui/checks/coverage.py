@@ -44,8 +44,11 @@ def _outside_hours(plan: Plan) -> str | None:
     late = [f"{what} {target}" for what, target in _targets(plan)
             if not parse_duration(target).business and parse_duration(target).minutes < gap]
     if late:
+        hint = "use business time, e.g. 1 business day"
+        if any(what == "emergency tier" for what, _ in _targets(plan)):
+            hint += ", and point emergencies to 911"
         problems.append(f"{listing(late)} cannot be met across a {describe_minutes(gap)} "
-                        f"gap in monitoring (use business time, e.g. 1 business day)")
+                        f"gap in monitoring ({hint})")
     return "; ".join(problems) or None
 
 

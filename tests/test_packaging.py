@@ -1,0 +1,25 @@
+"""The installed package carries what it needs and works from any folder."""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+
+from conftest import smgov_process
+
+
+def test_the_wheel_ships_styles_and_sample_plans():
+    files = {str(f) for f in metadata.files("smgov") or ()}
+    assert "smgov_tui/styles/smgov.tcss" in files
+    for name in ("small-city", "county", "agency"):
+        assert f"smgov_tui/sample_plans/{name}.json" in files
+    entry_points = {ep.name: ep.value for ep in metadata.entry_points(group="console_scripts")}
+    assert entry_points["smgov"] == "smgov_tui.cli:main"
+
+
+def test_installed_smgov_runs_from_another_folder(tmp_path):
+    made = smgov_process("new", "mine.json", "--sample", "county", cwd=tmp_path)
+    assert made.code == 0, made.err
+    checked = smgov_process("check", "mine.json", "--format", "json", cwd=tmp_path)
+    assert checked.code == 1 and json.loads(checked.out)["decided"] > 20
+    assert smgov_process("--version", cwd=tmp_path).out.startswith("smgov ")
