@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import json
+import sysconfig
 from importlib import metadata
 
 from conftest import smgov_process
 
 
+def installed() -> metadata.Distribution:
+    """The installed wheel's metadata, not a build's egg-info in the source tree."""
+    found = list(metadata.distributions(name="smgov", path=[sysconfig.get_paths()["purelib"]]))
+    assert found, "smgov is not installed in this environment: run the README's test command"
+    return found[0]
+
+
 def test_the_wheel_ships_styles_and_sample_plans():
-    files = {str(f) for f in metadata.files("smgov") or ()}
+    dist = installed()
+    files = {str(f) for f in dist.files or ()}
     assert "smgov_tui/styles/smgov.tcss" in files
     for name in ("small-city", "county", "agency"):
         assert f"smgov_tui/sample_plans/{name}.json" in files
-    entry_points = {ep.name: ep.value for ep in metadata.entry_points(group="console_scripts")}
+    entry_points = {ep.name: ep.value for ep in dist.entry_points if ep.group == "console_scripts"}
     assert entry_points["smgov"] == "smgov_tui.cli:main"
 
 
