@@ -7,6 +7,7 @@ file is left exactly as it was: values are validated before anything is written.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -90,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail(str(error))
     except KeyboardInterrupt:
         fail("interrupted")
+    except BrokenPipeError:  # `smgov check PLAN | head`: the reader left; not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_NOT_READY if args.command == "check" else 0
 
 
 def open_workbench(argv: list[str]) -> int:

@@ -99,10 +99,25 @@ def read_plan_data(path: Path) -> dict:
     if schema > SCHEMA_VERSION:
         raise PlanFileError(f"{path} was written by a newer smgov (plan schema {schema}; "
                             f"this smgov {__version__} reads schema {SCHEMA_VERSION}): upgrade smgov")
-    if not all(isinstance(data.get(t, {}), dict) for t in TABLE_ORDER) or not isinstance(
-            data.get("plan", {}).get(_DOC, {}).get("values", {}), dict):
-        raise PlanFileError(f"{path} is not a smgov plan: its tables are damaged")
+    damage = _damage(data)
+    if damage:
+        raise PlanFileError(f"{path} is not a smgov plan: its tables are damaged ({damage})")
     return data
+
+
+def _damage(data: dict) -> str | None:
+    """What makes these tables unusable to TinyDB or to smgov, if anything."""
+    for table in TABLE_ORDER:
+        docs = data.get(table, {})
+        if not isinstance(docs, dict):
+            return f"{table} is not a table"
+        for doc_id, doc in docs.items():
+            if not str(doc_id).isdigit() or not isinstance(doc, dict):
+                return f"{table} entry {doc_id!r} is not a document"
+    plan = data.get("plan", {}).get(_DOC, {})
+    if not isinstance(plan.get("values", {}), dict) or not isinstance(plan.get("name", ""), str):
+        return "the plan document's name or values"
+    return None
 
 
 def write_atomically(path: Path, text: str, mode: int = 0o600) -> None:

@@ -82,3 +82,30 @@ def test_edit_text_parses_back_to_the_same_value(decision):
     kind = decision.kind
     value = kind.check(samples[kind.name])
     assert kind.parse(kind.edit_text(value)) == value
+
+
+def test_wrong_json_types_in_a_saved_plan_are_set_aside_not_crashing():
+    """Hand-edited values of any JSON type either fit or are refused with a reason."""
+    import random
+
+    from smgov_tui.plan import Plan
+    from smgov_tui.readiness import checklist
+
+    junk = [None, True, 0, -1, 10**400, 1e308, float("nan"), float("inf"), "", "x", "\x1b[2J", [],
+            {}, [1], [{}], [{"platform": 5}], {"a": 1}, "2027-13-01", "Mon-Fri 9-5", "4 h"]
+    rnd = random.Random(3)
+    for decision in CATALOGUE:
+        for value in junk + [[{f.key: rnd.choice(junk) for f in getattr(decision.kind, "fields", ())}]]:
+            plan = Plan.from_values("x", {decision.id: value})
+            assert decision.id in plan.values or decision.id in plan.invalid or value in (None, "", [], {})
+            checklist(plan)
+            if plan.decided(decision.id):
+                decision.kind.show(plan.get(decision.id))
+                decision.kind.edit_text(plan.get(decision.id))
+
+
+def test_huge_numbers_are_refused_plainly():
+    with pytest.raises(InvalidValue, match="too large"):
+        CATALOGUE.check("resources.budget", 10**400)
+    with pytest.raises(InvalidValue, match="out of range"):
+        CATALOGUE.parse("resources.budget", "5000000000")

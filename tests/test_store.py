@@ -126,6 +126,16 @@ BAD_FILES = {
               "written by a newer smgov"),
     "damaged": (json.dumps({"meta": {"1": {"format": "smgov-plan", "schema": 1}},
                             "plan": {"1": {"values": [1]}}}).encode(), "tables are damaged"),
+    "plan not a document": (json.dumps({"meta": {"1": {"format": "smgov-plan", "schema": 1}},
+                                        "plan": {"1": 5}}).encode(), "plan entry '1' is not a document"),
+    "history key": (json.dumps({"meta": {"1": {"format": "smgov-plan", "schema": 1}},
+                                "history": {"x": {}}}).encode(), "history entry 'x' is not a document"),
+    "history entry": (json.dumps({"meta": {"1": {"format": "smgov-plan", "schema": 1}},
+                                  "history": {"1": "x"}}).encode(), "history entry '1'"),
+    "name": (json.dumps({"meta": {"1": {"format": "smgov-plan", "schema": 1}},
+                         "plan": {"1": {"name": 7}}}).encode(), "name or values"),
+    "schema text": (json.dumps({"meta": {"1": {"format": "smgov-plan", "schema": "1"}}}).encode(),
+                    "no valid schema version"),
 }
 
 

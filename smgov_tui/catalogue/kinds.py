@@ -215,8 +215,14 @@ class Number(Kind):
             if not _NUMBER.match(text):
                 raise InvalidValue(f"{value.strip()!r} is not {self.allowed()}")
             value = float(text)
-        if not isinstance(value, (int, float)) or not math.isfinite(value):
+        if not isinstance(value, (int, float)):
             raise InvalidValue(f"expected {self.allowed()}")
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer too large for a float
+            finite = False
+        if not finite:
+            raise InvalidValue(f"that number is too large; use {self.allowed()}")
         if value < self.minimum or (self.maximum is not None and value > self.maximum):
             raise InvalidValue(f"{value:g} is out of range; use {self.allowed()}")
         return _tidy(value)
@@ -244,9 +250,10 @@ def Minutes(maximum: float = 24 * 60) -> Number:
 class Money(Number):
     name: str = "money"
     unit: str = "per year"
+    maximum: float | None = 1e9
 
     def allowed(self) -> str:
-        return "an amount of money, 0 or more (e.g. 1200 or $1,200.50)"
+        return "an amount of money from 0 to 1,000,000,000 (e.g. 1200 or $1,200.50)"
 
     def check(self, value: Any) -> Any:
         if isinstance(value, str):
