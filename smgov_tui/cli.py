@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
@@ -97,10 +96,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_NOT_READY if args.command == "check" else 0
 
 
+GETTING_STARTED = """\
+smgov {version}: plan a social media program before opening an account.
+
+The full-screen workbench comes in the next release. Until then:
+
+  smgov new my-plan.json --sample small-city   start from a sample (or leave out --sample)
+  smgov check my-plan.json                     what is still missing before launch
+  smgov decisions                              every decision, with its id
+  smgov set my-plan.json DECISION_ID VALUE     make a decision
+  smgov --help                                 everything else
+"""
+
+
 def open_workbench(argv: list[str]) -> int:
     if len(argv) > 1:
         fail(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)} (see smgov --help)")
-    fail("the workbench is not part of this version yet; use smgov new, check, set and get")
+    if not argv:
+        print(GETTING_STARTED.format(version=__version__), end="")
+        return 0
+    fail(f"the workbench is not part of this version yet; try: smgov check {argv[0]}")
 
 
 # new
@@ -143,10 +158,8 @@ def cmd_decisions(args: argparse.Namespace) -> int:
             "type": d.kind.name, "severity": d.severity, "allowed": d.kind.allowed(),
             "guidance": d.guidance} for d in decisions]))
         return 0
-    from tabulate import tabulate
-
     rows = [(CATALOGUE.step(d.step).number, d.id, d.kind.name, d.severity, d.label) for d in decisions]
-    print(tabulate(rows, headers=("Step", "Id", "Type", "Need", "Label"), tablefmt="simple"))
+    print(fit_table(rows, ("Step", "Id", "Type", "Need", "Label")))
     return 0
 
 
@@ -189,6 +202,20 @@ def _verdict(name: str, result) -> str:
             f"{result.decided} of {result.total} decisions made")
 
 
+def terminal_width(fallback: int = 100) -> int:
+    """COLUMNS, else the terminal on stdout, stderr or stdin (`smgov check | less`
+    still has the user's terminal on stderr), else a width for files and CI."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            continue
+    return fallback
+
+
 def _checklist_table(result, fmt: str, invalid: dict) -> str:
     """text: compact for a terminal (a missing decision by its label); github
     and grid: every item's full reason, for pasting into a review."""
@@ -205,15 +232,23 @@ def _checklist_table(result, fmt: str, invalid: dict) -> str:
     headers = ("Step", "Need", "Id", "Why")
     if fmt == "github":
         return tabulate(rows, headers=headers, tablefmt="github")
-    fmt = "grid" if fmt == "grid" else "simple"
-    width = shutil.get_terminal_size((100, 24)).columns
-    why_width = max(24, width - max(len(r[2]) for r in rows) - 26)
-    table = tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=[None, None, None, why_width])
-    overshoot = max(len(line) for line in table.splitlines()) - width
-    if overshoot > 0 and why_width > 24:  # tabulate pads columns: measure, then narrow once
-        why_width = max(24, why_width - overshoot)
-        table = tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=[None, None, None, why_width])
-    return table
+    return fit_table(rows, headers, "grid" if fmt == "grid" else "simple")
+
+
+def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple") -> str:
+    """A tabulate table whose last column wraps so the table fits the terminal."""
+    from tabulate import tabulate
+
+    width, floor = terminal_width(), 16
+    last = max(floor, width - sum(max(len(str(r[i])) for r in rows) + 3
+                                  for i in range(len(headers) - 1)))
+    while True:  # tabulate pads columns: measure, then narrow by the overshoot
+        widths = [None] * (len(headers) - 1) + [last]
+        table = tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
+        overshoot = max(len(line) for line in table.splitlines()) - width
+        if overshoot <= 0 or last <= floor:
+            return table
+        last = max(floor, last - overshoot)
 
 
 # set and get
