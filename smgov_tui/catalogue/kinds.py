@@ -15,7 +15,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from ..schedule import (DURATION_EXAMPLE, SCHEDULE_EXAMPLE, ScheduleError,
                         parse_duration, parse_schedule)
@@ -315,13 +315,17 @@ class YesNo(Kind):
 
 
 @dataclass(frozen=True)
-class WeeklyHours(Kind):
-    """Days and times in the week, e.g. published monitoring hours."""
+class Parsed(Kind):
+    """Text read by a domain parser and stored in the parser's normalised form
+    (weekly hours "Mon-Fri 09:00-17:00", time frames "1 business day")."""
 
-    name: str = "schedule"
+    name: str = "parsed"
+    parser: Callable[[str], object] = str
+    what: str = ""
+    example: str = ""
 
     def allowed(self) -> str:
-        return f"days and times, e.g. {SCHEDULE_EXAMPLE}"
+        return f"{self.what}, e.g. {self.example}"
 
     def check(self, value: Any) -> Any:
         if not isinstance(value, str):
@@ -329,27 +333,7 @@ class WeeklyHours(Kind):
         if not value.strip():
             return None
         try:
-            return str(parse_schedule(value))
-        except ScheduleError as error:
-            raise InvalidValue(str(error)) from None
-
-
-@dataclass(frozen=True)
-class TimeFrame(Kind):
-    """A reply or posting target: clock time or business time."""
-
-    name: str = "time frame"
-
-    def allowed(self) -> str:
-        return f"a time frame, e.g. {DURATION_EXAMPLE}"
-
-    def check(self, value: Any) -> Any:
-        if not isinstance(value, str):
-            raise InvalidValue(f"expected {self.allowed()}")
-        if not value.strip():
-            return None
-        try:
-            return str(parse_duration(value))
+            return str(self.parser(value))
         except ScheduleError as error:
             raise InvalidValue(str(error)) from None
 
@@ -477,5 +461,7 @@ PERSON = Person()
 DATE = Date()
 MONEY = Money()
 YES_NO = YesNo()
-SCHEDULE = WeeklyHours()
-TIME_FRAME = TimeFrame()
+SCHEDULE = Parsed(name="schedule", parser=parse_schedule, what="days and times",
+                  example=SCHEDULE_EXAMPLE)
+TIME_FRAME = Parsed(name="time frame", parser=parse_duration, what="a time frame",
+                    example=DURATION_EXAMPLE)

@@ -33,3 +33,8 @@ def listing(items: list[str], limit: int = 4) -> str:
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
+def report(*problems: tuple[str, list[str]]) -> str | None:
+    """("no owner for", ["X", "Y"]), ... -> "no owner for X and Y; ..." or None."""
+    return "; ".join(f"{text} {listing(names)}" for text, names in problems if names) or None

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from ..plan import Plan
-from .base import Check, listing
+from .base import Check, report
 
 
 def _unmeasured(plan: Plan) -> str | None:
-    no_metric = [row["objective"] for row in plan.rows("objectives.measurable") if not row.get("metric")]
-    no_review = [row["objective"] for row in plan.rows("objectives.measurable") if not row.get("review")]
-    problems = []
-    if no_metric:
-        problems.append(f"no metric for {listing([repr(o) for o in no_metric], 2)}")
-    if no_review:
-        problems.append(f"no review date for {listing([repr(o) for o in no_review], 2)}")
-    return "; ".join(problems) or None
+    rows = plan.rows("objectives.measurable")
+    return report(("no metric for", [repr(row["objective"]) for row in rows if not row.get("metric")]),
+                  ("no review date for", [repr(row["objective"]) for row in rows if not row.get("review")]))
 
 
 CHECKS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..people import name_key, same_person
 from ..plan import Plan
-from .base import Check, listing
+from .base import Check, report
 
 
 def _owners(plan: Plan) -> str | None:
@@ -16,14 +16,8 @@ def _owners(plan: Plan) -> str | None:
             no_backup.append(row["platform"])
         elif same_person(row["owner"], row["backup"]):
             self_backup.append(row["platform"])
-    problems = []
-    if no_owner:
-        problems.append(f"no owner for {listing(no_owner)}")
-    if no_backup:
-        problems.append(f"no backup administrator for {listing(no_backup)}")
-    if self_backup:
-        problems.append(f"the owner is also the backup on {listing(self_backup)}")
-    return "; ".join(problems) or None
+    return report(("no owner for", no_owner), ("no backup administrator for", no_backup),
+                  ("the owner is also the backup on", self_backup))
 
 
 def _records(plan: Plan) -> str | None:
@@ -36,12 +30,8 @@ def _records(plan: Plan) -> str | None:
         elif not rule.get("retention") or not rule.get("capture"):
             gap = "retention rule" if not rule.get("retention") else "capture method"
             partial.append(f"{row['platform']} (no {gap})")
-    problems = []
-    if missing:
-        problems.append(f"no retention rule or capture method for {listing(missing)}")
-    if partial:
-        problems.append(f"incomplete records rule for {listing(partial)}")
-    return "; ".join(problems) or None
+    return report(("no retention rule or capture method for", missing),
+                  ("incomplete records rule for", partial))
 
 
 def _accounts(plan: Plan) -> list[str]:
@@ -60,14 +50,8 @@ def _security(plan: Plan) -> str | None:
             no_review.append(account)
         if row.get("admins") is not None and row["admins"] < 2:
             few_admins.append(account)
-    problems = []
-    if no_2fa:
-        problems.append(f"two-factor not confirmed for {listing(no_2fa)}")
-    if no_review:
-        problems.append(f"no access-review date for {listing(no_review)}")
-    if few_admins:
-        problems.append(f"fewer than 2 administrators on {listing(few_admins)}")
-    return "; ".join(problems) or None
+    return report(("two-factor not confirmed for", no_2fa), ("no access-review date for", no_review),
+                  ("fewer than 2 administrators on", few_admins))
 
 
 def _main_platform(plan: Plan) -> str | None:
