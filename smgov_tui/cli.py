@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `smgov check PLAN | head`: the reader left; not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_NOT_READY if args.command == "check" else 0
+        return getattr(args, "verdict", 0)  # check's verdict stands even if unread
 
 
 GETTING_STARTED = """\
@@ -177,7 +177,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     plan = _open(args.plan).load()
     result = checklist(plan)
-    code = EXIT_READY if result.ready else EXIT_NOT_READY
+    code = args.verdict = EXIT_READY if result.ready else EXIT_NOT_READY
     if args.format == "json":
         print(json_text({
             "plan": plan.name, "ready": result.ready, "decided": result.decided,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -268,3 +270,20 @@ def test_tables_fit_the_terminal(plan_path, smgov, monkeypatch, columns):
     for args in (("decisions",), ("check", plan_path), ("check", plan_path, "--format", "grid")):
         out = smgov(*args).out
         assert max(len(line) for line in out.splitlines() if not line.startswith("Test plan")) <= int(columns)
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(tmp_path):
+    """`smgov check PLAN | head -1`: no traceback, and the verdict is still the exit code."""
+    from conftest import SAMPLES
+
+    plan = tmp_path / "county.json"
+    data = json.loads((SAMPLES / "county.json").read_text())
+    data["plan"]["1"]["name"] = "Kettle County " * 20_000  # far past a pipe's buffer
+    plan.write_text(json.dumps(data))
+    script = Path(sys.executable).with_name("smgov")
+    command = f"'{script}'" if script.exists() else f"'{sys.executable}' -m smgov_tui"
+    for fmt, verdict in (("grid", 1), ("json", 1)):
+        done = subprocess.run(["bash", "-c", f"{command} check '{plan}' --format {fmt} | head -c 1 >/dev/null;"
+                               " echo ${PIPESTATUS[0]}"], capture_output=True, text=True,
+                              env={**os.environ, "COLUMNS": "40"})
+        assert done.stdout.strip() == str(verdict) and "Traceback" not in done.stderr, done.stderr
