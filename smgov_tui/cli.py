@@ -96,33 +96,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return getattr(args, "verdict", 0)  # check's verdict stands even if unread
 
 
-GETTING_STARTED = """\
-smgov {version}: plan a social media program before opening an account.
-
-The full-screen workbench comes in the next release. Until then:
-
-  smgov new my-plan.json --sample small-city   start from a sample (or leave out --sample)
-  smgov check my-plan.json                     what is still missing before launch
-  smgov decisions                              every decision, with its id
-  smgov set my-plan.json DECISION_ID VALUE     make a decision
-  smgov --help                                 everything else
-"""
-
-
 def open_workbench(argv: list[str]) -> int:
-    if len(argv) > 1:
+    """`smgov [PLAN]`: the full-screen workbench (the only path that imports textual)."""
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
         fail(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)} (see smgov --help)")
-    if not argv:
-        print(GETTING_STARTED.format(version=__version__), end="")
-        return 0
-    fail(f"the workbench is not part of this version yet; try: smgov check {argv[0]}")
+    from .store import PlanStore
+
+    path = Path(argv[0]) if argv else default_plan_path()
+    store = None
+    if path.exists():
+        store = PlanStore(path)  # a bad file: one clear line before any screen opens
+    elif not path.parent.is_dir():
+        if argv:
+            fail(f"cannot create {path}: folder {path.parent} does not exist")
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from .app import SmgovApp
+
+    app = SmgovApp(store, welcome_path=path)
+    app.run()
+    return app.return_code or 0
+
+
+def default_plan_path() -> Path:
+    """The plan kept in the user's data folder (XDG_DATA_HOME on Linux)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("smgov", appauthor=False)) / "plan.json"
 
 
 # new
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .samples import sample_names, sample_path
+    from .samples import sample_names, sample_start
     from .store import PlanStore
 
     if args.list_samples:
@@ -135,9 +141,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     name = args.name
     source = None
     if args.sample:
-        sample = PlanStore(sample_path(args.sample)).load()
-        values, name, source = sample.to_values(), name or sample.name, f"sample:{args.sample}"
-        values.pop("launch.signoff", None)  # a copy is not signed off by the sample's people
+        sample_name, values = sample_start(args.sample)
+        name, source = name or sample_name, f"sample:{args.sample}"
     path = Path(args.plan)
     store = PlanStore.create(path, name or path.stem.replace("-", " ").replace("_", " "), values, source)
     plan = store.load()

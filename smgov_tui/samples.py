@@ -26,3 +26,14 @@ def sample_path(name: str) -> Path:
     if name not in names:
         raise SmgovError(f"no sample named {name!r}; samples: {', '.join(names)}")
     return sample_dir() / f"{name}.json"
+
+
+def sample_start(name: str) -> tuple[str, dict]:
+    """A sample's name and values to start a new plan from: everything but its
+    sign-off, which belongs to the sample's people, not to the copy."""
+    from .store import PlanStore
+
+    sample = PlanStore(sample_path(name)).load()
+    values = sample.to_values()
+    values.pop("launch.signoff", None)
+    return sample.name, values

@@ -254,13 +254,14 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
     assert seen.stdout.strip() == "True"
 
 
-def test_bare_smgov_says_how_to_start(smgov):
-    result = smgov()
-    assert result.code == 0
-    assert "smgov new my-plan.json --sample small-city" in result.out
-    assert "smgov check my-plan.json" in result.out
-    opened = smgov("plan.json")
-    assert opened.code == 2 and "try: smgov check plan.json" in opened.err
+def test_workbench_refuses_a_bad_plan_before_any_screen_opens(tmp_path, smgov):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    result = smgov(bad)
+    assert result.code == 2 and result.err.startswith("smgov: error:") and "not valid JSON" in result.err
+    assert bad.read_text() == "{not json"
+    missing_folder = smgov(tmp_path / "no" / "plan.json")
+    assert missing_folder.code == 2 and "does not exist" in missing_folder.err
 
 
 @pytest.mark.parametrize("columns", ["80", "120"])

@@ -1,0 +1,252 @@
+"""The workbench: a Textual app over one plan file.
+
+Fields propose valid values; the app keeps them in the in-memory plan at once
+(so the checklist follows every keystroke) and writes them through the store,
+with their history entries, when the person pauses, moves on, or leaves. A
+quit, a crash in a later step or a dropped link loses at most the pause.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from functools import partial
+from pathlib import Path
+from typing import Any, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from .catalogue import CATALOGUE
+from .errors import SmgovError
+from .plan import Plan
+from .readiness import Checklist, checklist
+from .samples import sample_dir
+from .store import PlanStore
+
+SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
+
+
+def styles_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "styles", here.parent / "styles"):
+        if candidate.is_dir():
+            return candidate
+    raise SmgovError("the styles are missing from this installation")
+
+
+STEP_KEYS = [s.key for s in CATALOGUE.steps]
+
+
+class SmgovApp(App):
+    """smgov's workbench."""
+
+    CSS_PATH = [str(styles_dir() / "smgov.tcss")]
+    TITLE = "smgov"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", "Next", id="next_step", tooltip="Go to the next step"),
+        Binding("ctrl+o", "previous_step", "Back", id="previous_step", tooltip="Go to the previous step"),
+        Binding("ctrl+f", "next_missing", "Next missing", id="next_missing",
+                tooltip="Go to the next decision still missing"),
+        Binding("f1", "guidance", "Guide", id="guidance", tooltip="Explain the focused decision"),
+        Binding("ctrl+l", "focus_checklist", "Checklist", id="focus_checklist",
+                tooltip="Move to the checklist; enter on an item goes to it"),
+        Binding("ctrl+t", "focus_steps", "Steps", id="focus_steps", show=False,
+                tooltip="Move to the list of steps"),
+        Binding("ctrl+g", "toggle_guide_panel", "Guide panel", id="toggle_guide_panel", show=False,
+                tooltip="Show or hide the guidance panel (wide terminals)"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
+    ]
+
+    checklist: reactive[Checklist | None] = reactive(None, init=False)
+    save_state: reactive[str] = reactive("", init=False)
+    step_key: reactive[str] = reactive("objectives", init=False)
+
+    def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.welcome_path = welcome_path
+        self.plan = store.load() if store else Plan()
+        self.pending: dict[str, Any] = {}
+        self._save_timer = None
+
+    # start
+
+    def on_mount(self) -> None:
+        if self.store is None:
+            from .screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(self.welcome_path))
+            return
+        self.open_plan()
+
+    def open_plan(self, store: PlanStore | None = None) -> None:
+        if store is not None:
+            self.store, self.plan = store, store.load()
+        self.sub_title = self.plan.name
+        self.title = f"smgov · {self.plan.name}"
+        self.checklist = checklist(self.plan)
+        self.save_state = "all saved"
+        from .screens.launch import LaunchScreen
+        from .screens.step import StepScreen
+
+        for step in CATALOGUE.steps:
+            screen = LaunchScreen(step) if step.key == "launch" else StepScreen(step)
+            self.install_screen(screen, name=step.key)
+        first = next((i.step for i in self.checklist.blockers), "objectives")
+        self.step_key = first if self.plan.values else "objectives"
+        if isinstance(self.screen, Screen) and self.screen.id == "welcome":
+            self.switch_screen(self.step_key)
+        else:
+            self.push_screen(self.step_key)
+
+    # changes and saving
+
+    def propose(self, decision_id: str, value: Any, final: bool) -> None:
+        """A valid value from a field: into the plan now, onto disk after a pause."""
+        if self.plan.get(decision_id) == value and decision_id not in self.pending:
+            return
+        self.plan = self.plan.with_value(decision_id, value)
+        self.pending[decision_id] = value
+        self.checklist = checklist(self.plan)
+        self.save_state = "editing…"
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if final:
+            self.flush()
+        else:
+            self._save_timer = self.set_timer(SAVE_PAUSE, self.flush)
+
+    def flush(self) -> None:
+        """Write every pending value through the store (one history entry each)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self.pending or self.store is None:
+            return
+        try:
+            for decision_id in list(self.pending):
+                self.store.set(decision_id, self.pending[decision_id])
+                del self.pending[decision_id]
+        except SmgovError as error:
+            self.save_state = "NOT SAVED"
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
+
+    async def action_quit(self) -> None:
+        self.flush()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    # navigation
+
+    def show_step(self, key: str) -> None:
+        if key not in STEP_KEYS or self.store is None:
+            return
+        self.flush()
+        self.step_key = key
+        self.switch_screen(key)
+
+    def goto(self, decision_id: str) -> None:
+        """Show the decision's step and put the cursor in its editor."""
+        decision = CATALOGUE.get(decision_id)
+        if self.step_key != decision.step:
+            self.show_step(decision.step)
+        self.call_after_refresh(lambda: self.screen.focus_decision(decision_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.store is None and action in {"next_step", "previous_step", "next_missing",
+                                             "focus_checklist", "focus_steps", "guidance"}:
+            return False
+        index = STEP_KEYS.index(self.step_key)
+        if action == "next_step" and index == len(STEP_KEYS) - 1:
+            return None  # shown dimmed at the last step
+        if action == "previous_step" and index == 0:
+            return None
+        return True
+
+    def watch_step_key(self) -> None:
+        self.refresh_bindings()
+
+    def action_next_step(self) -> None:
+        index = STEP_KEYS.index(self.step_key)
+        if index < len(STEP_KEYS) - 1:
+            self.show_step(STEP_KEYS[index + 1])
+
+    def action_previous_step(self) -> None:
+        index = STEP_KEYS.index(self.step_key)
+        if index > 0:
+            self.show_step(STEP_KEYS[index - 1])
+
+    def action_next_missing(self) -> None:
+        """The next undecided decision after the focused one (blockers before advice)."""
+        missing = [i for i in self.checklist.items if i.kind == "missing"]
+        if not missing:
+            self.notify("Every decision is made.", timeout=3)
+            return
+        here = CATALOGUE.position[self.screen.focused_decision().id]
+        for pool in ([i for i in missing if i.blocking], missing):
+            after = [i for i in pool if CATALOGUE.position[i.id] > here]
+            if pool:
+                self.goto((after or pool)[0].id)
+                return
+
+    def action_guidance(self) -> None:
+        from .screens.guidance import GuidanceScreen
+
+        self.push_screen(GuidanceScreen(self.screen.focused_decision()))
+
+    def action_toggle_guide_panel(self) -> None:
+        if self.screen.has_class("-narrow"):
+            self.action_guidance()
+            return
+        self.screen.toggle_class("-guide")
+
+    def action_focus_checklist(self) -> None:
+        self.screen.query_one("#checklist-items").focus()
+
+    def action_focus_steps(self) -> None:
+        if self.screen.has_class("-narrow"):
+            self.action_command_palette()
+            return
+        self.screen.query_one("#step-list").focus()
+
+    # the command palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self.store is None:
+            return
+        for step in CATALOGUE.steps:
+            yield SystemCommand(f"Go to step {step.number}: {step.title}", step.question,
+                                partial(self.show_step, step.key))
+        for decision in CATALOGUE:
+            yield SystemCommand(f"Go to decision: {decision.label}",
+                                f"{decision.id} (step {CATALOGUE.step(decision.step).number})",
+                                partial(self.goto, decision.id))
+        yield SystemCommand("Check: show the launch checklist", "The verdict, per-step readiness "
+                            "and every open item", partial(self.show_step, "launch"))
+        yield SystemCommand("Export: write the checklist as Markdown",
+                            "Saves <plan>.checklist.md beside the plan file", self.export_checklist)
+
+    def export_checklist(self) -> None:
+        from .export import write_checklist
+
+        self.flush()
+        try:
+            path = write_checklist(self.store.path, self.plan, self.checklist)
+        except OSError as error:
+            self.notify(f"Could not export: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.notify(f"Checklist written to {path}", title="Exported", markup=False)
+
+
+def sample_names() -> list[str]:
+    return sorted(p.stem for p in sample_dir().glob("*.json"))

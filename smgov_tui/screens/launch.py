@@ -1,0 +1,95 @@
+"""Step 8: the launch decisions, the verdict, readiness per step and the sign-off."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
+
+from ..catalogue import CATALOGUE, InvalidValue
+from ..readiness import Checklist
+from .step import StepScreen
+
+SIGNOFF = "launch.signoff"
+
+
+class LaunchScreen(StepScreen):
+    """Launch-day decisions plus the whole checklist; sign-off once nothing blocks."""
+
+    EDITABLE_EXCLUDED = (SIGNOFF,)
+
+    def compose_form(self) -> ComposeResult:
+        yield from super().compose_form()
+        yield Static("", id="verdict", markup=False)
+        with Vertical(id="readiness"):
+            for step in CATALOGUE.steps:
+                with Horizontal(classes="step-progress"):
+                    yield Label(f"{step.number} {step.title}", classes="step-progress-label")
+                    yield ProgressBar(total=len(CATALOGUE.in_step(step.key)), show_eta=False,
+                                      id=f"progress-{step.key}")
+        yield Label(Content.styled("Open items", "bold"), classes="section")
+        table: DataTable = DataTable(id="launch-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Label(Content.styled("Sign-off", "bold"), classes="section")
+        yield Static("", id="signoffs", markup=False)
+        with Vertical(id="signoff-form"):
+            yield Input(placeholder="Name, e.g. Dana Ruiz", id="signoff-name")
+            yield Input(placeholder="Role, e.g. Communications Manager", id="signoff-role")
+            yield Input(_dt.date.today().isoformat(), placeholder="Date, YYYY-MM-DD", id="signoff-date")
+            yield Button("Sign off the plan", id="signoff-button", variant="success")
+            yield Static("", id="signoff-message", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#launch-table", DataTable)
+        table.add_columns("Step", "Need", "Item", "Why")
+        super().on_mount()
+
+    def show_checklist(self, checklist: Checklist) -> None:
+        super().show_checklist(checklist)
+        blockers = len(checklist.blockers)
+        verdict = ("READY for launch: nothing blocks. Record the sign-off below."
+                   if checklist.ready else
+                   f"NOT READY: {blockers} blocking item{'s' if blockers != 1 else ''}; "
+                   f"{checklist.decided} of {checklist.total} decisions made.")
+        self.query_one("#verdict", Static).update(verdict)
+        self.query_one("#verdict").set_class(checklist.ready, "-ready")
+        for step in CATALOGUE.steps:
+            decided = sum(self.app.plan.decided(d.id) for d in CATALOGUE.in_step(step.key))
+            self.query_one(f"#progress-{step.key}", ProgressBar).update(progress=decided)
+        table = self.query_one("#launch-table", DataTable)
+        table.clear()
+        for item in sorted(checklist.items, key=lambda i: not i.blocking):
+            table.add_row(str(CATALOGUE.step(item.step).number), item.severity, Text(item.label),
+                          Text(item.why if item.kind == "check" else "not decided"))
+        self._show_signoffs(checklist)
+
+    def _show_signoffs(self, checklist: Checklist) -> None:
+        rows = self.app.plan.rows(SIGNOFF)
+        lines = [f"Signed off by {r['name']} ({r['role']}) on {r['date']}" for r in rows]
+        self.query_one("#signoffs", Static).update("\n".join(lines) or "Not signed off yet.")
+        button = self.query_one("#signoff-button", Button)
+        button.disabled = not checklist.ready
+        button.label = "Sign off the plan" if checklist.ready else "Sign-off opens when nothing blocks"
+
+    @on(Button.Pressed, "#signoff-button")
+    def _sign_off(self) -> None:
+        row = {"name": self.query_one("#signoff-name", Input).value,
+               "role": self.query_one("#signoff-role", Input).value,
+               "date": self.query_one("#signoff-date", Input).value}
+        message = self.query_one("#signoff-message", Static)
+        if not self.app.checklist.ready:
+            message.update("Sign-off is recorded only when nothing blocks launch.")
+            return
+        try:
+            rows = CATALOGUE.check(SIGNOFF, [*self.app.plan.rows(SIGNOFF), row])
+        except InvalidValue as error:
+            message.update(str(error).replace("sign-off 1: ", "").replace("sign-off 1, ", ""))
+            return
+        self.app.propose(SIGNOFF, rows, final=True)
+        message.update("Sign-off recorded in the plan and its history.")
+        self._show_signoffs(self.app.checklist)

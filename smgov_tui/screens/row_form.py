@@ -1,0 +1,78 @@
+"""One row of a list decision, in a form: every field with its own editor."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ..catalogue.kinds import InvalidValue, Rows
+from ..widgets.inputs import make_editor, read_editor
+
+
+class RowForm(ModalScreen[dict | None]):
+    """Edit one row; ctrl+s or Save keeps it, escape cancels. Invalid rows are never kept."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="row.cancel"),
+        Binding("ctrl+s", "save", "Save row", id="row.save", priority=True),
+    ]
+
+    def __init__(self, kind: Rows, row: dict, title: str) -> None:
+        super().__init__()
+        self.kind, self.row, self.title_text = kind, row, title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="row-form"):
+            yield Static(Content(self.title_text), id="row-form-title")
+            with VerticalScroll(id="row-fields"):
+                for field in self.kind.fields:
+                    star = " *" if field.required else ""
+                    yield Label(Content.assemble((field.label + star, "bold"),
+                                                 ("  " + field.help, "dim") if field.help else ""))
+                    yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}",
+                                      field.help)
+            yield Static("", id="row-form-error", markup=False)
+            with Horizontal(id="row-form-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="row-save")
+                yield Button("Cancel (esc)", id="row-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#row-fields").children[1].focus()
+
+    def _collect(self) -> dict:
+        raw = {}
+        for field in self.kind.fields:
+            value, typed = read_editor(self.query_one(f"#row-{field.key}"))
+            if value not in (None, "", []):
+                raw[field.key] = value
+        return self.kind.check_row(raw)
+
+    def action_save(self) -> None:
+        try:
+            row = self._collect()
+        except InvalidValue as error:
+            message = str(error).removeprefix(f"{self.kind.row} 1: ").removeprefix(f"{self.kind.row} 1, ")
+            self.query_one("#row-form-error", Static).update(Content(message))
+            return
+        self.dismiss(row)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#row-save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#row-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()

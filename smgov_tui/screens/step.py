@@ -1,0 +1,110 @@
+"""A planning step: its decisions, the live checklist, guidance, navigation.
+
+Every step uses this screen; the launch step adds its verdict and sign-off.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static
+
+from ..catalogue import CATALOGUE, Decision, Step
+from ..readiness import Checklist
+from ..widgets.checklist import ChecklistPanel
+from ..widgets.editors import DecisionField, decision_of, editor_id
+from ..widgets.steps import StepList
+from .guidance import guidance_markdown
+
+
+class StepScreen(Screen):
+    """One step of the plan."""
+
+    EDITABLE_EXCLUDED: tuple[str, ...] = ()
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(name=step.key, id=f"step-{step.key}")
+        self.step = step
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        return tuple(d for d in CATALOGUE.in_step(self.step.key) if d.id not in self.EDITABLE_EXCLUDED)
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        with Horizontal(id="topbar"):
+            yield Static(Content.assemble((f" {step.number}/8 {step.title} ", "reverse bold"), " ",
+                                          (step.question, "dim")), id="step-title")
+            yield Static("", id="save-state", markup=False)
+        with Horizontal(id="body"):
+            yield StepList(step.key)
+            with VerticalScroll(id="form"):
+                yield from self.compose_form()
+            yield ChecklistPanel()
+            with VerticalScroll(id="guide-panel"):
+                yield Markdown("", id="guide-text")
+        yield Footer()
+
+    def compose_form(self) -> ComposeResult:
+        values = self.app.plan.values
+        for decision in self.decisions:
+            yield DecisionField(decision, values.get(decision.id), values)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "checklist", self.show_checklist)
+        self.watch(self.app, "save_state", self.show_save_state)
+        missing = [i.id for i in self.app.checklist.for_step(self.step.key) if i.kind == "missing"]
+        self.focus_decision(missing[0] if missing else self.decisions[0].id, scroll=bool(missing))
+
+    def show_checklist(self, checklist: Checklist) -> None:
+        self.query_one(ChecklistPanel).show(checklist)
+        self.query_one(StepList).show(checklist)
+
+    def show_save_state(self, state: str) -> None:
+        self.query_one("#save-state", Static).update(state)
+
+    # focus and guidance
+
+    def focused_decision(self) -> Decision:
+        """The decision whose editor has focus, else the step's first."""
+        node = self.focused
+        while node is not None and not isinstance(node, DecisionField):
+            node = node.parent
+        return node.decision if isinstance(node, DecisionField) else self.decisions[0]
+
+    def focus_decision(self, decision_id: str, scroll: bool = True) -> bool:
+        editors = self.query(f"#{editor_id(decision_id)}")
+        if not editors:
+            return False
+        editors.first().focus(scroll_visible=False)
+        if scroll:
+            self.query_one(f"#field-{decision_id.replace('.', '--')}").scroll_visible(top=True, animate=False)
+        return True
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        ident = widget.id or (widget.parent.id if widget.parent else None) or ""
+        if ident.startswith("edit-"):
+            decision = CATALOGUE.get(decision_of(ident.removesuffix("-table")))
+            self.query_one("#guide-text", Markdown).update(
+                f"**{decision.label}**\n\n" + guidance_markdown(decision))
+
+    @on(DecisionField.Proposed)
+    def _proposed(self, event: DecisionField.Proposed) -> None:
+        self.app.propose(event.decision_id, event.value, event.final)
+        for field in self.query(DecisionField):
+            kind = field.decision.kind
+            if getattr(kind, "source", None) == event.decision_id:
+                field.refresh_choices(self.app.plan.values)
+
+    @on(ChecklistPanel.Picked)
+    def _picked(self, event: ChecklistPanel.Picked) -> None:
+        self.app.goto(event.item.target)
+
+    @on(StepList.OptionSelected)
+    def _jump(self, event: StepList.OptionSelected) -> None:
+        event.stop()
+        self.app.show_step(event.option.id)

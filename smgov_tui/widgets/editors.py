@@ -1,0 +1,146 @@
+"""One editor per value kind, all validated by the catalogue's own kind.
+
+A DecisionField shows a decision's label, the editor its kind needs and a
+line for the error or hint. It never saves by itself: it posts `Proposed`
+with a valid value (or `Refused` with the reason) and the app decides when
+to write. Plan text is data: every label built from it is plain Content.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+
+from ..catalogue import CATALOGUE, Decision, InvalidValue
+from ..catalogue.kinds import RowRef, Rows
+from .inputs import make_editor
+from .rows import RowsEditor
+
+
+def editor_id(decision_id: str) -> str:
+    return "edit-" + decision_id.replace(".", "--")
+
+
+def decision_of(editor_id_: str) -> str:
+    return editor_id_.removeprefix("edit-").replace("--", ".")
+
+
+class DecisionField(Vertical):
+    """A decision's label, editor and message line."""
+
+    class Proposed(Message):
+        """A valid value typed or picked (None clears); `final` when the person moved on."""
+
+        def __init__(self, decision_id: str, value: Any, final: bool) -> None:
+            super().__init__()
+            self.decision_id, self.value, self.final = decision_id, value, final
+
+    class Refused(Message):
+        def __init__(self, decision_id: str, reason: str) -> None:
+            super().__init__()
+            self.decision_id, self.reason = decision_id, reason
+
+    DEFAULT_CLASSES = "decision"
+
+    def __init__(self, decision: Decision, value: Any, values: dict) -> None:
+        super().__init__(id="field-" + decision.id.replace(".", "--"))
+        self.decision = decision
+        self.value = value
+        self.values = values  # the plan's values, for choices that pick a row
+
+    def compose(self) -> ComposeResult:
+        d = self.decision
+        need = "needed" if d.blocker else "advice"
+        yield Label(Content.assemble((d.label, "bold"), "  ", (need, "dim")), classes="decision-label")
+        yield self._editor()
+        yield Static("", classes="decision-message", markup=False)
+
+    def _editor(self):
+        d, kind = self.decision, self.decision.kind
+        if isinstance(kind, Rows):
+            return RowsEditor(kind, self.value or [], id=editor_id(d.id))
+        names = CATALOGUE.row_names(kind.source, self.values) if isinstance(kind, RowRef) else ()
+        return make_editor(kind, self.value, editor_id(d.id), d.example, names)
+
+    def refresh_choices(self, values: dict) -> None:
+        """Rows elsewhere changed: offer the new names (the main platform)."""
+        kind = self.decision.kind
+        if not isinstance(kind, RowRef):
+            return
+        self.values = values
+        names = CATALOGUE.row_names(kind.source, values)
+        select = self.query_one(Select)
+        current = select.value
+        with select.prevent(Select.Changed):
+            select.set_options([(Content(name), name) for name in names])
+            if current in names:
+                select.value = current
+
+    # messages from the editors
+
+    def _propose(self, text_or_value: Any, final: bool, typed: bool) -> None:
+        d = self.decision
+        try:
+            if typed:
+                value = CATALOGUE.parse(d.id, text_or_value, self.values)
+            else:
+                value = CATALOGUE.check(d.id, text_or_value, self.values)
+        except InvalidValue as error:
+            self.show_message(str(error), error=True)
+            self.post_message(self.Refused(d.id, str(error)))
+            return
+        self.show_message("")
+        self.value = value
+        self.post_message(self.Proposed(d.id, value, final))
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        message = self.query_one(".decision-message", Static)
+        message.update(Content(text))
+        message.set_class(error, "-error")
+        self.set_class(error, "-invalid")
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._propose(event.value, final=False, typed=True)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._propose(event.value, final=True, typed=True)
+
+    @on(events.DescendantBlur)
+    def _left(self, event: events.DescendantBlur) -> None:
+        """Leaving a text field makes its value final: saved now, not after a pause."""
+        widget = event.widget
+        if isinstance(widget, Input):
+            self._propose(widget.value, final=True, typed=True)
+        elif isinstance(widget, TextArea):
+            self._propose(widget.text, final=True, typed=True)
+
+    @on(TextArea.Changed)
+    def _wrote(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._propose(event.text_area.text, final=False, typed=True)
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else event.value
+        self._propose(value or "", final=True, typed=True)
+
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self._propose(list(event.selection_list.selected), final=True, typed=False)
+
+    @on(RowsEditor.Changed)
+    def _rows(self, event: RowsEditor.Changed) -> None:
+        event.stop()
+        self._propose(event.rows, final=True, typed=False)

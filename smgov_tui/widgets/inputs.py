@@ -1,0 +1,46 @@
+"""The widget each value kind is edited with, and how to read it back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Input, Select, SelectionList, TextArea
+
+from ..catalogue.kinds import Choice, Kind, LongText, Multi, RowRef, YesNo
+
+
+def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
+                names: tuple[str, ...] = ()) -> Widget:
+    """The editor for one value; `names` are the choices of a RowRef."""
+    placeholder = placeholder or kind.allowed()
+    if isinstance(kind, LongText):
+        return TextArea(value or "", id=ident, soft_wrap=True, tab_behavior="focus",
+                        placeholder=placeholder)
+    if isinstance(kind, RowRef):
+        return Select([(Content(name), name) for name in names], prompt="Choose…",
+                      value=value if value in names else Select.NULL, id=ident)
+    if isinstance(kind, Choice):
+        return Select([(c, c) for c in kind.choices], prompt="Choose…",
+                      value=value or Select.NULL, id=ident)
+    if isinstance(kind, YesNo):
+        return Select([("yes", True), ("no", False)], prompt="Choose…",
+                      value=Select.NULL if value is None else value, id=ident)
+    if isinstance(kind, Multi):
+        picked = set(value or ())
+        return SelectionList(*[(c, c, c in picked) for c in kind.choices], id=ident)
+    return Input(kind.edit_text(value), placeholder=placeholder, id=ident)
+
+
+def read_editor(widget: Widget) -> tuple[Any, bool]:
+    """(what the editor holds, whether it is typed text to parse)."""
+    if isinstance(widget, Input):
+        return widget.value, True
+    if isinstance(widget, TextArea):
+        return widget.text, True
+    if isinstance(widget, Select):
+        return (None if widget.value is Select.NULL else widget.value), False
+    if isinstance(widget, SelectionList):
+        return list(widget.selected), False
+    raise TypeError(widget)

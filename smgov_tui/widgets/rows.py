@@ -1,0 +1,135 @@
+"""Structured rows (platforms, roster, tiers...) edited by keyboard.
+
+A table of the rows; a adds, enter edits, d removes, shift+up/down moves.
+Each row opens in a form whose editors are the row schema's own kinds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from ..catalogue.kinds import Rows
+
+SHOWN_COLUMNS = 4
+
+
+class RowsEditor(Vertical, can_focus=False):
+    """The rows of one list decision."""
+
+    BINDINGS = [
+        Binding("a,insert", "add", "Add row", id="rows.add", tooltip="Add a row"),
+        Binding("enter,e", "edit", "Edit row", id="rows.edit", tooltip="Edit the highlighted row"),
+        Binding("d,delete", "remove", "Remove row", id="rows.remove", tooltip="Remove the highlighted row"),
+        Binding("shift+up", "move(-1)", "Move up", id="rows.up", show=False),
+        Binding("shift+down", "move(1)", "Move down", id="rows.down", show=False),
+    ]
+
+    class Changed(Message):
+        def __init__(self, editor: RowsEditor, rows: list[dict]) -> None:
+            super().__init__()
+            self.editor, self.rows = editor, rows
+
+    def __init__(self, kind: Rows, rows: list[dict], id: str) -> None:
+        super().__init__(id=id, classes="rows-editor")
+        self.kind = kind
+        self.rows: list[dict] = [dict(r) for r in rows]
+
+    def compose(self) -> ComposeResult:
+        table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
+        table.show_cursor = True
+        yield table
+        yield Static(f"a add {self.kind.row} · enter edit · d remove · shift+↑↓ move",
+                     classes="rows-hint", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for field in self.kind.fields[:SHOWN_COLUMNS]:
+            table.add_column(field.label, key=field.key)
+        self._fill()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def focus(self, scroll_visible: bool = True):
+        return self.table.focus(scroll_visible)
+
+    def _fill(self, cursor: int | None = None) -> None:
+        table = self.table
+        row_at = table.cursor_row if cursor is None else cursor
+        table.clear()
+        for row in self.rows:
+            table.add_row(*[Text(self._cell(row, f.key), no_wrap=True, overflow="ellipsis")
+                            for f in self.kind.fields[:SHOWN_COLUMNS]])
+        if not self.rows:
+            table.add_row(*[Text("(none yet: press a)" if i == 0 else "", style="dim")
+                            for i in range(min(SHOWN_COLUMNS, len(self.kind.fields)))], key="empty")
+        if self.rows:
+            table.move_cursor(row=max(0, min(row_at, len(self.rows) - 1)))
+        self.styles.height = "auto"
+
+    def _cell(self, row: dict, key: str) -> str:
+        field = self.kind.field(key)
+        value = row.get(key)
+        return "" if value is None else " ".join(field.kind.show(value).split())
+
+    def _changed(self, cursor: int | None = None) -> None:
+        self._fill(cursor)
+        self.post_message(self.Changed(self, [dict(r) for r in self.rows]))
+
+    @work
+    async def action_add(self) -> None:
+        from ..screens.row_form import RowForm
+
+        row = await self.app.push_screen_wait(RowForm(self.kind, {}, title=f"New {self.kind.row}"))
+        if row is not None:
+            self.rows.append(row)
+            self._changed(len(self.rows) - 1)
+
+    @work
+    async def action_edit(self) -> None:
+        from ..screens.row_form import RowForm
+
+        if not self.rows:
+            await self.run_action("add")
+            return
+        index = self.table.cursor_row
+        row = await self.app.push_screen_wait(
+            RowForm(self.kind, self.rows[index], title=f"Edit {self.kind.row} {index + 1}"))
+        if row is not None:
+            self.rows[index] = row
+            self._changed(index)
+
+    def action_remove(self) -> None:
+        if not self.rows:
+            return
+        index = self.table.cursor_row
+        removed = self.rows.pop(index)
+        name = removed.get(self.kind.key_field, "")
+        self._changed(index)
+        self.notify(f"Removed {self.kind.row} {name}", markup=False, timeout=3)
+
+    def action_move(self, step: int) -> None:
+        index = self.table.cursor_row
+        target = index + step
+        if not self.rows or not 0 <= target < len(self.rows):
+            return
+        self.rows[index], self.rows[target] = self.rows[target], self.rows[index]
+        self._changed(target)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.run_worker(self.action_edit())
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = [dict(r) for r in rows]
+        self._fill()

@@ -1,0 +1,39 @@
+"""The eight steps, each with how far along it is; enter jumps to one."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..catalogue import CATALOGUE
+from ..readiness import Checklist
+
+
+def step_progress(checklist: Checklist) -> dict[str, tuple[int, int]]:
+    """Per step: (open blocking items, decisions in the step)."""
+    return {s.key: (sum(1 for i in checklist.for_step(s.key) if i.blocking), len(CATALOGUE.in_step(s.key)))
+            for s in CATALOGUE.steps}
+
+
+class StepList(OptionList):
+    """Jump to any step; each shows ✓ when nothing in it blocks launch."""
+
+    def __init__(self, current: str) -> None:
+        super().__init__(id="step-list")
+        self.current = current
+
+    def show(self, checklist: Checklist) -> None:
+        progress = step_progress(checklist)
+        options = []
+        for step in CATALOGUE.steps:
+            blocking, _ = progress[step.key]
+            mark = ("✓ ", "green") if not blocking else (f"{blocking:<2}", "bold")
+            style = "reverse" if step.key == self.current else ""
+            options.append(Option(Content.assemble(mark, (f"{step.number} {step.title}", style)),
+                                  id=step.key))
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(options)
+        keys = [s.key for s in CATALOGUE.steps]
+        self.highlighted = highlighted if highlighted is not None else keys.index(self.current)
