@@ -78,13 +78,14 @@ def build_parser() -> Parser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or not (argv[0] in COMMANDS or argv[0].startswith("-")):
-        return open_workbench(argv)
-    args = build_parser().parse_args(argv)
-    if args.command is None:
-        build_parser().print_help()
-        return 0
+    args = argparse.Namespace()
     try:
+        if not argv or not (argv[0] in COMMANDS or argv[0].startswith("-")):
+            return open_workbench(argv)
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return 0
         return HANDLERS[args.command](args)
     except (SmgovError, InvalidValue, UnknownDecision) as error:
         fail(str(error))
