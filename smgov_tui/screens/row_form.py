@@ -42,7 +42,7 @@ class RowForm(ModalScreen[dict | None]):
                 yield Button("Cancel (esc)", id="row-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#row-fields").children[1].focus()
+        self.query_one("#row-fields").query("Input, Select, SelectionList, TextArea").first().focus()
 
     def _collect(self) -> dict:
         raw = {}

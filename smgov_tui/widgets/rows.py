@@ -26,7 +26,7 @@ class RowsEditor(Vertical, can_focus=False):
 
     BINDINGS = [
         Binding("a,insert", "add", "Add row", id="rows.add", tooltip="Add a row"),
-        Binding("enter,e", "edit", "Edit row", id="rows.edit", tooltip="Edit the highlighted row"),
+        Binding("e", "edit", "Edit row", id="rows.edit", tooltip="Edit the highlighted row (or enter)"),
         Binding("d,delete", "remove", "Remove row", id="rows.remove", tooltip="Remove the highlighted row"),
         Binding("shift+up", "move(-1)", "Move up", id="rows.up", show=False),
         Binding("shift+down", "move(1)", "Move down", id="rows.down", show=False),
@@ -99,7 +99,7 @@ class RowsEditor(Vertical, can_focus=False):
         from ..screens.row_form import RowForm
 
         if not self.rows:
-            await self.run_action("add")
+            self.action_add()
             return
         index = self.table.cursor_row
         row = await self.app.push_screen_wait(
@@ -127,8 +127,9 @@ class RowsEditor(Vertical, can_focus=False):
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
+        """enter on a row (DataTable's own key) edits it."""
         event.stop()
-        self.run_worker(self.action_edit())
+        self.action_edit()
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.rows = [dict(r) for r in rows]
