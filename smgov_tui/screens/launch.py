@@ -18,6 +18,11 @@ from .step import StepScreen
 SIGNOFF = "launch.signoff"
 
 
+def today() -> str:
+    """The sign-off date offered by default (tests freeze it)."""
+    return _dt.date.today().isoformat()
+
+
 class LaunchScreen(StepScreen):
     """Launch-day decisions plus the whole checklist; sign-off once nothing blocks."""
 
@@ -40,7 +45,7 @@ class LaunchScreen(StepScreen):
         with Vertical(id="signoff-form"):
             yield Input(placeholder="Name, e.g. Dana Ruiz", id="signoff-name")
             yield Input(placeholder="Role, e.g. Communications Manager", id="signoff-role")
-            yield Input(_dt.date.today().isoformat(), placeholder="Date, YYYY-MM-DD", id="signoff-date")
+            yield Input(today(), placeholder="Date, YYYY-MM-DD", id="signoff-date")
             yield Button("Sign off the plan", id="signoff-button", variant="success")
             yield Static("", id="signoff-message", markup=False)
 
