@@ -9,6 +9,7 @@ quit, a crash in a later step or a dropped link loses at most the pause.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
@@ -37,6 +38,18 @@ def styles_dir() -> Path:
 
 
 STEP_KEYS = [s.key for s in CATALOGUE.steps]
+SIXTEEN_COLOUR_TERMS = {"xterm", "linux", "vt100", "vt220", "screen", "tmux", "ansi", "rxvt", "cons25"}
+
+
+def starting_theme(environ=os.environ) -> str:
+    """SMGOV_THEME if set; the ANSI theme on a 16-colour terminal, so colours
+    come from the terminal's own palette; Textual's default otherwise."""
+    if environ.get("SMGOV_THEME"):
+        return environ["SMGOV_THEME"]
+    term = environ.get("TERM", "")
+    if not environ.get("COLORTERM") and term in SIXTEEN_COLOUR_TERMS:
+        return "ansi-dark"
+    return "textual-dark"
 
 
 class SmgovApp(App):
@@ -77,6 +90,9 @@ class SmgovApp(App):
     # start
 
     def on_mount(self) -> None:
+        theme = starting_theme()
+        if theme in self.available_themes:
+            self.theme = theme
         if self.store is None:
             from .screens.welcome import WelcomeScreen
 

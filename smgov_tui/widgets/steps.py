@@ -17,7 +17,7 @@ def step_progress(checklist: Checklist) -> dict[str, tuple[int, int]]:
 
 
 class StepList(OptionList):
-    """Jump to any step; each shows ✓ when nothing in it blocks launch."""
+    """Jump to any step; each shows how many items still block in it, or ✓."""
 
     def __init__(self, current: str) -> None:
         super().__init__(id="step-list")
@@ -28,10 +28,10 @@ class StepList(OptionList):
         options = []
         for step in CATALOGUE.steps:
             blocking, _ = progress[step.key]
-            mark = ("✓ ", "green") if not blocking else (f"{blocking:<2}", "bold")
             style = "reverse" if step.key == self.current else ""
-            options.append(Option(Content.assemble(mark, (f"{step.number} {step.title}", style)),
-                                  id=step.key))
+            title = (f"{step.number} {step.title}", style)
+            state = (" ✓", "green") if not blocking else (f" · {blocking}", "bold")
+            options.append(Option(Content.assemble(title, state), id=step.key))
         highlighted = self.highlighted
         self.clear_options()
         self.add_options(options)
