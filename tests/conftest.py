@@ -16,6 +16,14 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_plans"
 
 
+@pytest.fixture(autouse=True)
+def same_terminal_everywhere(monkeypatch):
+    """Snapshots and screens must not depend on the TERM, COLORTERM or NO_COLOR of
+    whoever runs the tests: pin the theme (tests of theme choice set their own)."""
+    monkeypatch.setenv("SMGOV_THEME", "textual-dark")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
 @dataclass
 class Result:
     code: int

@@ -288,3 +288,16 @@ def test_a_reader_that_leaves_early_is_not_an_error(tmp_path):
                                " echo ${PIPESTATUS[0]}"], capture_output=True, text=True,
                               env={**os.environ, "COLUMNS": "40"})
         assert done.stdout.strip() == str(verdict) and "Traceback" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("env, theme", [
+    ({"TERM": "xterm"}, "ansi-dark"),
+    ({"TERM": "linux"}, "ansi-dark"),
+    ({"TERM": "xterm-256color"}, "textual-dark"),
+    ({"TERM": "xterm", "COLORTERM": "truecolor"}, "textual-dark"),
+    ({"TERM": "xterm", "SMGOV_THEME": "nord"}, "nord"),
+])
+def test_sixteen_colour_terminals_start_in_the_ansi_theme(env, theme):
+    from smgov_tui.app import starting_theme
+
+    assert starting_theme(env) == theme
