@@ -70,7 +70,7 @@ class SmgovApp(App):
                 tooltip="Move to the checklist; enter on an item goes to it"),
         Binding("ctrl+t", "focus_steps", "Steps", id="focus_steps", show=False,
                 tooltip="Move to the list of steps"),
-        Binding("ctrl+g", "toggle_guide_panel", "Guide panel", id="toggle_guide_panel", show=False,
+        Binding("ctrl+g", "toggle_guidance_panel", "Guide panel", id="toggle_guidance_panel", show=False,
                 tooltip="Show or hide the guidance panel (wide terminals)"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
     ]
@@ -219,7 +219,7 @@ class SmgovApp(App):
 
         self.push_screen(GuidanceScreen(self.screen.focused_decision()))
 
-    def action_toggle_guide_panel(self) -> None:
+    def action_toggle_guidance_panel(self) -> None:
         if self.screen.has_class("-narrow"):
             self.action_guidance()
             return
@@ -247,6 +247,13 @@ class SmgovApp(App):
             yield SystemCommand(f"Go to decision: {decision.label}",
                                 f"{decision.id} (step {CATALOGUE.step(decision.step).number})",
                                 partial(self.goto, decision.id))
+        yield SystemCommand("Guidance: show or hide the side panel (ctrl+g)",
+                            "Guidance for the focused decision beside the form on wide terminals",
+                            self.action_toggle_guidance_panel)
+        yield SystemCommand("Steps: move to the list of steps (ctrl+t)", "Jump to any step",
+                            self.action_focus_steps)
+        yield SystemCommand("Next missing decision (ctrl+f)", "Go to the next decision still missing",
+                            self.action_next_missing)
         yield SystemCommand("Check: show the launch checklist", "The verdict, per-step readiness "
                             "and every open item", partial(self.show_step, "launch"))
         yield SystemCommand("Export: write the checklist as Markdown",

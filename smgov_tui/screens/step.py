@@ -60,8 +60,14 @@ class StepScreen(Screen):
         self.focus_decision(missing[0] if missing else self.decisions[0].id, scroll=bool(missing))
 
     def show_checklist(self, checklist: Checklist) -> None:
+        """Follows every keystroke, so only the screen in view does the work."""
+        if not self.is_current:
+            return
         self.query_one(ChecklistPanel).show(checklist)
         self.query_one(StepList).show(checklist)
+
+    def on_screen_resume(self) -> None:
+        self.show_checklist(self.app.checklist)
 
     def show_save_state(self, state: str) -> None:
         self.query_one("#save-state", Static).update(state)

@@ -28,8 +28,8 @@ class RowsEditor(Vertical, can_focus=False):
         Binding("a,insert", "add", "Add row", id="rows.add", tooltip="Add a row"),
         Binding("e", "edit", "Edit row", id="rows.edit", tooltip="Edit the highlighted row (or enter)"),
         Binding("d,delete", "remove", "Remove row", id="rows.remove", tooltip="Remove the highlighted row"),
-        Binding("shift+up", "move(-1)", "Move up", id="rows.up", show=False),
-        Binding("shift+down", "move(1)", "Move down", id="rows.down", show=False),
+        Binding("shift+up", "move(-1)", "Move up", id="rows.up", tooltip="Move the row up"),
+        Binding("shift+down", "move(1)", "Move down", id="rows.down", tooltip="Move the row down"),
     ]
 
     class Changed(Message):
@@ -74,7 +74,6 @@ class RowsEditor(Vertical, can_focus=False):
                             for i in range(min(SHOWN_COLUMNS, len(self.kind.fields)))], key="empty")
         if self.rows:
             table.move_cursor(row=max(0, min(row_at, len(self.rows) - 1)))
-        self.styles.height = "auto"
 
     def _cell(self, row: dict, key: str) -> str:
         field = self.kind.field(key)
