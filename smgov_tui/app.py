@@ -113,7 +113,9 @@ class SmgovApp(App):
         for step in CATALOGUE.steps:
             screen = LaunchScreen(step) if step.key == "launch" else StepScreen(step)
             self.install_screen(screen, name=step.key)
-        first = next((i.step for i in self.checklist.blockers), "objectives")
+        # Open where the work is: the first step with a blocker; a ready plan
+        # opens on launch, where its sign-off waits; a new one at the start.
+        first = next((i.step for i in self.checklist.blockers), "launch")
         self.step_key = first if self.plan.values else "objectives"
         if isinstance(self.screen, Screen) and self.screen.id == "welcome":
             self.switch_screen(self.step_key)
@@ -224,9 +226,14 @@ class SmgovApp(App):
             self.action_guidance()
             return
         self.screen.toggle_class("-guide")
+        # TextArea keeps its old wrapping until repainted when its width changes.
+        self.call_after_refresh(lambda: [area.refresh() for area in self.screen.query("TextArea")])
 
     def action_focus_checklist(self) -> None:
-        self.screen.query_one("#checklist-items").focus()
+        items = self.screen.query_one("#checklist-items")
+        if items.highlighted is None and items.option_count:
+            items.highlighted = 0
+        items.focus()
 
     def action_focus_steps(self) -> None:
         if self.screen.has_class("-narrow"):
@@ -241,7 +248,7 @@ class SmgovApp(App):
         if self.store is None:
             return
         for step in CATALOGUE.steps:
-            yield SystemCommand(f"Go to step {step.number}: {step.title}", step.question,
+            yield SystemCommand(f"Step {step.number}: {step.title}", step.question,
                                 partial(self.show_step, step.key))
         for decision in CATALOGUE:
             yield SystemCommand(f"Go to decision: {decision.label}",

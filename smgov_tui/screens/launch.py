@@ -29,14 +29,16 @@ class LaunchScreen(StepScreen):
     EDITABLE_EXCLUDED = (SIGNOFF,)
 
     def compose_form(self) -> ComposeResult:
-        yield from super().compose_form()
         yield Static("", id="verdict", markup=False)
+        yield from super().compose_form()
+        yield Label(Content.styled("Decided, step by step", "bold"), classes="section")
         with Vertical(id="readiness"):
             for step in CATALOGUE.steps:
                 with Horizontal(classes="step-progress"):
                     yield Label(f"{step.number} {step.title}", classes="step-progress-label")
                     yield ProgressBar(total=len(CATALOGUE.in_step(step.key)), show_eta=False,
-                                      id=f"progress-{step.key}")
+                                      show_percentage=False, id=f"progress-{step.key}")
+                    yield Label("", id=f"count-{step.key}", classes="step-progress-count")
         yield Label(Content.styled("Open items", "bold"), classes="section")
         table: DataTable = DataTable(id="launch-table", cursor_type="row", zebra_stripes=True)
         yield table
@@ -64,8 +66,10 @@ class LaunchScreen(StepScreen):
         self.query_one("#verdict", Static).update(verdict)
         self.query_one("#verdict").set_class(checklist.ready, "-ready")
         for step in CATALOGUE.steps:
+            total = len(CATALOGUE.in_step(step.key))
             decided = sum(self.app.plan.decided(d.id) for d in CATALOGUE.in_step(step.key))
             self.query_one(f"#progress-{step.key}", ProgressBar).update(progress=decided)
+            self.query_one(f"#count-{step.key}", Label).update(f"{decided}/{total}")
         table = self.query_one("#launch-table", DataTable)
         table.clear()
         for item in sorted(checklist.items, key=lambda i: not i.blocking):
@@ -80,6 +84,14 @@ class LaunchScreen(StepScreen):
         button = self.query_one("#signoff-button", Button)
         button.disabled = not checklist.ready
         button.label = "Sign off the plan" if checklist.ready else "Sign-off opens when nothing blocks"
+
+    def focus_decision(self, decision_id: str, scroll: bool = True) -> bool:
+        """The sign-off has no editor of its own: it is the form at the end."""
+        if decision_id != SIGNOFF:
+            return super().focus_decision(decision_id, scroll)
+        self.query_one("#signoff-name", Input).focus(scroll_visible=False)
+        self.call_after_refresh(self.query_one("#signoff-form").scroll_visible, animate=False)
+        return True
 
     @on(Button.Pressed, "#signoff-button")
     def _sign_off(self) -> None:

@@ -34,8 +34,7 @@ class RowForm(ModalScreen[dict | None]):
                     star = " *" if field.required else ""
                     yield Label(Content.assemble((field.label + star, "bold"),
                                                  ("  " + field.help, "dim") if field.help else ""))
-                    yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}",
-                                      field.help)
+                    yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}")
             yield Static("", id="row-form-error", markup=False)
             with Horizontal(id="row-form-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="row-save")

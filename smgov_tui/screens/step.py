@@ -63,7 +63,7 @@ class StepScreen(Screen):
         """Follows every keystroke, so only the screen in view does the work."""
         if not self.is_current:
             return
-        self.query_one(ChecklistPanel).show(checklist)
+        self.query_one(ChecklistPanel).show(checklist, self.step.key)
         self.query_one(StepList).show(checklist)
 
     def on_screen_resume(self) -> None:
@@ -87,7 +87,11 @@ class StepScreen(Screen):
             return False
         editors.first().focus(scroll_visible=False)
         if scroll:
-            self.query_one(f"#field-{decision_id.replace('.', '--')}").scroll_visible(top=True, animate=False)
+            field = self.query_one(f"#field-{decision_id.replace('.', '--')}")
+            # After layout, and after a text area's own scroll to its cursor,
+            # so the label is in view above the field, not cut off.
+            self.call_after_refresh(self.call_after_refresh, field.scroll_visible, top=True,
+                                    animate=False)
         return True
 
     def on_descendant_focus(self, event) -> None:

@@ -40,12 +40,13 @@ class ChecklistPanel(Vertical):
         yield Static("", id="checklist-summary", markup=False)
         yield OptionList(id="checklist-items")
 
-    def show(self, checklist: Checklist) -> None:
+    def show(self, checklist: Checklist, step: str) -> None:
+        """This step's items first, then the rest; blockers first within each."""
         blockers = len(checklist.blockers)
         verdict = "Ready for launch" if checklist.ready else f"{blockers} blocking"
         self.query_one("#checklist-summary", Static).update(Content.assemble(
             (f"{checklist.decided}/{checklist.total} decided", "bold"), "\n", verdict))
-        items = tuple(sorted(checklist.items, key=lambda i: not i.blocking))
+        items = tuple(sorted(checklist.items, key=lambda i: (i.step != step, not i.blocking)))
         if items == self._shown:
             return  # nothing new: keep the highlight where the person left it
         self._shown = items

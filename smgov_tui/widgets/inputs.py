@@ -14,7 +14,8 @@ from ..catalogue.kinds import Choice, Kind, LongText, Multi, RowRef, YesNo
 def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                 names: tuple[str, ...] = ()) -> Widget:
     """The editor for one value; `names` are the choices of a RowRef."""
-    placeholder = placeholder or kind.allowed()
+    # An example must never pass for an answer, in any theme or with no colour.
+    placeholder = f"e.g. {placeholder}" if placeholder else kind.allowed()
     if isinstance(kind, LongText):
         return TextArea(value or "", id=ident, soft_wrap=True, tab_behavior="focus",
                         placeholder=placeholder)

@@ -18,7 +18,9 @@ from textual.widgets import DataTable, Static
 
 from ..catalogue.kinds import Rows
 
-SHOWN_COLUMNS = 4
+# The first fields, at widths that fit the form at 80x24 (the rest are in the row's form).
+COLUMN_WIDTHS = (18, 12, 10)
+SHOWN_COLUMNS = len(COLUMN_WIDTHS)
 
 
 class RowsEditor(Vertical, can_focus=False):
@@ -46,13 +48,13 @@ class RowsEditor(Vertical, can_focus=False):
         table: DataTable = DataTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
         table.show_cursor = True
         yield table
-        yield Static(f"a add {self.kind.row} · enter edit · d remove · shift+↑↓ move",
+        yield Static("a add · enter edit · d remove · shift+↑↓ move",
                      classes="rows-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for field in self.kind.fields[:SHOWN_COLUMNS]:
-            table.add_column(field.label, key=field.key)
+        for field, width in zip(self.kind.fields, COLUMN_WIDTHS):
+            table.add_column(field.label, key=field.key, width=width)
         self._fill()
 
     @property
@@ -70,7 +72,7 @@ class RowsEditor(Vertical, can_focus=False):
             table.add_row(*[Text(self._cell(row, f.key), no_wrap=True, overflow="ellipsis")
                             for f in self.kind.fields[:SHOWN_COLUMNS]])
         if not self.rows:
-            table.add_row(*[Text("(none yet: press a)" if i == 0 else "", style="dim")
+            table.add_row(*[Text("(none: a adds)" if i == 0 else "", style="dim")
                             for i in range(min(SHOWN_COLUMNS, len(self.kind.fields)))], key="empty")
         if self.rows:
             table.move_cursor(row=max(0, min(row_at, len(self.rows) - 1)))

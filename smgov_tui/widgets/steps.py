@@ -28,8 +28,8 @@ class StepList(OptionList):
         options = []
         for step in CATALOGUE.steps:
             blocking, _ = progress[step.key]
-            style = "reverse" if step.key == self.current else ""
-            title = (f"{step.number} {step.title}", style)
+            here = step.key == self.current
+            title = (f"{'▶' if here else ' '}{step.number} {step.title}", "bold" if here else "")
             state = (" ✓", "green") if not blocking else (f" · {blocking}", "bold")
             options.append(Option(Content.assemble(title, state), id=step.key))
         highlighted = self.highlighted

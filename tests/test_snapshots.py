@@ -1,0 +1,159 @@
+"""Snapshot tests: what the workbench looks like, screen by screen.
+
+Each test renders the app headless at a fixed terminal size and compares the
+SVG screenshot with the one accepted in tests/__snapshots__/. Regenerate
+after an intended change with `pytest tests/test_snapshots.py --snapshot-update`
+and look at every changed SVG before committing it.
+
+Everything that could change from run to run is frozen: plans are copies in
+a temporary folder (only the plan's name is shown, never its path), the
+sign-off date and the theme are pinned, nothing is typed (so the save indicator reads
+"all saved"), and the welcome screen is given a relative path.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from smgov_tui.app import STEP_KEYS, SmgovApp
+from smgov_tui.screens import launch as launch_screen
+from smgov_tui.store import PlanStore
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
+
+NARROW = (80, 24)
+WIDE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def frozen(monkeypatch, tmp_path):
+    """A fixed sign-off date and theme, and a working folder outside the repository."""
+    monkeypatch.setattr(launch_screen, "today", lambda: "2027-01-15")
+    monkeypatch.setenv("SMGOV_THEME", "textual-dark")  # not picked from TERM/COLORTERM
+    monkeypatch.chdir(tmp_path)
+
+
+def sample_copy(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / f"{name}.json"
+    shutil.copyfile(SAMPLES / f"{name}.json", target)
+    return target
+
+
+def county_app(tmp_path: Path) -> SmgovApp:
+    return SmgovApp(PlanStore(sample_copy(tmp_path, "county")))
+
+
+def on_step(key: str, decision_id: str | None = None):
+    """A run_before that shows a step (and optionally focuses one decision)."""
+
+    async def run_before(pilot) -> None:
+        pilot.app.show_step(key)
+        await pilot.pause()
+        if decision_id is not None:
+            assert pilot.app.screen.focus_decision(decision_id)
+            await pilot.pause()
+
+    return run_before
+
+
+# the welcome screen
+
+
+def test_welcome(snap_compare, tmp_path):
+    """First run: blank plan, the three samples, or open a file; the plan path is shown."""
+    app = SmgovApp(None, welcome_path=Path("plan.json"))
+    assert snap_compare(app, terminal_size=NARROW)
+    assert not (tmp_path / "plan.json").exists()
+
+
+# every step of the county sample (half-way through) at 80x24
+
+
+@pytest.mark.parametrize("key", STEP_KEYS)
+def test_county_step(snap_compare, tmp_path, key):
+    """One step of Kettle County's draft plan on a small terminal."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=on_step(key))
+
+
+def test_county_steps_by_ctrl_n(snap_compare, tmp_path):
+    """ctrl+n from the first step three times lands on step 4 (platforms)."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("objectives"), press=["ctrl+n"] * 3)
+
+
+def test_launch_ready(snap_compare, tmp_path):
+    """A launch-ready plan not yet signed off: verdict READY, sign-off button enabled."""
+    path = sample_copy(tmp_path, "small-city")
+    PlanStore(path).set("launch.signoff", None)
+    app = SmgovApp(PlanStore(path))
+    assert snap_compare(app, terminal_size=NARROW, run_before=on_step("launch"))
+
+
+def test_launch_ready_signoff(snap_compare, tmp_path):
+    """The same plan scrolled to the end: the sign-off form with its button enabled."""
+    path = sample_copy(tmp_path, "small-city")
+    PlanStore(path).set("launch.signoff", None)
+    app = SmgovApp(PlanStore(path))
+
+    async def run_before(pilot) -> None:
+        await on_step("launch")(pilot)
+        pilot.app.screen.query_one("#form").scroll_end(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=NARROW, run_before=run_before)
+
+
+def test_county_launch_readiness(snap_compare, tmp_path):
+    """County's launch step scrolled to the verdict, readiness per step and open items."""
+
+    async def run_before(pilot) -> None:
+        await on_step("launch")(pilot)
+        pilot.app.screen.query_one("#verdict").scroll_visible(top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=run_before)
+
+
+def test_blank_plan(snap_compare, tmp_path):
+    """A new plan opens on the objectives step with everything still to decide."""
+    store = PlanStore.create(tmp_path / "plan.json", "Test plan")
+    assert snap_compare(SmgovApp(store), terminal_size=NARROW)
+
+
+# dialogs
+
+
+def test_row_form(snap_compare, tmp_path):
+    """enter on a chosen platform opens its row in a form."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("platforms", "platforms.chosen"), press=["enter"])
+
+
+def test_guidance_dialog(snap_compare, tmp_path):
+    """F1 explains the focused decision."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("objectives"), press=["f1"])
+
+
+def test_command_palette(snap_compare, tmp_path):
+    """ctrl+p opens the command palette with the steps and decisions."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("objectives"), press=["ctrl+p"])
+
+
+# wide terminals: the step list and a wider checklist
+
+
+@pytest.mark.parametrize("key", ["objectives", "platforms", "launch"])
+def test_county_step_wide(snap_compare, tmp_path, key):
+    """A step on a wide terminal, with the step list beside the form."""
+    assert snap_compare(county_app(tmp_path), terminal_size=WIDE, run_before=on_step(key))
+
+
+def test_guide_panel_wide(snap_compare, tmp_path):
+    """ctrl+g shows the guidance panel beside the form on a wide terminal."""
+    assert snap_compare(county_app(tmp_path), terminal_size=WIDE,
+                        run_before=on_step("objectives"), press=["ctrl+g"])
