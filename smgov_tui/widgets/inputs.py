@@ -4,11 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
 from textual.content import Content
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 from ..catalogue.kinds import Choice, Kind, LongText, Multi, RowRef, YesNo
+
+
+class TickList(SelectionList):
+    """A SelectionList whose ticked items show ✓ and unticked a blank, so the
+    state reads without colour (NO_COLOR, monochrome terminals)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+            mark = "✓" if option.value in self.selected else " "
+            segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
@@ -30,7 +51,7 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                       value=Select.NULL if value is None else value, id=ident)
     if isinstance(kind, Multi):
         picked = set(value or ())
-        return SelectionList(*[(c, c, c in picked) for c in kind.choices], id=ident)
+        return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
     return Input(kind.edit_text(value), placeholder=placeholder, id=ident)
 
 
