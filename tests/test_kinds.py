@@ -109,3 +109,16 @@ def test_huge_numbers_are_refused_plainly():
         CATALOGUE.check("resources.budget", 10**400)
     with pytest.raises(InvalidValue, match="out of range"):
         CATALOGUE.parse("resources.budget", "5000000000")
+
+
+@pytest.mark.parametrize("decision_id, value, shown", [
+    ("resources.budget", 1250000, "1250000"),
+    ("resources.budget", 1234567.89, "1234567.89"),
+    ("conduct.time_allotted", 7.5, "7.5"),
+    ("safeguards.review_interval", 6, "6"),
+])
+def test_large_and_fractional_numbers_edit_back_exactly(decision_id, value, shown):
+    kind = CATALOGUE.get(decision_id).kind
+    assert kind.edit_text(value) == shown
+    assert kind.parse(kind.edit_text(value)) == value
+    assert "e+" not in kind.show(value)

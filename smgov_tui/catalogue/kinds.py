@@ -186,6 +186,13 @@ def _tidy(number: float) -> int | float:
     return int(number) if float(number).is_integer() else round(number, 2)
 
 
+def plain_number(number: float) -> str:
+    """1250000 -> "1250000", 7.5 -> "7.5": never "1.25e+06", which no field accepts."""
+    if float(number).is_integer():
+        return str(int(number))
+    return f"{number:.2f}".rstrip("0").rstrip(".")
+
+
 @dataclass(frozen=True)
 class Number(Kind):
     name: str = "number"
@@ -230,10 +237,10 @@ class Number(Kind):
     def show(self, value: Any) -> str:
         if value is None:
             return ""
-        return f"{value:g} {self.unit}".strip()
+        return f"{plain_number(value)} {self.unit}".strip()
 
     def edit_text(self, value: Any) -> str:
-        return "" if value is None else f"{value:g}"
+        return "" if value is None else plain_number(value)
 
 
 def Hours(maximum: float = 168, unit: str = "h/week") -> Number:
