@@ -177,7 +177,10 @@ class SmgovApp(App):
         decision = CATALOGUE.get(decision_id)
         if self.step_key != decision.step:
             self.show_step(decision.step)
-        self.call_after_refresh(lambda: self.screen.focus_decision(decision_id))
+        # The step's own screen, not whatever is on top when the refresh comes:
+        # a key typed ahead (a to add a row) may have opened a dialog by then.
+        screen = self.get_screen(decision.step)
+        self.call_after_refresh(lambda: screen.is_current and screen.focus_decision(decision_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.store is None and action in {"next_step", "previous_step", "next_missing",
