@@ -11,10 +11,15 @@ from smgov_tui.screens.guidance import GuidanceScreen
 from smgov_tui.store import PlanStore
 
 
-async def test_a_dialog_opened_before_the_jump_settles_does_not_crash(tmp_path):
+def county(tmp_path) -> tuple[SmgovApp, object]:
+    """The workbench on a copy of the county sample, and the copy's path."""
     path = tmp_path / "county.json"
     shutil.copy(SAMPLES / "county.json", path)
-    app = SmgovApp(PlanStore(path))
+    return SmgovApp(PlanStore(path)), path
+
+
+async def test_a_dialog_opened_before_the_jump_settles_does_not_crash(tmp_path):
+    app, path = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.goto("response.off_limits_topics")
         app.push_screen(GuidanceScreen(CATALOGUE.get("response.off_limits_topics")))  # typed ahead
@@ -91,11 +96,9 @@ async def test_welcome_opens_a_file_and_explains_a_bad_one(tmp_path):
 
 
 async def test_rows_move_and_remove_by_keyboard(tmp_path):
-    path = tmp_path / "county.json"
-    shutil.copy(SAMPLES / "county.json", path)
+    app, path = county(tmp_path)
     before = [r["platform"] for r in PlanStore(path).load().rows("platforms.chosen")]
     entries = len([h for h in PlanStore(path).history() if h["decision"] == "platforms.chosen"])
-    app = SmgovApp(PlanStore(path))
     async with app.run_test(size=(80, 24)) as pilot:
         app.goto("platforms.chosen")
         await pilot.pause()
@@ -114,9 +117,7 @@ async def test_rows_move_and_remove_by_keyboard(tmp_path):
 
 
 async def test_palette_offers_steps_decisions_check_export_and_theme(tmp_path):
-    path = tmp_path / "county.json"
-    shutil.copy(SAMPLES / "county.json", path)
-    app = SmgovApp(PlanStore(path))
+    app, path = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Step 3: Response" in titles
@@ -133,9 +134,7 @@ async def test_palette_offers_steps_decisions_check_export_and_theme(tmp_path):
 
 
 async def test_sign_off_is_refused_while_anything_blocks(tmp_path):
-    path = tmp_path / "county.json"
-    shutil.copy(SAMPLES / "county.json", path)
-    app = SmgovApp(PlanStore(path))
+    app, path = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.show_step("launch")
         await pilot.pause()
