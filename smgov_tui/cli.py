@@ -18,7 +18,7 @@ from .errors import SmgovError
 from .textsafe import json_text, one_line, visible
 
 EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("new", "decisions", "check", "set", "get")
+COMMANDS = ("new", "decisions", "check", "set", "get", "history")
 CHECK_FORMATS = ("text", "github", "grid", "json")
 
 
@@ -73,6 +73,12 @@ def build_parser() -> Parser:
     get.add_argument("plan", metavar="PLAN")
     get.add_argument("decision", metavar="DECISION_ID")
     get.add_argument("--format", choices=("text", "json"), default="text")
+
+    history = sub.add_parser("history", help="who changed which decision, when, from what to what")
+    history.add_argument("plan", metavar="PLAN")
+    history.add_argument("--decision", metavar="ID", help="only this decision (or a step: response)")
+    history.add_argument("--since", metavar="DATE", help="only changes on or after this date (YYYY-MM-DD)")
+    history.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -295,5 +301,34 @@ def cmd_get(args: argparse.Namespace) -> int:
     return 0 if value is not None else EXIT_NOT_READY
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    from .history import changes
+
+    store = _open(args.plan)
+    entries = changes(store.history(), decision=args.decision, since=args.since)
+    if args.format == "json":
+        print(json_text(entries))
+        return 0
+    if not entries:
+        print("No changes match.")
+        return 0
+    rows = [(e["when"].replace("T", " ").removesuffix("Z"), one_line(str(e["who"])), e["decision"],
+             _shown(e["decision"], e["old"]), _shown(e["decision"], e["new"])) for e in entries]
+    print(fit_table(rows, ("When (UTC)", "Who", "Decision", "From", "To")))
+    return 0
+
+
+def _shown(decision_id: str, value: Any) -> str:
+    """A history value as the catalogue shows it; ids it no longer has as JSON."""
+    if value is None:
+        return "(not decided)"
+    try:
+        text = CATALOGUE.get(decision_id).kind.show(value)
+    except (UnknownDecision, AttributeError, TypeError, ValueError):
+        text = json_text(value)
+    text = one_line(text)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
-            "set": cmd_set, "get": cmd_get}
+            "set": cmd_set, "get": cmd_get, "history": cmd_history}

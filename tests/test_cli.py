@@ -243,7 +243,8 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
                 ["new", str(tmp_path / "n.json")], ["check", str(plan_path)],
                 ["check", str(plan_path), "--format", "json"], ["check", str(plan_path), "--format", "grid"],
                 ["set", str(plan_path), "objectives.frequency", "daily"],
-                ["get", str(plan_path), "objectives.frequency"], ["check", str(tmp_path / "nope.json")]]
+                ["get", str(plan_path), "objectives.frequency"], ["history", str(plan_path)],
+                ["check", str(tmp_path / "nope.json")]]
     done = subprocess.run([sys.executable, "-c", NO_TEXTUAL.format(commands=commands)],
                           capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
