@@ -157,3 +157,15 @@ def test_guide_panel_wide(snap_compare, tmp_path):
     """ctrl+g shows the guidance panel beside the form on a wide terminal."""
     assert snap_compare(county_app(tmp_path), terminal_size=WIDE,
                         run_before=on_step("objectives"), press=["ctrl+g"])
+
+
+def test_capacity_view(snap_compare, tmp_path):
+    """The platforms step scrolled to its hours-and-money view (county: 2.2 h short)."""
+
+    async def run_before(pilot) -> None:
+        await on_step("platforms")(pilot)
+        await pilot.pause()
+        pilot.app.screen.query_one("#form").scroll_home(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=run_before)

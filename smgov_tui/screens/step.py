@@ -14,6 +14,7 @@ from textual.widgets import Footer, Markdown, Static
 
 from ..catalogue import CATALOGUE, Decision, Step
 from ..readiness import Checklist
+from ..widgets.capacity import CapacityPanel
 from ..widgets.checklist import ChecklistPanel
 from ..widgets.editors import DecisionField, decision_of, editor_id
 from ..widgets.steps import StepList
@@ -24,6 +25,7 @@ class StepScreen(Screen):
     """One step of the plan."""
 
     EDITABLE_EXCLUDED: tuple[str, ...] = ()
+    CAPACITY_STEPS = ("resources", "platforms")  # where hours and money are decided
 
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.key, id=f"step-{step.key}")
@@ -49,6 +51,8 @@ class StepScreen(Screen):
         yield Footer()
 
     def compose_form(self) -> ComposeResult:
+        if self.step.key in self.CAPACITY_STEPS:
+            yield CapacityPanel()
         values = self.app.plan.values
         for decision in self.decisions:
             yield DecisionField(decision, values.get(decision.id), values)
@@ -64,6 +68,8 @@ class StepScreen(Screen):
         if not self.is_current:
             return
         self.query_one(ChecklistPanel).show(checklist, self.step.key)
+        for panel in self.query(CapacityPanel):
+            panel.show(self.app.plan)
         self.query_one(StepList).show(checklist)
 
     def on_screen_resume(self) -> None:
