@@ -23,7 +23,6 @@ from .catalogue import CATALOGUE
 from .errors import SmgovError
 from .plan import Plan
 from .readiness import Checklist, checklist
-from .samples import sample_dir
 from .store import PlanStore
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
@@ -279,7 +278,3 @@ class SmgovApp(App):
             self.notify(f"Could not export: {error.strerror or error}", severity="error", markup=False)
             return
         self.notify(f"Checklist written to {path}", title="Exported", markup=False)
-
-
-def sample_names() -> list[str]:
-    return sorted(p.stem for p in sample_dir().glob("*.json"))
