@@ -24,6 +24,7 @@ from .errors import SmgovError
 from .plan import Plan
 from .readiness import Checklist, checklist
 from .store import PlanStore
+from .textsafe import one_line
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 
@@ -102,8 +103,8 @@ class SmgovApp(App):
     def open_plan(self, store: PlanStore | None = None) -> None:
         if store is not None:
             self.store, self.plan = store, store.load()
-        self.sub_title = self.plan.name
-        self.title = f"smgov · {self.plan.name}"
+        self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
+        self.title = f"smgov · {self.sub_title}"
         self.checklist = checklist(self.plan)
         self.save_state = "all saved"
         from .screens.launch import LaunchScreen
@@ -228,6 +229,8 @@ class SmgovApp(App):
             self.action_guidance()
             return
         self.screen.toggle_class("-guide")
+        if self.screen.has_class("-guide"):
+            self.screen.show_guidance()
         # TextArea keeps its old wrapping until repainted when its width changes.
         self.call_after_refresh(lambda: [area.refresh() for area in self.screen.query("TextArea")])
 

@@ -103,10 +103,14 @@ class StepScreen(Screen):
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
         ident = widget.id or (widget.parent.id if widget.parent else None) or ""
-        if ident.startswith("edit-"):
-            decision = CATALOGUE.get(decision_of(ident.removesuffix("-table")))
-            self.query_one("#guide-text", Markdown).update(
-                f"**{decision.label}**\n\n" + guidance_markdown(decision))
+        if ident.startswith("edit-") and self.has_class("-guide"):
+            self.show_guidance(CATALOGUE.get(decision_of(ident.removesuffix("-table"))))
+
+    def show_guidance(self, decision: Decision | None = None) -> None:
+        """Fill the side panel; only while it shows, as Markdown is costly per focus change."""
+        decision = decision or self.focused_decision()
+        self.query_one("#guide-text", Markdown).update(
+            f"**{decision.label}**\n\n" + guidance_markdown(decision))
 
     @on(DecisionField.Proposed)
     def _proposed(self, event: DecisionField.Proposed) -> None:
