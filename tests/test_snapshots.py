@@ -85,11 +85,18 @@ def test_county_steps_by_ctrl_n(snap_compare, tmp_path):
 
 
 def test_launch_ready(snap_compare, tmp_path):
-    """A launch-ready plan not yet signed off: verdict READY, sign-off button enabled."""
+    """A launch-ready plan not yet signed off, at the top of the step: the READY verdict."""
     path = sample_copy(tmp_path, "small-city")
     PlanStore(path).set("launch.signoff", None)
     app = SmgovApp(PlanStore(path))
-    assert snap_compare(app, terminal_size=NARROW, run_before=on_step("launch"))
+
+    async def run_before(pilot) -> None:
+        await on_step("launch")(pilot)
+        await pilot.pause()  # the sign-off form takes focus and scrolls into view first
+        pilot.app.screen.query_one("#form").scroll_home(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=NARROW, run_before=run_before)
 
 
 def test_launch_ready_signoff(snap_compare, tmp_path):
