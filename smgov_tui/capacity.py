@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .people import person_key
 from .plan import Plan
 from .schedule import ScheduleError, parse_schedule
 
@@ -22,10 +23,12 @@ class PlatformLoad:
     platform: str
     posting: float  # hours a week
     moderation: float  # hours a week
+    replies: float = 0.0  # hours a week: the response-load estimate
+    owner: str = ""
 
     @property
     def hours(self) -> float:
-        return self.posting + self.moderation
+        return self.posting + self.moderation + self.replies
 
 
 def moderation_days(plan: Plan) -> int:
@@ -45,8 +48,53 @@ def platform_loads(plan: Plan) -> list[PlatformLoad]:
     for row in plan.rows("platforms.chosen"):
         posting = row.get("posts_per_week", 0) * row.get("minutes_per_post", 0) / 60
         moderation = row.get("checks_per_day", 0) * row.get("minutes_per_check", 0) * days / 60
-        loads.append(PlatformLoad(row["platform"], posting, moderation))
+        replies = row.get("replies_per_week", 0) * row.get("minutes_per_reply", 0) / 60
+        loads.append(PlatformLoad(row["platform"], posting, moderation, replies,
+                                  row.get("owner", "")))
     return loads
+
+
+def replies_unestimated(plan: Plan) -> list[str]:
+    """Platforms taking comments with no reply load counted: the hours needed are too low."""
+    return [row["platform"] for row in plan.rows("platforms.chosen")
+            if row.get("comments") in ("open", "limited")
+            and not (row.get("replies_per_week") and row.get("minutes_per_reply"))]
+
+
+@dataclass(frozen=True)
+class PersonLoad:
+    """A person's rostered hours against the hours of the accounts they own."""
+    name: str
+    needed: float
+    available: float
+    rostered: bool
+
+    @property
+    def short(self) -> float:
+        return max(0.0, self.needed - self.available)
+
+
+def person_loads(plan: Plan) -> list[PersonLoad]:
+    """Roster order, then owners missing from the roster; a platform's hours
+    fall on its owner, who answers for the account."""
+    needed: dict[str, float] = {}
+    names: dict[str, str] = {}
+    for load in platform_loads(plan):
+        key = person_key(load.owner)
+        if key:
+            needed[key] = needed.get(key, 0.0) + load.hours
+            names.setdefault(key, load.owner)
+    people = []
+    seen = set()
+    for row in plan.rows("resources.roster"):
+        key = person_key(row["name"])
+        if key in seen:
+            continue
+        seen.add(key)
+        people.append(PersonLoad(row["name"], needed.get(key, 0.0), row.get("hours", 0), True))
+    people += [PersonLoad(names[key], hours_, 0.0, False)
+               for key, hours_ in needed.items() if key not in seen]
+    return people
 
 
 def hours_needed(plan: Plan) -> float:

@@ -48,11 +48,25 @@ CASES = {
     ),
     "check.coverage": (
         dict(resources__roster=[{**ROSTER[0], "when": "Mon-Fri 09:00-13:00"}],
-             response__monitoring_hours="Mon-Fri 09:00-17:00", response__moderation_mode="active",
-             response__tiers=[{"tier": "emergency", "responder": "Dana Ruiz", "target": "1 h"}]),
-        ["monitoring hours Mon-Fri 13:00-17:00 are not rostered", "emergency tier 1 h",
-         "64 h gap"],
+             response__monitoring_hours="Mon-Fri 09:00-17:00", response__moderation_mode="active"),
+        ["monitoring hours Mon-Fri 13:00-17:00 are not rostered"],
         {"response.moderation_mode": "hands-off"},
+    ),
+    "check.targets": (
+        dict(response__monitoring_hours="Mon-Fri 09:00-17:00", response__moderation_mode="active",
+             response__tiers=[{"tier": "emergency", "responder": "Dana Ruiz", "target": "1 h"}]),
+        ["emergency tier 1 h", "64 h gap", "point emergencies to 911"],
+        {"response.tiers": [{"tier": "emergency", "responder": "Dana Ruiz", "target": "1 business hour"}]},
+    ),
+    "check.tiers": (
+        dict(response__tiers=[{"tier": "enquiry", "responder": "Dana Ruiz"},
+                              {"tier": "complaint", "backup": "Lee Park"},
+                              {"tier": "emergency", "responder": "Lee Park"}]),
+        ["no row for the escalating issue and off-limits tiers",
+         "no first responder for the complaint tier"],
+        {"response.tiers": [{"tier": tier, "responder": "Dana Ruiz", "backup": "Lee Park"}
+                            for tier in ("enquiry", "complaint", "escalating issue", "emergency",
+                                         "off-limits")]},
     ),
     "check.escalation": (
         dict(response__escalation_contact="Dana Ruiz, Communications Manager",
@@ -60,6 +74,21 @@ CASES = {
                               {"tier": "complaint", "responder": "Dana Ruiz", "backup": "Dana Ruiz"}]),
         ["Dana Ruiz, Communications Manager is both the only responder and the escalation contact"],
         {"response.escalation_contact": "Sam Okafor, Deputy City Manager"},
+    ),
+    "check.person_hours": (
+        dict(resources__roster=ROSTER,
+             platforms__chosen=[{**FACEBOOK, "posts_per_week": 10, "minutes_per_post": 30},
+                                {**FACEBOOK, "platform": "Nextdoor", "owner": "Kim Wu"}]),
+        ["Dana Ruiz owns 6.2 h/week of account work with 6 h/week rostered",
+         "accounts owned by people not on the roster: Kim Wu (2.8 h)"],
+        {"platforms.chosen": [FACEBOOK, {**FACEBOOK, "platform": "Nextdoor", "owner": "Lee Park"}]},
+    ),
+    "check.reply_load": (
+        dict(platforms__chosen=[{**FACEBOOK, "comments": "open", "replies_per_week": 20},
+                                {**FACEBOOK, "platform": "Nextdoor", "comments": "limited"}]),
+        ["comments are open on Facebook and Nextdoor but no reply load is estimated"],
+        {"platforms.chosen": [{**FACEBOOK, "comments": "open", "replies_per_week": 20,
+                               "minutes_per_reply": 5}, {**FACEBOOK, "platform": "Nextdoor"}]},
     ),
     "check.platform_owner": (
         dict(platforms__chosen=[{"platform": "Facebook", "owner": "Dana Ruiz"},
@@ -164,8 +193,8 @@ def test_business_time_targets_are_kept_inside_monitoring_hours():
     p = plan(resources__roster=ROSTER, response__monitoring_hours="Mon-Fri 09:00-17:00",
              response__moderation_mode="active", response__reply_target="1 business day",
              response__tiers=[{"tier": "complaint", "responder": "Lee Park", "target": "2 business days"}])
-    assert why(p, "check.coverage") is None
-    assert "standard reply 4 h" in why(p.with_value("response.reply_target", "4 h"), "check.coverage")
+    assert why(p, "check.coverage") is None and why(p, "check.targets") is None
+    assert "standard reply 4 h" in why(p.with_value("response.reply_target", "4 h"), "check.targets")
 
 
 def test_roster_without_duty_hours_cannot_cover_monitoring():

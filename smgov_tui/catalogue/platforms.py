@@ -23,8 +23,9 @@ ruled out Instagram until we have time for regular photo content."""),
     blocker("platforms.chosen", "Platforms we will run", PLATFORMS, """
 List each platform you will run, one row each: its account name, the audience
 you reach there, an owner and a backup administrator, the workload (posts a week
-and minutes a post, moderation checks a day and minutes a check), whether
-comments are open, limited or off, and the content types you will post.
+and minutes a post, moderation checks a day and minutes a check, replies a week
+and minutes a reply), whether comments are open, limited or off, and the content
+types you will post.
 
 **Why it matters.** These rows drive much of the live checklist. It flags a
 platform with no owner or backup, adds up the hours needed and compares them

@@ -72,11 +72,12 @@ Rank your goals from most to least important. Each row has:
 - **Goal**: one goal, with the most important first.
 - **Why it ranks here**: a line of reasoning, so others can see why the order
   is what it is and challenge it if needed.
+- **Reached through**: the platforms that serve the goal.
 
 **Why it matters.** Time, staff and money are almost always tighter than plans.
 When the live checklist shows your platforms need more hours than your roster
-has, the ranking tells you what to drop or defer, instead of everything slipping
-a little. It also guides which platform becomes your main one.
+has, the hours view proposes which platforms to cut and which goals to defer,
+lowest-ranked first, instead of everything slipping a little. It also guides which platform becomes your main one.
 
 **A sensible default.** Keep three to five goals. For example: 1. Answer
 resident questions quickly (most contact with us is questions). 2. Promote

@@ -12,20 +12,22 @@ APPROVAL = ("approval before every post", "approval for sensitive posts only",
 DECISIONS = (
     blocker("response.tiers", "Reply tiers and who owns them", TIERS_ROWS, """
 Sort the messages you expect into tiers (enquiry, complaint, escalating issue,
-emergency, off-limits) and give each row a first responder, a backup, a "Reply
-within" target and a "How" (public reply, private message, redirect to 311...).
+emergency, off-limits) and give each a first responder, a backup, who it
+escalates to (blank means your escalation contact), a "Reply within" target and
+a "How". Topics you list below are answered by the people of their tier.
 
 **Why it matters.** Without tiers, a question about bin day and a brewing
-controversy wait in the same queue for whoever happens to look. The live
-checklist flags a clock-hour target such as "4 h" that is shorter than the longest
-gap in your monitoring hours, so use business time ("1 business day", "4 business
-hours") for targets you only meet while someone is watching.
+controversy wait in the same queue. The response matrix above shows who answers
+what; the checklist flags a tier nobody owns, a tier that escalates to its only
+responder, and a clock-hour target such as "4 h" longer than a gap in your
+monitoring hours: use business time for those.
 
 **A sensible default.**
 - Enquiry: Dana Ruiz, backup Lee Chen, 1 business day, public reply with a link
-- Complaint: Dana Ruiz, backup Lee Chen, 2 business days, move to private message
-- Escalating issue: Lee Chen, backup the escalation contact, 4 business hours
-- Emergency: nobody; the reply points people to 911"""),
+- Complaint: Dana Ruiz, backup Lee Chen, 2 business days, private message
+- Escalating issue: Lee Chen, backup Dana Ruiz, 4 business hours
+- Emergency: Lee Chen posts the 911 notice within 1 business hour
+- Off-limits: Dana Ruiz posts the standard redirect"""),
     blocker("response.how", "How we respond", LONG_TEXT, """
 Describe how your team answers people: when you reply in public, when you switch
 to a private message, phone call or email, and when you send someone to another

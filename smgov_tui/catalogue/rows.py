@@ -28,6 +28,8 @@ OBJECTIVES = Rows(row="objective", fields=(
 GOALS = Rows(row="goal", fields=(
     Field("goal", "Goal", TEXT, required=True, help="A goal, most important first"),
     Field("why", "Why it ranks here", TEXT),
+    Field("platforms", "Reached through", TEXT,
+          help="The platforms that serve this goal, e.g. Facebook, Nextdoor"),
 ))
 
 ROSTER = Rows(row="person", fields=(
@@ -43,6 +45,8 @@ TIERS_ROWS = Rows(row="tier", fields=(
     Field("tier", "Tier", Choice(choices=TIERS), required=True),
     Field("responder", "First responder", PERSON),
     Field("backup", "Backup", PERSON),
+    Field("escalation", "Escalate to", PERSON,
+          help="Who takes over when it goes beyond the responder; blank means the escalation contact"),
     Field("target", "Reply within", TIME_FRAME, help="e.g. 4 h or 1 business day"),
     Field("how", "How", TEXT, help="Public reply, private message, redirect to 311..."),
 ))
@@ -51,6 +55,8 @@ TOPICS = Rows(row="topic", fields=(
     Field("topic", "Topic", TEXT, required=True),
     Field("approach", "How we handle it", TEXT),
     Field("owner", "Who speaks to it", PERSON),
+    Field("tier", "Tier", Choice(choices=TIERS),
+          help="The reply tier whose people answer it; blank means enquiry, or off-limits for an off-limits topic"),
 ))
 
 PLATFORMS = Rows(row="platform", fields=(
@@ -63,6 +69,9 @@ PLATFORMS = Rows(row="platform", fields=(
     Field("minutes_per_post", "Minutes a post", Minutes(maximum=600)),
     Field("checks_per_day", "Moderation checks a day", Number(unit="checks/day", maximum=96)),
     Field("minutes_per_check", "Minutes a check", Minutes(maximum=600)),
+    Field("replies_per_week", "Replies a week", Number(unit="replies/week", maximum=5000),
+          help="Comments and messages you expect to answer here"),
+    Field("minutes_per_reply", "Minutes a reply", Minutes(maximum=600)),
     Field("comments", "Comments", Choice(choices=COMMENTS)),
     Field("content", "Content types", Multi(choices=CONTENT_TYPES)),
 ))

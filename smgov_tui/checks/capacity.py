@@ -1,11 +1,12 @@
-"""Staff time against the platforms it must run (checks 1 and 12)."""
+"""Staff time against the platforms it must run (checks 1 and 12), person by
+person, and the reply load those hours must include."""
 
 from __future__ import annotations
 
 from .. import capacity
 from ..capacity import hours
 from ..plan import Plan
-from .base import Check, plural
+from .base import Check, listing, plural, report
 
 
 def _hours_short(plan: Plan) -> str | None:
@@ -32,9 +33,31 @@ def _too_many_platforms(plan: Plan) -> str | None:
             f"{hours(capacity.BASELINE_HOURS_PER_PLATFORM)} upkeep each): focus on a main one")
 
 
+def _people_overloaded(plan: Plan) -> str | None:
+    over = [f"{person.name} owns {hours(person.needed)}/week of account work with "
+            f"{hours(person.available)}/week rostered"
+            for person in capacity.person_loads(plan) if person.rostered and person.short > 0.05]
+    absent = [f"{person.name} ({hours(person.needed)})" for person in capacity.person_loads(plan)
+              if not person.rostered]
+    reason = report(("", over), ("accounts owned by people not on the roster:", absent))
+    return reason.lstrip() if reason else None
+
+
+def _reply_load_missing(plan: Plan) -> str | None:
+    missing = capacity.replies_unestimated(plan)
+    if not missing:
+        return None
+    return (f"comments are open on {listing(missing)} but no reply load is estimated "
+            "(replies a week x minutes a reply), so the hours needed are too low")
+
+
 CHECKS = (
     Check("check.hours", "resources", "Hours needed exceed staff hours", True,
           "resources.roster", _hours_short),
     Check("check.platform_count", "platforms", "More platforms than the staff can run", False,
           "platforms.chosen", _too_many_platforms),
+    Check("check.person_hours", "resources", "Someone owns more hours than they have", False,
+          "resources.roster", _people_overloaded),
+    Check("check.reply_load", "platforms", "Reply load not estimated", False,
+          "platforms.chosen", _reply_load_missing),
 )

@@ -1,9 +1,16 @@
-"""Monitoring hours and reply targets against the rostered week (check 2)."""
+"""Monitoring hours against the rostered week, reply targets against the
+monitoring hours (check 2, as two checks: each is fixed in a different place)."""
 
 from __future__ import annotations
 
 from ..plan import Plan
-from ..schedule import Schedule, ScheduleError, describe_minutes, parse_duration, parse_schedule
+from ..schedule import (
+    Schedule,
+    ScheduleError,
+    describe_minutes,
+    parse_duration,
+    parse_schedule,
+)
 from .base import Check, listing
 
 
@@ -23,36 +30,47 @@ def _targets(plan: Plan) -> list[tuple[str, str]]:
     return targets
 
 
-def _outside_hours(plan: Plan) -> str | None:
+def _monitoring(plan: Plan) -> Schedule | None:
+    """The published hours, unless nobody needs to watch (hands-off) or they do not parse."""
     text = plan.get("response.monitoring_hours")
     if not text or plan.get("response.moderation_mode") == "hands-off":
         return None
     try:
-        monitoring = parse_schedule(text)
+        return parse_schedule(text)
     except ScheduleError:
         return None
-    problems = []
-    if plan.rows("resources.roster"):
-        rostered = _rostered(plan)
-        if not rostered.windows:
-            problems.append(f"nobody on the roster has duty hours to cover {monitoring}")
-        else:
-            open_hours = monitoring.uncovered_by(rostered)
-            if open_hours.windows:
-                problems.append(f"monitoring hours {open_hours} are not rostered")
+
+
+def _unrostered(plan: Plan) -> str | None:
+    monitoring = _monitoring(plan)
+    if monitoring is None or not plan.rows("resources.roster"):
+        return None
+    rostered = _rostered(plan)
+    if not rostered.windows:
+        return f"nobody on the roster has duty hours to cover {monitoring}"
+    open_hours = monitoring.uncovered_by(rostered)
+    return f"monitoring hours {open_hours} are not rostered" if open_hours.windows else None
+
+
+def _late_targets(plan: Plan) -> str | None:
+    monitoring = _monitoring(plan)
+    if monitoring is None:
+        return None
     gap = monitoring.longest_gap()
     late = [f"{what} {target}" for what, target in _targets(plan)
             if not parse_duration(target).business and parse_duration(target).minutes < gap]
-    if late:
-        hint = "use business time, e.g. 1 business day"
-        if any(what == "emergency tier" for what, _ in _targets(plan)):
-            hint += ", and point emergencies to 911"
-        problems.append(f"{listing(late)} cannot be met across a {describe_minutes(gap)} "
-                        f"gap in monitoring ({hint})")
-    return "; ".join(problems) or None
+    if not late:
+        return None
+    hint = "use business time, e.g. 1 business day"
+    if any(what == "emergency tier" for what, _ in _targets(plan)):
+        hint += ", and point emergencies to 911"
+    return (f"{listing(late)} cannot be met across a {describe_minutes(gap)} "
+            f"gap in monitoring ({hint})")
 
 
 CHECKS = (
-    Check("check.coverage", "response", "Monitoring hours or targets outside rostered hours", True,
-          "response.monitoring_hours", _outside_hours),
+    Check("check.coverage", "response", "Monitoring hours outside rostered hours", True,
+          "response.monitoring_hours", _unrostered),
+    Check("check.targets", "response", "Reply targets outside monitoring hours", True,
+          "response.tiers", _late_targets),
 )

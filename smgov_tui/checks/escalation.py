@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..people import person_key
 from ..plan import Plan
-from .base import Check
+from ..triage import tier_lines
+from .base import Check, listing
 
 
 def responders(plan: Plan) -> set[str]:
@@ -14,10 +15,16 @@ def responders(plan: Plan) -> set[str]:
 
 def _escalation_is_responder(plan: Plan) -> str | None:
     contact = plan.get("response.escalation_contact")
-    people = responders(plan)
-    if not contact or people != {person_key(contact)}:
+    if contact and responders(plan) == {person_key(contact)}:
+        return f"{contact} is both the only responder and the escalation contact: nobody to escalate to"
+    alone = [line for line in tier_lines(plan) if line.listed and line.escalates_to_itself]
+    if not alone:
         return None
-    return f"{contact} is both the only responder and the escalation contact: nobody to escalate to"
+    names = sorted({line.responder for line in alone})
+    tiers = [line.tier for line in alone]
+    return (f"{listing(names)} would escalate to {'themselves' if len(names) > 1 else 'themself'}: "
+            f"the only responder on the {listing(tiers)} {'tier' if len(tiers) == 1 else 'tiers'} "
+            "is also the escalation contact there")
 
 
 CHECKS = (

@@ -5,6 +5,8 @@ Every step uses this screen; the launch step adds its verdict and sign-off.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +19,8 @@ from ..readiness import Checklist
 from ..widgets.capacity import CapacityPanel
 from ..widgets.checklist import ChecklistPanel
 from ..widgets.editors import DecisionField, decision_of, editor_id
+from ..widgets.peers import PeersComparison
+from ..widgets.response_matrix import ResponseMatrix
 from ..widgets.steps import StepList
 from .guidance import guidance_markdown
 
@@ -25,7 +29,10 @@ class StepScreen(Screen):
     """One step of the plan."""
 
     EDITABLE_EXCLUDED: tuple[str, ...] = ()
-    CAPACITY_STEPS = ("resources", "platforms")  # where hours and money are decided
+    # The views of the plan each step shows above its decisions: the arithmetic
+    # where hours and money are decided, the matrix where people are assigned.
+    PANELS: ClassVar[dict[str, tuple[type, ...]]] = {"resources": (CapacityPanel,), "platforms": (CapacityPanel,),
+              "response": (ResponseMatrix,), "peers": (PeersComparison,)}
 
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.key, id=f"step-{step.key}")
@@ -51,8 +58,8 @@ class StepScreen(Screen):
         yield Footer()
 
     def compose_form(self) -> ComposeResult:
-        if self.step.key in self.CAPACITY_STEPS:
-            yield CapacityPanel()
+        for panel in self.PANELS.get(self.step.key, ()):
+            yield panel()
         values = self.app.plan.values
         for decision in self.decisions:
             yield DecisionField(decision, values.get(decision.id), values)
@@ -68,7 +75,7 @@ class StepScreen(Screen):
         if not self.is_current:
             return
         self.query_one(ChecklistPanel).show(checklist, self.step.key)
-        for panel in self.query(CapacityPanel):
+        for panel in self.query(".plan-view"):
             panel.show(self.app.plan)
         self.query_one(StepList).show(checklist)
 

@@ -3,17 +3,18 @@
 Shown on the resources and platforms steps and redrawn with the checklist:
 hours each platform needs against the roster's hours, each person's hours,
 and the year's costs against the budget, as bars with the totals and what
-is short. The figures come from capacity.py, as the checklist's do.
+is short, and, when short, what to cut first. The figures come from
+capacity.py and cuts.py, as the checklist's do.
 """
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
 
-from .. import capacity
+from .. import capacity, cuts
 from ..capacity import hours, money
 from ..plan import Plan
+from .fitted import FittedPanel
 
 BAR = 16
 
@@ -23,54 +24,106 @@ def bar(value: float, scale: float) -> Content:
     return Content.assemble(("█" * filled, "bold"), ("░" * (BAR - filled), "dim"))
 
 
+def _name(label: str, width: int = 14) -> str:
+    return (label if len(label) <= width else label[:width - 1] + "…").ljust(width)
+
+
 def _line(label: str, value: float, scale: float, shown: str) -> Content:
-    name = (label if len(label) <= 14 else label[:13] + "…").ljust(14)
-    return Content.assemble(f"  {name} ", bar(value, scale), f" {shown}\n")
+    return Content.assemble(f"  {_name(label)} ", bar(value, scale), f" {shown}\n")
 
 
-def capacity_content(plan: Plan) -> Content:
+def _note(text: str) -> Content:
+    return Content.styled(f"  {text}\n", "dim")
+
+
+def _heading(text: str) -> Content:
+    return Content.styled(f" {text}\n", "dim")
+
+
+def _after(left: float, show) -> str:
+    return f"still {show(left)} short" if left > 1e-9 else f"fits, {show(-left)} to spare"
+
+
+def _proposal(title: str, proposal: cuts.Proposal, show) -> list[Content]:
+    parts = [Content.styled(f" {title}\n", "bold")]
+    for number, cut in enumerate(proposal.cuts, start=1):
+        parts.append(Content(f"  {number}. {cut.what}: {cut.why}; saves {show(cut.saves)}, "
+                             f"{_after(cut.left, show)}\n"))
+    if proposal.deferred_goals:
+        parts.append(Content(f"  Defer the goals only these reach: "
+                             f"{'; '.join(proposal.deferred_goals)}\n"))
+    if proposal.still_short > 1e-9:
+        parts.append(Content(f"  Still {show(proposal.still_short)} short with nothing "
+                             "optional left: add resources or do less on the main platform\n"))
+    return parts
+
+
+def hours_content(plan: Plan) -> list[Content]:
     loads = capacity.platform_loads(plan)
+    people = capacity.person_loads(plan)
     needed, available = capacity.hours_needed(plan), capacity.hours_available(plan)
-    scale = max(needed, available, 1)
-    parts: list = [Content.styled("Hours a week\n", "bold")]
+    scale = max([needed, available, 1] + [p.needed for p in people])
+    parts: list[Content] = [Content.styled("Hours a week\n", "bold")]
     if loads:
-        parts.append(Content.styled(" needed, per platform\n", "dim"))
+        parts.append(_heading("needed, per platform"))
     for load in loads:
         parts.append(_line(load.platform, load.hours, scale, hours(load.hours)))
-    if plan.rows("resources.roster"):
-        parts.append(Content.styled(" rostered, per person\n", "dim"))
-    for row in plan.rows("resources.roster"):
-        parts.append(_line(row["name"], row.get("hours", 0), scale, hours(row.get("hours", 0))))
-    parts.append(Content.styled(" in all\n", "dim"))
+        parts.append(_note(f"  post {hours(load.posting)} · moderate {hours(load.moderation)}"
+                           f" · reply {hours(load.replies)}"))
+    unestimated = capacity.replies_unestimated(plan)
+    if unestimated:
+        parts.append(_note(f"replies not estimated for {', '.join(unestimated)}"))
+    if people:
+        parts.append(_heading("owned against rostered, per person"))
+    for person in people:
+        shown = (f"{hours(person.needed).removesuffix(' h')} of {hours(person.available)}"
+                 if person.rostered else f"{hours(person.needed)}, not rostered")
+        if person.short > 0.05:
+            shown += f", {hours(person.short)} over"
+        parts.append(_line(person.name, person.needed, scale, shown))
+    parts.append(_heading("in all"))
     parts.append(_line("needed", needed, scale, hours(needed)))
     parts.append(_line("rostered", available, scale, hours(available)))
     if loads and plan.rows("resources.roster"):
         gap = available - needed
         parts.append(Content.styled(f"  {hours(-gap)} a week short\n", "bold") if gap < 0
                      else Content(f"  {hours(gap)} a week to spare\n"))
+    proposal = cuts.hour_cuts(plan)
+    if proposal:
+        parts += _proposal("Short of hours? Cut first", proposal, hours)
+    return parts
+
+
+def money_content(plan: Plan) -> list[Content]:
     budget = plan.get("resources.budget")
-    costs = capacity.costs(plan)
     spent = capacity.money_needed(plan)
-    mscale = max(spent, budget or 0, 1)
-    parts.append(Content.styled("Money a year\n", "bold"))
-    for cost in costs:
-        parts.append(_line(cost.what.removeprefix("tool: "), cost.amount, mscale, money(cost.amount)))
-    parts.append(_line("needed", spent, mscale, money(spent)))
-    if budget is not None:
-        parts.append(_line("budget", budget, mscale, money(budget)))
-        gap = budget - spent
-        parts.append(Content.styled(f"  {money(-gap)} over budget", "bold") if gap < 0
-                     else Content(f"  {money(gap)} left in the budget"))
-    else:
+    scale = max(spent, budget or 0, 1)
+    parts = [Content.styled("Money a year\n", "bold")]
+    for cost in capacity.costs(plan):
+        parts.append(_line(cost.what.removeprefix("tool: "), cost.amount, scale, money(cost.amount)))
+    parts.append(_line("needed", spent, scale, money(spent)))
+    if budget is None:
         parts.append(Content("  no budget decided yet"))
-    return Content.assemble(*parts)
+        return parts
+    parts.append(_line("budget", budget, scale, money(budget)))
+    gap = budget - spent
+    parts.append(Content.styled(f"  {money(-gap)} over budget\n", "bold") if gap < 0
+                 else Content(f"  {money(gap)} left in the budget\n"))
+    proposal = cuts.money_cuts(plan)
+    if proposal:
+        parts += _proposal("Over budget? Cut first", proposal, money)
+    return parts
 
 
-class CapacityPanel(Static):
+def capacity_content(plan: Plan) -> Content:
+    return Content.assemble(*hours_content(plan), *money_content(plan)).rstrip()
+
+
+class CapacityPanel(FittedPanel):
     """The arithmetic of the plan, redrawn as the plan changes."""
 
     def __init__(self) -> None:
-        super().__init__("", id="capacity", markup=False)
+        super().__init__("capacity")
 
-    def show(self, plan: Plan) -> None:
-        self.update(capacity_content(plan))
+    def content(self, plan: Plan, width: int) -> Content:
+        return capacity_content(plan)

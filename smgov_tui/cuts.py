@@ -1,0 +1,118 @@
+"""What to cut first when the plan asks for more than it has.
+
+The source article: with limited resources, choose the goals that matter
+most and the platform, team and budget that reach them. So platforms are
+kept in the order of the best-ranked goal each one serves (a goal names its
+platforms under "Reached through"); the main platform is never proposed.
+Money is cut where it is optional (promotion, then tools other than
+archiving, dearest first); archiving and training are obligations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import capacity
+from .people import name_key, name_list
+from .plan import Plan
+
+
+@dataclass(frozen=True)
+class Cut:
+    what: str
+    saves: float  # hours a week, or money a year
+    why: str  # why it goes before the others, in plain words
+    left: float  # what is still short after this cut; 0 or less means it fits
+
+
+@dataclass(frozen=True)
+class Proposal:
+    short: float
+    cuts: tuple[Cut, ...]
+    deferred_goals: tuple[str, ...] = ()
+    still_short: float = 0.0  # what no cut on the list can close
+
+
+def goal_platforms(goal: dict) -> set[str]:
+    return {name_key(part) for part in name_list(goal.get("platforms"))}
+
+
+def platform_ranks(plan: Plan) -> dict[str, int]:
+    """Each chosen platform's best goal rank (1 = most important); absent if no goal names it."""
+    ranks: dict[str, int] = {}
+    for rank, goal in enumerate(plan.rows("resources.ranked_goals"), start=1):
+        for key in goal_platforms(goal):
+            ranks.setdefault(key, rank)
+    return ranks
+
+
+def _cut_order(plan: Plan) -> list[tuple[capacity.PlatformLoad, str]]:
+    ranks = platform_ranks(plan)
+    main = name_key(plan.get("platforms.main"))
+    loads = [load for load in capacity.platform_loads(plan) if name_key(load.platform) != main]
+    unranked = len(plan.rows("resources.ranked_goals")) + 1
+
+    def order(item: tuple[int, capacity.PlatformLoad]):
+        index, load = item
+        # Worst goal first; among equals the dearer in hours, then the later in the list.
+        return (-ranks.get(name_key(load.platform), unranked), -load.hours, -index)
+
+    ordered = [load for _, load in sorted(enumerate(loads), key=order)]
+    reasons = []
+    for load in ordered:
+        rank = ranks.get(name_key(load.platform))
+        reasons.append((load, f"serves goal {rank} at best" if rank else "serves no ranked goal"))
+    return reasons
+
+
+def hour_cuts(plan: Plan) -> Proposal | None:
+    """Platforms to drop, least important first, until the roster's hours suffice."""
+    if not plan.rows("resources.roster"):
+        return None
+    short = capacity.hours_needed(plan) - capacity.hours_available(plan)
+    if short <= 1e-9:
+        return None
+    cuts, left, kept_goals = [], short, set()
+    dropped: set[str] = set()
+    for load, why in _cut_order(plan):
+        if left <= 1e-9:
+            break
+        left -= load.hours
+        dropped.add(name_key(load.platform))
+        cuts.append(Cut(load.platform, load.hours, why, left))
+    kept = {name_key(row["platform"]) for row in plan.rows("platforms.chosen")} - dropped
+    for goal in plan.rows("resources.ranked_goals"):
+        reached = goal_platforms(goal)
+        if reached and not reached & kept:
+            continue
+        kept_goals.add(goal["goal"])
+    deferred = tuple(goal["goal"] for goal in plan.rows("resources.ranked_goals")
+                     if goal["goal"] not in kept_goals)
+    return Proposal(short, tuple(cuts), deferred, max(0.0, left))
+
+
+OPTIONAL_PURPOSES_EXCLUDED = ("archiving",)
+
+
+def money_cuts(plan: Plan) -> Proposal | None:
+    """Optional spending to drop, promotion first, until the budget suffices."""
+    budget = plan.get("resources.budget")
+    if budget is None:
+        return None
+    short = capacity.money_needed(plan) - budget
+    if short <= 1e-9:
+        return None
+    options = []
+    if plan.get("resources.promotion"):
+        options.append(("paid promotion", plan.get("resources.promotion"), "optional reach"))
+    tools = [row for row in plan.rows("platforms.tools")
+             if row.get("cost") and not set(row.get("purpose") or ()) & set(OPTIONAL_PURPOSES_EXCLUDED)]
+    for row in sorted(tools, key=lambda r: -r["cost"]):
+        options.append((row["tool"], row["cost"], "a tool; the platforms' own features can stand in"))
+    cuts, left = [], short
+    for what, amount, why in options:
+        if left <= 1e-9:
+            break
+        left -= amount
+        cuts.append(Cut(what, amount, why, left))
+    return Proposal(short, tuple(cuts), (), max(0.0, left))
