@@ -63,7 +63,8 @@ def test_each_person_carries_the_accounts_they_own():
     assert (people["Lee Park"].needed, people["Lee Park"].short) == (0, 0)
     assert not people["Kim Wu"].rostered and people["Kim Wu"].needed == 2.5
     text = capacity_content(p).plain
-    assert "5 of 4 h, 1 h over" in text and "0 of 3 h" in text and "2.5 h, not rostered" in text
+    assert "5 of 4 h\n" in text and "1 h more than rostered" in text and "0 of 3 h" in text
+    assert "2.5 h\n" in text and "owns accounts but is not on the roster" in text
 
 
 # what to cut first
@@ -89,7 +90,7 @@ def test_goals_whose_platforms_are_all_cut_are_deferred():
 def test_when_even_the_main_platform_is_too_much_it_says_so():
     proposal = cuts.hour_cuts(short_plan(1))
     assert round(proposal.still_short, 2) == 1.5
-    assert "Still 1.5 h short with nothing optional left" in capacity_content(short_plan(1)).plain
+    assert "Still 1.5 h short with nothing optional left" in capacity_content(short_plan(1), 200).plain
 
 
 def test_no_proposal_when_the_hours_suffice():

@@ -9,6 +9,9 @@ capacity.py and cuts.py, as the checklist's do.
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 from textual.content import Content
 
 from .. import capacity, cuts
@@ -44,21 +47,28 @@ def _after(left: float, show) -> str:
     return f"still {show(left)} short" if left > 1e-9 else f"fits, {show(-left)} to spare"
 
 
-def _proposal(title: str, proposal: cuts.Proposal, show) -> list[Content]:
+def _wrapped(text: str, width: int, first: str = "  ", rest: str = "     ") -> Content:
+    """Wrapped with a hanging indent, never between a figure and its unit ("3 h")."""
+    glued = re.sub(r"(\d) h\b", "\\1\u00a0h", text)
+    lines = textwrap.wrap(glued, max(20, width), initial_indent=first, subsequent_indent=rest)
+    return Content("\n".join(lines).replace("\u00a0", " ") + "\n")
+
+
+def _proposal(title: str, proposal: cuts.Proposal, show, width: int) -> list[Content]:
     parts = [Content.styled(f" {title}\n", "bold")]
     for number, cut in enumerate(proposal.cuts, start=1):
-        parts.append(Content(f"  {number}. {cut.what}: {cut.why}; saves {show(cut.saves)}, "
-                             f"{_after(cut.left, show)}\n"))
+        parts.append(_wrapped(f"{number}. {cut.what}: {cut.why}; saves {show(cut.saves)}, "
+                              f"{_after(cut.left, show)}", width))
     if proposal.deferred_goals:
-        parts.append(Content(f"  Defer the goals only these reach: "
-                             f"{'; '.join(proposal.deferred_goals)}\n"))
+        parts.append(_wrapped(f"Defer the goals only these reach: {'; '.join(proposal.deferred_goals)}",
+                              width, rest="  "))
     if proposal.still_short > 1e-9:
-        parts.append(Content(f"  Still {show(proposal.still_short)} short with nothing "
-                             "optional left: add resources or do less on the main platform\n"))
+        parts.append(_wrapped(f"Still {show(proposal.still_short)} short with nothing optional "
+                              "left: add resources or do less on the main platform", width, rest="  "))
     return parts
 
 
-def hours_content(plan: Plan) -> list[Content]:
+def hours_content(plan: Plan, width: int) -> list[Content]:
     loads = capacity.platform_loads(plan)
     people = capacity.person_loads(plan)
     needed, available = capacity.hours_needed(plan), capacity.hours_available(plan)
@@ -77,10 +87,12 @@ def hours_content(plan: Plan) -> list[Content]:
         parts.append(_heading("owned against rostered, per person"))
     for person in people:
         shown = (f"{hours(person.needed).removesuffix(' h')} of {hours(person.available)}"
-                 if person.rostered else f"{hours(person.needed)}, not rostered")
-        if person.short > 0.05:
-            shown += f", {hours(person.short)} over"
+                 if person.rostered else hours(person.needed))
         parts.append(_line(person.name, person.needed, scale, shown))
+        if not person.rostered:
+            parts.append(_note("  owns accounts but is not on the roster"))
+        elif person.short > 0.05:
+            parts.append(_note(f"  {hours(person.short)} more than rostered"))
     parts.append(_heading("in all"))
     parts.append(_line("needed", needed, scale, hours(needed)))
     parts.append(_line("rostered", available, scale, hours(available)))
@@ -90,11 +102,11 @@ def hours_content(plan: Plan) -> list[Content]:
                      else Content(f"  {hours(gap)} a week to spare\n"))
     proposal = cuts.hour_cuts(plan)
     if proposal:
-        parts += _proposal("Short of hours? Cut first", proposal, hours)
+        parts += _proposal("Short of hours? Cut first", proposal, hours, width)
     return parts
 
 
-def money_content(plan: Plan) -> list[Content]:
+def money_content(plan: Plan, width: int) -> list[Content]:
     budget = plan.get("resources.budget")
     spent = capacity.money_needed(plan)
     scale = max(spent, budget or 0, 1)
@@ -111,12 +123,12 @@ def money_content(plan: Plan) -> list[Content]:
                  else Content(f"  {money(gap)} left in the budget\n"))
     proposal = cuts.money_cuts(plan)
     if proposal:
-        parts += _proposal("Over budget? Cut first", proposal, money)
+        parts += _proposal("Over budget? Cut first", proposal, money, width)
     return parts
 
 
-def capacity_content(plan: Plan) -> Content:
-    return Content.assemble(*hours_content(plan), *money_content(plan)).rstrip()
+def capacity_content(plan: Plan, width: int = 46) -> Content:
+    return Content.assemble(*hours_content(plan, width), *money_content(plan, width)).rstrip()
 
 
 class CapacityPanel(FittedPanel):
@@ -126,4 +138,4 @@ class CapacityPanel(FittedPanel):
         super().__init__("capacity")
 
     def content(self, plan: Plan, width: int) -> Content:
-        return capacity_content(plan)
+        return capacity_content(plan, width)
