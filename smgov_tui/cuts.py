@@ -3,7 +3,8 @@
 The source article: with limited resources, choose the goals that matter
 most and the platform, team and budget that reach them. So platforms are
 kept in the order of the best-ranked goal each one serves (a goal names its
-platforms under "Reached through"); the main platform is never proposed.
+platforms under "Reached through"), then of their score in the platform
+evaluation; the main platform is never proposed.
 Money is cut where it is optional (promotion, then tools other than
 archiving, dearest first); archiving and training are obligations.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import capacity
+from . import capacity, evaluation
 from .people import name_key, name_list
 from .plan import Plan
 
@@ -48,20 +49,30 @@ def platform_ranks(plan: Plan) -> dict[str, int]:
 
 def _cut_order(plan: Plan) -> list[tuple[capacity.PlatformLoad, str]]:
     ranks = platform_ranks(plan)
+    matrix = plan.get("platforms.matrix")
     main = name_key(plan.get("platforms.main"))
     loads = [load for load in capacity.platform_loads(plan) if name_key(load.platform) != main]
     unranked = len(plan.rows("resources.ranked_goals")) + 1
 
+    def score(load: capacity.PlatformLoad) -> float | None:
+        found = evaluation.ranked(matrix, load.platform)
+        return found.score if found else None
+
     def order(item: tuple[int, capacity.PlatformLoad]):
         index, load = item
-        # Worst goal first; among equals the dearer in hours, then the later in the list.
-        return (-ranks.get(name_key(load.platform), unranked), -load.hours, -index)
+        # Worst goal first; among equals the lower evaluation score (unscored
+        # last: we know less), then the dearer in hours, then the later in the list.
+        scored = score(load)
+        return (-ranks.get(name_key(load.platform), unranked),
+                scored if scored is not None else evaluation.MAX_SCORE + 1, -load.hours, -index)
 
-    ordered = [load for _, load in sorted(enumerate(loads), key=order)]
     reasons = []
-    for load in ordered:
+    for load in [load for _, load in sorted(enumerate(loads), key=order)]:
         rank = ranks.get(name_key(load.platform))
-        reasons.append((load, f"serves goal {rank} at best" if rank else "serves no ranked goal"))
+        why = f"serves goal {rank} at best" if rank else "serves no ranked goal"
+        if score(load) is not None:
+            why += f", scored {score(load):.1f}/5"
+        reasons.append((load, why))
     return reasons
 
 

@@ -232,3 +232,23 @@ async def test_keyboard_reaches_the_view_above_the_fields(county_app):
         assert app.focused.id == "capacity"
         await pilot.pause()
         assert app.screen.query_one("#form").scroll_y == 0
+
+
+def test_among_platforms_serving_the_same_goal_the_lower_scored_goes_first():
+    from smgov_tui import evaluation
+
+    def matrix(scores):
+        value = evaluation.new_matrix()
+        for name, score in scores.items():
+            value = evaluation.with_candidate(value, name)
+            for criterion in evaluation.criteria(value):
+                value = evaluation.with_score(value, name, criterion.name, score)
+        return value
+
+    base = short_plan(6)
+    # YouTube (3 h) and Instagram (1 h) both serve goal 3 only; unscored, the dearer goes first
+    assert [c.what for c in cuts.hour_cuts(base).cuts][:2] == ["X", "YouTube"]
+    low_instagram = base.with_value("platforms.matrix", matrix({"Instagram": 1, "YouTube": 4}))
+    proposal = cuts.hour_cuts(low_instagram)
+    assert [c.what for c in proposal.cuts][:2] == ["X", "Instagram"]
+    assert proposal.cuts[1].why == "serves goal 3 at best, scored 1.0/5"

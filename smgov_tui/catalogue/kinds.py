@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .. import evaluation
 from ..schedule import (DURATION_EXAMPLE, SCHEDULE_EXAMPLE, ScheduleError,
                         parse_duration, parse_schedule)
 
@@ -60,6 +61,10 @@ class Kind:
     def edit_text(self, value: Any) -> str:
         """What an editor field shows so that parse(edit_text(v)) == v."""
         return self.show(value)
+
+    def report(self, value: Any) -> str:
+        """What `smgov get` prints: what `smgov set` takes back, unless a kind reads better whole."""
+        return self.edit_text(value)
 
 
 @dataclass(frozen=True)
@@ -425,6 +430,38 @@ class Rows(Kind):
         return json.dumps(value or [], ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class Matrix(Kind):
+    """Candidate platforms scored 0-5 against weighted criteria (evaluation.py has the
+    arithmetic). Typed as JSON; shown as its ranking; None until a platform is in it."""
+
+    name: str = "matrix"
+
+    def allowed(self) -> str:
+        return ('a JSON object {"criteria": [{"name", "weight" 0-5}], "candidates": '
+                '[{"platform", "scores": {criterion: 0-5}}], "chosen": {"platform", "score", "on"}}'
+                " (criteria may be left out for the default ones)")
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        return None if not text else self.check(_json_or_invalid(text, self))
+
+    def check(self, value: Any) -> Any:
+        try:
+            return evaluation.validate(value)
+        except evaluation.MatrixError as error:
+            raise InvalidValue(str(error)) from None
+
+    def show(self, value: Any) -> str:
+        return "" if not value else evaluation.summary(value)
+
+    def edit_text(self, value: Any) -> str:
+        return json.dumps(value or {}, ensure_ascii=False)
+
+    def report(self, value: Any) -> str:
+        return "" if not value else evaluation.report(value)
+
+
 def _json_or_invalid(text: str, kind: Kind) -> Any:
     try:
         return json.loads(text)
@@ -470,5 +507,6 @@ MONEY = Money()
 YES_NO = YesNo()
 SCHEDULE = Parsed(name="schedule", parser=parse_schedule, what="days and times",
                   example=SCHEDULE_EXAMPLE)
+MATRIX = Matrix()
 TIME_FRAME = Parsed(name="time frame", parser=parse_duration, what="a time frame",
                     example=DURATION_EXAMPLE)

@@ -1,7 +1,7 @@
 """Step 4: which platforms and tools, one of them the main focus."""
 
 from .decision import advice, blocker
-from .kinds import LONG_TEXT, TEXT, RowRef
+from .kinds import LONG_TEXT, MATRIX, TEXT, RowRef
 from .rows import PLATFORMS, TOOLS
 
 DECISIONS = (
@@ -20,6 +20,23 @@ request to "get us on" a new app.
 audiences, staff time and records capture. Facebook reaches most residents and
 our archiving service supports it; Nextdoor suits neighbourhood notices. We
 ruled out Instagram until we have time for regular photo content."""),
+    advice("platforms.matrix", "Platform evaluation matrix", MATRIX, """
+Score each candidate platform from 0 to 5 against weighted criteria: reach
+among our residents, two-way engagement, moderation tools, analytics,
+accessibility features, cost and staff familiarity. Higher is always better, so
+cost scores 5 when the platform is free or cheap for you. Add your own criteria
+and change the weights; the ranking follows every score.
+
+**Why it matters.** A weighted score turns "everyone is on it" into reasons a
+council or a successor can check. It shows which platform deserves your best
+effort, and the score recorded when you chose your main platform lets the next
+review ask whether anything has changed.
+
+**A sensible default.** Score three or four platforms your residents already
+use, with the default weights (reach 3; engagement, moderation, accessibility
+and cost 2; analytics and familiarity 1). Make the top-ranked platform your
+main one unless you can say why not, and note that reason under "How platforms
+were evaluated"."""),
     blocker("platforms.chosen", "Platforms we will run", PLATFORMS, """
 List each platform you will run, one row each: its account name, the audience
 you reach there, an owner and a backup administrator, the workload (posts a week

@@ -8,6 +8,7 @@ to write. Plan text is data: every label built from it is plain Content.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from textual import events, on
@@ -15,12 +16,19 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
+from .. import evaluation
 from ..catalogue import CATALOGUE, Decision, InvalidValue
 from ..catalogue.kinds import RowRef, Rows
 from .inputs import make_editor
+from .matrix import MAIN, MatrixEditor
 from .rows import RowsEditor
+
+# Lines under a decision that follow the rest of the plan: the main platform's
+# standing in the evaluation matrix.
+NOTES = {MAIN: evaluation.main_note}
 
 
 def editor_id(decision_id: str) -> str:
@@ -29,6 +37,22 @@ def editor_id(decision_id: str) -> str:
 
 def decision_of(editor_id_: str) -> str:
     return editor_id_.removeprefix("edit-").replace("--", ".")
+
+
+class PlanNote(Static):
+    """A note under a field, redrawn with the plan (`plan-view`: the screen hands it the plan)."""
+
+    def __init__(self, note) -> None:
+        super().__init__("", classes="decision-note plan-view", markup=False)
+        self.note = note
+
+    def on_mount(self) -> None:
+        self.show(self.app.plan)
+
+    def show(self, plan) -> None:
+        text = self.note(plan.values) or ""
+        self.update(Content(text))
+        self.display = bool(text)
 
 
 class DecisionField(Vertical):
@@ -60,6 +84,8 @@ class DecisionField(Vertical):
         yield Label(Content.assemble((d.label, "bold"), "  ", (need, "dim")), classes="decision-label")
         yield self._editor()
         yield Static("", classes="decision-message", markup=False)
+        if d.id in NOTES:
+            yield PlanNote(NOTES[d.id])
 
     def _editor(self):
         d, kind = self.decision, self.decision.kind
@@ -81,6 +107,15 @@ class DecisionField(Vertical):
             select.set_options([(Content(name), name) for name in names])
             if current in names:
                 select.value = current
+
+    def pick(self, value: Any) -> None:
+        """Another editor chose this decision's value (the matrix, the main platform):
+        show it here and propose it as if picked here."""
+        self.values = self.app.plan.values
+        for select in self.query(Select):
+            with select.prevent(Select.Changed), suppress(InvalidSelectValueError):
+                select.value = value
+        self._propose(value, final=True, typed=False)
 
     # messages from the editors
 
@@ -123,6 +158,8 @@ class DecisionField(Vertical):
             self._propose(widget.value, final=True, typed=True)
         elif isinstance(widget, TextArea):
             self._propose(widget.text, final=True, typed=True)
+        elif isinstance(widget, DataTable) and isinstance(widget.parent, MatrixEditor):
+            self._propose(widget.parent.value, final=True, typed=False)
 
     @on(TextArea.Changed)
     def _wrote(self, event: TextArea.Changed) -> None:
@@ -144,3 +181,17 @@ class DecisionField(Vertical):
     def _rows(self, event: RowsEditor.Changed) -> None:
         event.stop()
         self._propose(event.rows, final=True, typed=False)
+
+    @on(MatrixEditor.Changed)
+    def _scored(self, event: MatrixEditor.Changed) -> None:
+        event.stop()
+        self._propose(event.matrix, final=event.final, typed=False)
+
+    @on(MatrixEditor.MainChosen)
+    def _main_chosen(self, event: MatrixEditor.MainChosen) -> None:
+        event.stop()
+        fields = [f for f in self.screen.query(DecisionField) if f.decision.id == MAIN]
+        if fields:
+            fields[0].pick(event.platform)
+        else:
+            self.post_message(self.Proposed(MAIN, event.platform, True))

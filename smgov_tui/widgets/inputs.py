@@ -12,7 +12,8 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
-from ..catalogue.kinds import Choice, Kind, LongText, Multi, RowRef, YesNo
+from ..catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, RowRef, YesNo
+from .matrix import MatrixEditor
 
 
 class TickList(SelectionList):
@@ -52,6 +53,8 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
     if isinstance(kind, Multi):
         picked = set(value or ())
         return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
+    if isinstance(kind, Matrix):
+        return MatrixEditor(value, id=ident)
     return Input(kind.edit_text(value), placeholder=placeholder, id=ident)
 
 
@@ -65,4 +68,6 @@ def read_editor(widget: Widget) -> tuple[Any, bool]:
         return (None if widget.value is Select.NULL else widget.value), False
     if isinstance(widget, SelectionList):
         return list(widget.selected), False
+    if isinstance(widget, MatrixEditor):
+        return widget.value, False
     raise TypeError(widget)
