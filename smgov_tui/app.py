@@ -72,10 +72,15 @@ class SmgovApp(App):
                 tooltip="Move to the list of steps"),
         Binding("ctrl+g", "toggle_guidance_panel", "Guide panel", id="toggle_guidance_panel", show=False,
                 tooltip="Show or hide the guidance panel (wide terminals)"),
+        Binding("ctrl+r", "history", "History", id="history", show=False,
+                tooltip="Who changed what, when, from what to what"),
+        Binding("ctrl+e", "export", "Export", id="export", show=False, priority=True,  # inputs: End
+                tooltip="Write the plan, code of conduct, comment policy or checklist as a document"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
     ]
 
-    checklist: reactive[Checklist | None] = reactive(None, init=False)
+    # Every change redraws the views of the plan, even one that leaves the checklist as it was.
+    checklist: reactive[Checklist | None] = reactive(None, init=False, always_update=True)
     save_state: reactive[str] = reactive("", init=False)
     step_key: reactive[str] = reactive("objectives", init=False)
 
@@ -183,8 +188,10 @@ class SmgovApp(App):
         self.call_after_refresh(lambda: screen.is_current and screen.focus_decision(decision_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export" and (self.store is None or self.screen.is_modal):
+            return False  # over a dialog, ctrl+e goes on to the dialog's own field
         if self.store is None and action in {"next_step", "previous_step", "next_missing",
-                                             "focus_checklist", "focus_steps", "guidance"}:
+                                             "focus_checklist", "focus_steps", "guidance", "history"}:
             return False
         index = STEP_KEYS.index(self.step_key)
         if action == "next_step" and index == len(STEP_KEYS) - 1:
@@ -246,12 +253,26 @@ class SmgovApp(App):
             return
         self.screen.query_one("#step-list").focus()
 
+    def action_history(self) -> None:
+        """Who changed what; what is pending is saved first, so the last edit is in it."""
+        from .screens.history import HistoryScreen
+        from .screens.step import StepScreen
+
+        if not isinstance(self.screen, StepScreen):
+            return  # over a dialog: going to a decision from there would strand the dialog
+        self.flush()
+        self.push_screen(HistoryScreen(self.screen.focused_decision()), self._history_closed)
+
+    def _history_closed(self, decision_id: str | None) -> None:
+        if decision_id:
+            self.goto(decision_id)
+
     # the command palette
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if self.store is None:
-            return
+        if self.store is None or screen.is_modal:
+            return  # from under a dialog, a jump would leave the dialog stranded on the stack
         for step in CATALOGUE.steps:
             yield SystemCommand(f"Step {step.number}: {step.title}", step.question,
                                 partial(self.show_step, step.key))
@@ -266,17 +287,36 @@ class SmgovApp(App):
                             self.action_focus_steps)
         yield SystemCommand("Next missing decision (ctrl+f)", "Go to the next decision still missing",
                             self.action_next_missing)
+        yield SystemCommand("History: who changed what (ctrl+r)", "Every change to the plan: who, when, "
+                            "from what to what", self.action_history)
         yield SystemCommand("Check: show the launch checklist", "The verdict, per-step readiness "
                             "and every open item", partial(self.show_step, "launch"))
         yield SystemCommand("Export: write the checklist as Markdown",
                             "Saves <plan>.checklist.md beside the plan file", self.export_checklist)
+        yield SystemCommand("Export: a document (ctrl+e)", "The plan, code of conduct, comment policy "
+                            "or checklist, as Markdown, HTML or JSON", self.action_export)
+
+    _export_choice = ("plan", "html")  # the dialog opens on the last document and format written
+
+    def action_export(self) -> None:
+        from .screens.export import ExportScreen
+
+        if self.store is None or self.screen.is_modal:
+            return
+        self.flush()
+        self.push_screen(ExportScreen(self.store.path, self.plan, *self._export_choice), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self._export_choice = tuple(path.name.rsplit(".", 2)[-2:])
+            self.notify(f"Written to {path}", title="Exported", markup=False)
 
     def export_checklist(self) -> None:
-        from .export import write_checklist
+        from .documents import write_document
 
         self.flush()
         try:
-            path = write_checklist(self.store.path, self.plan, self.checklist)
+            path = write_document(self.store.path, self.plan, "checklist", "md")
         except OSError as error:
             self.notify(f"Could not export: {error.strerror or error}", severity="error", markup=False)
             return

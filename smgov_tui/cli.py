@@ -7,6 +7,7 @@ file is left exactly as it was: values are validated before anything is written.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import os
 import sys
 from pathlib import Path
@@ -14,11 +15,12 @@ from typing import Any, NoReturn, Sequence
 
 from . import __version__
 from .catalogue import CATALOGUE, InvalidValue, UnknownDecision
+from .documents import DOCUMENTS, FORMATS
 from .errors import SmgovError
 from .textsafe import json_text, one_line, visible
 
 EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("new", "decisions", "check", "set", "get", "history")
+COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export")
 CHECK_FORMATS = ("text", "github", "grid", "json")
 
 
@@ -79,6 +81,20 @@ def build_parser() -> Parser:
     history.add_argument("--decision", metavar="ID", help="only this decision (or a step: response)")
     history.add_argument("--since", metavar="DATE", help="only changes on or after this date (YYYY-MM-DD)")
     history.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = sub.add_parser(
+        "export", help="write a document from the plan: the plan, code of conduct, comment policy "
+                       "or checklist, as Markdown, HTML or JSON",
+        epilog="Documents: " + "; ".join(f"{name}: {what}" for name, what in DOCUMENTS.items())
+               + ". Without -o the document goes to standard output. Decisions not yet made "
+               "are marked as gaps.")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--doc", choices=tuple(DOCUMENTS), default="plan",
+                        help="which document (default: plan)")
+    export.add_argument("--format", choices=tuple(FORMATS),
+                        help="md, html or json (default: from -o FILE's extension, else md)")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (readable by you only) instead of standard output")
     return parser
 
 
@@ -294,7 +310,7 @@ def cmd_get(args: argparse.Namespace) -> int:
     if args.format == "json" or (value is not None and decision.kind.name == "list"):
         print(json_text(value))
     elif value is not None:
-        print(visible(decision.kind.edit_text(value)))
+        print(visible(decision.kind.report(value)))
     if decision.id in plan.invalid:
         print(f"smgov: warning: the saved value of {decision.id} is not valid: "
               f"{visible(plan.invalid[decision.id])}", file=sys.stderr)
@@ -330,5 +346,46 @@ def _shown(decision_id: str, value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+# export
+
+SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .documents import render
+    from .store import write_atomically
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        fmt = SUFFIX_FORMATS.get(suffix, "md")
+    plan = _open(args.plan).load()
+    text = render(plan, args.doc, fmt, export_date())
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    if target.exists() and target.resolve() == Path(args.plan).resolve():
+        fail(f"export: {target} is the plan itself; choose another file for the document")
+    if target.is_dir():
+        fail(f"export: {target} is a folder; give a file name, e.g. {target / ('plan.' + fmt)}")
+    if not target.parent.is_dir():
+        fail(f"export: cannot write {target}: folder {target.parent} does not exist")
+    try:
+        write_atomically(target, text, 0o600)
+    except OSError as error:
+        fail(f"export: cannot write {target}: {error.strerror or error}")
+    print(f"wrote {visible(str(target))}")
+    return 0
+
+
+def export_date() -> _dt.date:
+    """Today; SOURCE_DATE_EPOCH (seconds) pins it, for documents that must not change by the day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    return _dt.date.today()
+
+
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
-            "set": cmd_set, "get": cmd_get, "history": cmd_history}
+            "set": cmd_set, "get": cmd_get, "history": cmd_history, "export": cmd_export}

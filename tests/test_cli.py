@@ -26,7 +26,7 @@ def test_version(smgov):
 def test_help_lists_the_commands(smgov):
     result = smgov("--help")
     assert result.code == 0
-    for command in ("new", "decisions", "check", "set", "get"):
+    for command in ("new", "decisions", "check", "set", "get", "export"):
         assert command in result.out
 
 
@@ -116,7 +116,7 @@ def test_check_formats_and_exit_codes(plan_path, smgov):
     text = smgov("check", plan_path)
     assert text.code == 1
     assert text.out.startswith("Test plan\nNOT READY: ")
-    assert "; 1 of 74 decisions made" in text.out.splitlines()[1]
+    assert f"; 1 of {len(CATALOGUE)} decisions made" in text.out.splitlines()[1]
     assert "Not decided:" in text.out and "Not decided." not in text.out  # compact: labels, not reasons
     assert "Not decided. " in smgov("check", plan_path, "--format", "grid").out
     assert "check.platform_owner" in text.out and "no backup administrator for Facebook" in text.out
@@ -168,6 +168,10 @@ ERRORS = [
     (("set", "{plan}", "objectives.frequency"), "the following arguments are required: VALUE"),
     (("frobnicate", "x"), "unknown command 'frobnicate'"),
     (("--bogus",), "unrecognized arguments: --bogus"),
+    (("export", "{plan}", "--doc", "minutes"), "invalid choice: 'minutes'"),
+    (("export", "{plan}", "--format", "pdf"), "invalid choice: 'pdf'"),
+    (("export", "{missing}"), "no plan at"),
+    (("export", "{plan}", "-o", "{plan}"), "is the plan itself"),
 ]
 
 
@@ -244,6 +248,8 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
                 ["check", str(plan_path), "--format", "json"], ["check", str(plan_path), "--format", "grid"],
                 ["set", str(plan_path), "objectives.frequency", "daily"],
                 ["get", str(plan_path), "objectives.frequency"], ["history", str(plan_path)],
+                ["export", str(plan_path), "--doc", "conduct", "--format", "html"],
+                ["export", str(plan_path), "-o", str(tmp_path / "plan.comments.json")],
                 ["check", str(tmp_path / "nope.json")]]
     done = subprocess.run([sys.executable, "-c", NO_TEXTUAL.format(commands=commands)],
                           capture_output=True, text=True, cwd=tmp_path)

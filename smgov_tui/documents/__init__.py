@@ -1,0 +1,99 @@
+"""The documents a council adopts, made from a plan: the plan itself, the
+Social Media Engagement and Code of Conduct, the public comment policy and the
+launch checklist, each as Markdown, a standalone HTML page, or JSON.
+
+Pure Python (no textual): `smgov export` and the workbench's Export both call
+`render` / `write_document`. A decision not yet made is never a blank: it is a
+marked gap in the text and `null` plus an entry in "gaps" in the JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the builders load on first use: `smgov check` need not pay for them
+    from ..plan import Plan
+    from .model import Document, Para
+
+DOCUMENTS = {  # name -> what it is, in a phrase (the CLI's help and the workbench's dialog)
+    "plan": "The plan, every decision in it",
+    "conduct": "Engagement and Code of Conduct",
+    "comments": "Public comment policy",
+    "checklist": "Launch checklist",
+}
+FORMATS = {"md": "Markdown (.md)", "html": "HTML page (.html)", "json": "JSON (.json)"}
+
+
+def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
+    from .. import readiness
+    from . import checklist as checklist_doc
+    from . import comments, conduct, plan_doc
+
+    today = today or _dt.date.today()
+    result = readiness.checklist(plan)
+    if doc == "plan":
+        document = plan_doc.build(plan, result, today)
+    elif doc == "conduct":
+        document = conduct.build(plan, today)
+    elif doc == "comments":
+        document = comments.build(plan, today)
+    elif doc == "checklist":
+        document = checklist_doc.build(plan, result, today)
+    else:
+        raise ValueError(f"unknown document {doc!r}; documents: {', '.join(DOCUMENTS)}")
+    for section in document.sections:
+        section.values = {i: plan.get(i) if plan.decided(i) else None for i in section.decisions}
+    document.intro.insert(0, _status(document, today))
+    return document
+
+
+def _status(document: Document, today: _dt.date) -> Para:
+    from .model import Para
+
+    if document.kind == "plan":
+        source = "Social media plan"
+    else:
+        source = f"From {document.plan_name}" if document.plan_name else "From the plan"
+    if document.kind == "checklist":
+        return Para((f"{source}, {today.isoformat()}.",))
+    gaps = len(document.gaps)
+    if not gaps:
+        state = "every decision it draws on is made."
+    else:
+        state = (f"a draft: {gaps} decision{'s' if gaps != 1 else ''} it draws on "
+                 f"{'are' if gaps != 1 else 'is'} not yet made, each marked “Not yet decided” "
+                 "where it belongs.")
+    return Para((f"{source}, {today.isoformat()}; ", state))
+
+
+def render(plan: Plan, doc: str, fmt: str, today: _dt.date | None = None) -> str:
+    from .formats import document_html, document_json
+    from .markdown import document_markdown
+
+    document = build(plan, doc, today)
+    if fmt == "md":
+        return document_markdown(document)
+    if fmt == "html":
+        return document_html(document)
+    if fmt == "json":
+        return document_json(document)
+    raise ValueError(f"unknown format {fmt!r}; formats: {', '.join(FORMATS)}")
+
+
+def document_path(plan_path: Path, doc: str, fmt: str) -> Path:
+    """Beside the plan: county.json -> county.conduct.html."""
+    return plan_path.with_name(f"{plan_path.stem}.{doc}.{fmt}")
+
+
+def write_document(plan_path: Path, plan: Plan, doc: str, fmt: str,
+                   today: _dt.date | None = None) -> Path:
+    from ..store import write_atomically
+
+    target = document_path(plan_path, doc, fmt)
+    write_atomically(target, render(plan, doc, fmt, today), 0o600)
+    return target
+
+
+__all__ = ["DOCUMENTS", "FORMATS", "build", "document_path", "render", "write_document"]

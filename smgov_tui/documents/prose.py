@@ -1,0 +1,179 @@
+"""How a decision's value, or its absence, is written into a document.
+
+`value_blocks` is the one place a decision's value becomes document blocks,
+chosen by its kind, so a decision added to the catalogue prints without any
+change here; a kind this module does not know prints as the kind shows it.
+`Prose` weaves values into our sentences; a decision not yet made becomes a
+gap marker in the sentence instead of a blank.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ..catalogue import CATALOGUE, Decision
+from ..catalogue.kinds import Choice, Kind, LongText, Multi, Rows, is_empty
+from ..plan import Plan
+from .model import Block, Break, Bullets, Filled, Gap, Para, Part, Table
+
+GAP_WORDS = "Not yet decided"
+WIDE_TABLE = 6  # more columns than this read better as one small table per row
+
+
+def gap_text(gap: Gap) -> str:
+    return f"[{GAP_WORDS}: {gap.label} ({gap.id})]"
+
+
+def gap(decision_id: str) -> Gap:
+    return Gap(decision_id, CATALOGUE.get(decision_id).label)
+
+
+def spoken_list(items: list[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    items = [str(item) for item in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def inline(kind: Kind, value: Any) -> str:
+    """A value as words inside a sentence or a table cell."""
+    if isinstance(kind, Multi) and isinstance(value, list) and value:
+        return spoken_list(value)
+    if isinstance(kind, LongText) and isinstance(value, str):
+        return " ".join(value.split())
+    try:
+        return kind.show(value)
+    except (AttributeError, KeyError, TypeError, ValueError):  # a kind shaped otherwise: the data itself
+        return json.dumps(value, ensure_ascii=False)
+
+
+# one or more lines that all start like a list item: "- x", "* x", "• x", "1. x", "2) x"
+_ITEM = re.compile(r"^\s*(?:[-*•+]|(\d{1,9})[.)])\s+(\S.*)$")
+
+
+def text_blocks(decision_id: str, text: str) -> list[Block]:
+    """Long plan text: its paragraphs, its lists as lists, its line breaks kept."""
+    blocks: list[Block] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+        if not lines:
+            continue
+        items = [_ITEM.match(line) for line in lines]
+        if all(items):
+            start = int(items[0][1]) if items[0][1] else None
+            blocks.append(Bullets(tuple(Para((Filled(decision_id, m[2]),)) for m in items), start))
+            continue
+        parts: list[Part] = []
+        for line in lines:
+            parts += [Break(), Filled(decision_id, line)] if parts else [Filled(decision_id, line)]
+        blocks.append(Para(tuple(parts)))
+    return blocks
+
+
+def rows_tables(decision_id: str, kind: Rows, rows: list[dict]) -> list[Block]:
+    """Rows as a table of the columns in use; a wide one as a small table per row."""
+    fields = [f for f in kind.fields if any(not is_empty(row.get(f.key)) for row in rows)]
+
+    def cell(row: dict, f) -> str:
+        return "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key])
+
+    if len(fields) <= WIDE_TABLE:
+        return [Table(tuple(f.label for f in fields),
+                      tuple(tuple(Filled(decision_id, cell(row, f)) for f in fields) for row in rows),
+                      decision_id)]
+    blocks: list[Block] = []
+    key = kind.field(kind.key_field)
+    for row in rows:
+        shown = [f for f in fields if f is not key and not is_empty(row.get(f.key))]
+        blocks.append(Table((key.label, cell(row, key)),
+                            tuple((f.label, Filled(decision_id, cell(row, f))) for f in shown),
+                            decision_id))
+    return blocks
+
+
+def value_blocks(decision: Decision, value: Any) -> list[Block]:
+    """A decision's whole value as blocks, or its gap marker while undecided."""
+    if is_empty(value):
+        return [Para((gap(decision.id),))]
+    kind = decision.kind
+    try:
+        if isinstance(kind, Rows):
+            return rows_tables(decision.id, kind, value)
+        if isinstance(kind, LongText):
+            return text_blocks(decision.id, value)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        pass  # a value of another shape than its kind's base: print it plainly
+    text = inline(kind, value)
+    if isinstance(kind, (Choice, Multi)):  # our own words, standing as a sentence
+        text = text[:1].upper() + text[1:]
+    return [Para((Filled(decision.id, text),))]
+
+
+Wording = Callable[[Any], str]
+_SLOT = re.compile(r"\{([a-z_]+\.[a-z_]+)(?:\|([a-z_]+))?\}")
+
+
+class Prose:
+    """Sentences with the plan's values in them, for one plan.
+
+    A template names decisions in braces, `{response.reply_target}`, or with
+    a wording for this sentence, `{conduct.time_allotted|weekly}`, looked up
+    in the keyword arguments. A decision not yet made leaves its gap marker.
+    """
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    def value(self, decision_id: str) -> Any:
+        return None if is_empty(self.plan.get(decision_id)) else self.plan.get(decision_id)
+
+    def slot(self, decision_id: str, wording: Wording | None = None) -> Part:
+        value = self.value(decision_id)
+        if value is None:
+            return gap(decision_id)
+        decision = CATALOGUE.get(decision_id)
+        return Filled(decision_id, wording(value) if wording else inline(decision.kind, value))
+
+    def parts(self, template: str, **wordings: Wording) -> tuple[Part, ...]:
+        parts: list[Part] = []
+        at = 0
+        for match in _SLOT.finditer(template):
+            if match.start() > at:
+                parts.append(template[at:match.start()])
+            parts.append(self.slot(match[1], wordings[match[2]] if match[2] else None))
+            at = match.end()
+        if at < len(template):
+            parts.append(template[at:])
+        return _no_double_stops(parts)
+
+    def para(self, template: str, **wordings: Wording) -> Para:
+        return Para(self.parts(template, **wordings))
+
+    def blocks(self, decision_id: str) -> list[Block]:
+        return value_blocks(CATALOGUE.get(decision_id), self.value(decision_id))
+
+    def each(self, decision_id: str, wording: Callable[[dict], str]) -> list[Block]:
+        """A list decision as bullets, one worded row each."""
+        rows = self.value(decision_id)
+        if rows is None:
+            return [Para((gap(decision_id),))]
+        return [Bullets(tuple(Para((Filled(decision_id, wording(row)),)) for row in rows))]
+
+    def lead_in(self, template: str, decision_id: str, **wordings: Wording) -> list[Block]:
+        """A sentence introducing a decision's own text, then that text."""
+        return [self.para(template, **wordings), *self.blocks(decision_id)]
+
+
+def _no_double_stops(parts: list[Part]) -> tuple[Part, ...]:
+    """A value ending in a full stop, then our own: keep one."""
+    out: list[Part] = []
+    for part in parts:
+        if (isinstance(part, str) and part.startswith(".") and out and isinstance(out[-1], Filled)
+                and out[-1].text.rstrip().endswith((".", "!", "?"))):
+            part = part[1:]
+            if not part:
+                continue
+        out.append(part)
+    return tuple(out)
