@@ -68,10 +68,27 @@ def test_the_plan_has_every_step_and_every_decision_in_catalogue_order(name):
     for step in CATALOGUE.steps:
         expected.append(f"Step {step.number}: {step.title}")
         expected += [d.label for d in CATALOGUE.in_step(step.key)]
+        expected += {"response": ["Response matrix"], "peers": ["Our plan beside our peers"]}.get(step.key, [])
     expected += ["Hours and money", "Launch readiness"]
     assert headings(md) == expected
     assert "| Platform " in md and "Total a week" in md  # the capacity figures
     assert "Money a year: the costs the plan names come to" in md
+    assert "| Rank   | Platform   | Score   | Reach" in md  # the platform evaluation, ranked
+
+
+def test_the_plan_writes_down_the_weighing_the_workbench_shows():
+    county = render(sample("county"), "plan", "md", TODAY)
+    assert "| Tom Becker | 9.4 h         | 6 h               | 3.4 h  |" in county
+    assert "**The plan is short of staff time by 2.2 h.**" in county
+    assert "1. YouTube: serves no ranked goal" in county and "and then it fits with 3 h to spare" in county
+    assert "| escalating issue | **No tier row yet** |" in county
+    assert "| Road and weather closures    | enquiry | Tom Becker" in county
+    assert "The reply load is not estimated yet for Facebook and X" in county
+    small = render(sample("small-city"), "plan", "md", TODAY)
+    assert "short of staff time" not in small and "No tier row yet" not in small
+    assert "We chose Facebook as our main platform on 2026-10-14, when it scored 4.3 out of 5." in small
+    assert "Platforms our peers use and we do not: Nextdoor (1 of 2)." in small
+    assert "| Platforms  | Facebook (main), Instagram" in small
 
 
 @pytest.mark.parametrize("name", ["county", "small-city"])

@@ -9,8 +9,14 @@ from .. import capacity
 from ..catalogue import CATALOGUE
 from ..plan import Plan
 from ..readiness import Checklist
+from . import support
 from .model import Block, Bullets, Document, Filled, Para, Section, Strong, Table
 from .prose import Prose, spoken_list
+
+
+# What the workbench shows beside a step's decisions, written after them.
+AFTER_STEP = {"response": ("Response matrix", support.response_matrix),
+              "peers": ("Our plan beside our peers", support.peers_beside_us)}
 
 
 def build(plan: Plan, result: Checklist, today: _dt.date) -> Document:
@@ -20,6 +26,9 @@ def build(plan: Plan, result: Checklist, today: _dt.date) -> Document:
         sections.append(Section(f"Step {step.number}: {step.title}", [Para((step.question,))]))
         for decision in CATALOGUE.in_step(step.key):
             sections.append(Section(decision.label, prose.blocks(decision.id), level=3))
+        if step.key in AFTER_STEP:
+            title, blocks = AFTER_STEP[step.key]
+            sections.append(Section(title, blocks(plan), level=3))
     sections.append(Section("Hours and money", hours_and_money(plan, prose)))
     sections.append(Section("Launch readiness", readiness(result)))
     return Document("plan", plan.name or "Social media plan", plan.name, today, [], sections)
@@ -49,7 +58,7 @@ def hours_and_money(plan: Plan, prose: Prose) -> list[Block]:
                             tuple((Filled("platforms.tools", cost.what), capacity.money(cost.amount))
                                   if cost.what.startswith("tool:") else (cost.what, capacity.money(cost.amount))
                                   for cost in costs)))
-    return blocks
+    return blocks + support.people_and_cuts(plan)
 
 
 def readiness(result: Checklist) -> list[Block]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..catalogue import CATALOGUE, Decision
-from ..catalogue.kinds import Choice, Kind, LongText, Multi, Rows, is_empty
+from ..catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, Rows, is_empty
 from ..plan import Plan
 from .model import Block, Break, Bullets, Filled, Gap, Para, Part, Table
 
@@ -103,6 +103,9 @@ def value_blocks(decision: Decision, value: Any) -> list[Block]:
             return rows_tables(decision.id, kind, value)
         if isinstance(kind, LongText):
             return text_blocks(decision.id, value)
+        if isinstance(kind, Matrix):
+            from .support import matrix_blocks  # support builds on this module
+            return matrix_blocks(decision.id, value)
     except (AttributeError, KeyError, TypeError, ValueError):
         pass  # a value of another shape than its kind's base: print it plainly
     text = inline(kind, value)
