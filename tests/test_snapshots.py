@@ -176,3 +176,56 @@ def test_capacity_view(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=run_before)
+
+
+# the views of the plan above a step's decisions, reached by keyboard
+
+
+def focus_view(key: str, view_id: str):
+    async def run_before(pilot) -> None:
+        await on_step(key)(pilot)
+        pilot.app.screen.query_one(f"#{view_id}").focus()
+        pilot.app.screen.query_one("#form").scroll_home(animate=False)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("key, view_id", [("resources", "capacity"), ("response", "response-matrix"),
+                                          ("peers", "peers-comparison")])
+def test_view_above_the_step(snap_compare, tmp_path, key, view_id):
+    """Resources: hours per person and what to cut first; response: the matrix with the
+    county's missing tiers; peers: our plan beside Ashford County's."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=focus_view(key, view_id))
+
+
+def test_platform_matrix(snap_compare, tmp_path):
+    """Small city's evaluation: four platforms ranked, Facebook the main one at 4.3."""
+    app = SmgovApp(PlanStore(sample_copy(tmp_path, "small-city")))
+    assert snap_compare(app, terminal_size=NARROW, run_before=on_step("platforms", "platforms.matrix"))
+
+
+def test_history_view(snap_compare, tmp_path, monkeypatch):
+    """ctrl+r: the county's changes, newest first, in UTC with a fixed 'now'."""
+    import datetime as dt
+    import time
+
+    from smgov_tui import history
+    from smgov_tui.screens import history as history_screen
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
+    monkeypatch.setattr(history_screen, "local_time", lambda when, now=now: history.local_time(when, now))
+    try:
+        assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                            run_before=on_step("objectives"), press=["ctrl+r"])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_export_dialog(snap_compare, tmp_path):
+    """ctrl+e: which document, which format; written beside the plan."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("objectives"), press=["ctrl+e"])
