@@ -10,8 +10,10 @@ import argparse
 import datetime as _dt
 import os
 import sys
+import textwrap
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Sequence
+from typing import Any, NoReturn
 
 from . import __version__
 from .catalogue import CATALOGUE, InvalidValue, UnknownDecision
@@ -20,7 +22,7 @@ from .errors import SmgovError
 from .textsafe import json_text, one_line, visible
 
 EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export")
+COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export", "restore")
 CHECK_FORMATS = ("text", "github", "grid", "json")
 
 
@@ -36,6 +38,11 @@ class Parser(argparse.ArgumentParser):
 def fail(message: str) -> NoReturn:
     print(f"smgov: error: {visible(message)}", file=sys.stderr)
     raise SystemExit(EXIT_ERROR)
+
+
+def warn(message: str) -> None:
+    """Something the user should fix that does not stop the command (nor change its exit code)."""
+    print(f"smgov: warning: {visible(message)}", file=sys.stderr)
 
 
 def build_parser() -> Parser:
@@ -95,6 +102,11 @@ def build_parser() -> Parser:
                         help="md, html or json (default: from -o FILE's extension, else md)")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (readable by you only) instead of standard output")
+
+    restore = sub.add_parser(
+        "restore", help="bring back the last version smgov saved (PLAN.bak), e.g. after a bad hand edit",
+        epilog="The version it replaces is kept as PLAN.replaced-<UTC time>, never deleted.")
+    restore.add_argument("plan", metavar="PLAN")
     return parser
 
 
@@ -110,13 +122,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return HANDLERS[args.command](args)
     except (SmgovError, InvalidValue, UnknownDecision) as error:
-        fail(str(error))
+        fail(str(error) + _restore_hint(error, args))
     except KeyboardInterrupt:
         fail("interrupted")
     except BrokenPipeError:  # `smgov check PLAN | head`: the reader left; not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return getattr(args, "verdict", 0)  # check's verdict stands even if unread
+
+
+def _restore_hint(error: Exception, args: argparse.Namespace) -> str:
+    """A damaged plan with a backup beside it: say how to get the last saved version back."""
+    from .store import backup_path
+
+    plan = getattr(args, "plan", None)
+    if not getattr(error, "damaged", False) or not plan or args.command == "restore":
+        return ""
+    if not backup_path(Path(plan)).is_file():
+        return ""
+    return f"; smgov restore {plan} brings back the last version smgov saved"
 
 
 def open_workbench(argv: list[str]) -> int:
@@ -126,17 +150,30 @@ def open_workbench(argv: list[str]) -> int:
     from .store import PlanStore
 
     path = Path(argv[0]) if argv else default_plan_path()
-    store = None
-    if path.exists():
-        store = PlanStore(path)  # a bad file: one clear line before any screen opens
-    elif not path.parent.is_dir():
-        if argv:
-            fail(f"cannot create {path}: folder {path.parent} does not exist")
+    store = problem = None
+    if not argv and not path.parent.is_dir():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if path.exists() or path.is_symlink():
+        try:  # a bad file: the workbench says what is wrong (the app warns of the rest)
+            store = PlanStore(path)
+            if store.needs_upgrade():  # opening a plan to edit it saves it in the current schema
+                try:
+                    store.upgrade()
+                except SmgovError as error:
+                    warn(f"{error} (the plan stays in its older schema until it can be saved)")
+        except SmgovError as error:
+            store, problem = None, str(error)
+    elif not path.parent.is_dir():
+        problem = f"cannot open or create {path}: folder {path.parent} does not exist"
     from .app import SmgovApp
 
-    app = SmgovApp(store, welcome_path=path)
+    app = SmgovApp(store, welcome_path=path, problem=problem)
     app.run()
+    if app.leave_message:
+        try:  # after a hang-up there may be no terminal left to tell
+            print(f"smgov: error: {visible(app.leave_message)}", file=sys.stderr)
+        except OSError:
+            pass
     return app.return_code or 0
 
 
@@ -195,9 +232,14 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 
 
 def _open(path: str):
+    """The plan, with any warning about the file on stderr. An older schema is
+    migrated in memory; only a command that writes saves it migrated."""
     from .store import PlanStore
 
-    return PlanStore(path)
+    store = PlanStore(path)
+    for message in store.warnings():
+        warn(message)
+    return store
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -271,8 +313,11 @@ def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple") 
     last = max(floor, width - sum(max(len(str(r[i])) for r in rows) + 3
                                   for i in range(len(headers) - 1)))
     while True:  # tabulate pads columns: measure, then narrow by the overshoot
-        widths = [None] * (len(headers) - 1) + [last]
-        table = tabulate(rows, headers=headers, tablefmt=fmt, maxcolwidths=widths)
+        # Wrapped here, not by tabulate's maxcolwidths: that casts a cell such as
+        # "3,000" with int() and raises.
+        wrapped = [(*row[:-1], "\n".join(textwrap.fill(line, last) for line in str(row[-1]).splitlines()
+                                         if line.strip())) for row in rows]
+        table = tabulate(wrapped, headers=headers, tablefmt=fmt)
         overshoot = max(len(line) for line in table.splitlines()) - width
         if overshoot <= 0 or last <= floor:
             return table
@@ -296,10 +341,14 @@ def cmd_set(args: argparse.Namespace) -> int:
         value = CATALOGUE.parse(decision.id, _read_value(args.value), plan.values)
     except InvalidValue as error:
         raise InvalidValue(f"{decision.id}: {error}") from None
+    warned = store.warnings()
     entry = store.set(decision.id, value)
     shown = decision.kind.show(value) if value is not None else "(cleared)"
     note = "" if entry else " (unchanged)"
     print(f"{decision.id}: {one_line(shown)}{note}")
+    for message in store.warnings():
+        if message not in warned:
+            warn(message)
     return 0
 
 
@@ -379,6 +428,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# restore
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .store import restore
+
+    path = Path(args.plan)
+    done = restore(path)
+    if done.unchanged:
+        print(f"{visible(str(path))} already holds the last version smgov saved; nothing to restore")
+        return 0
+    kept = f"; the file it replaced is kept as {visible(str(done.replaced))}" if done.replaced else ""
+    print(f"restored {visible(str(path))} from {visible(str(done.backup))}{kept}")
+    return 0
+
+
 def export_date() -> _dt.date:
     """Today; SOURCE_DATE_EPOCH (seconds) pins it, for documents that must not change by the day."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -388,4 +453,5 @@ def export_date() -> _dt.date:
 
 
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
-            "set": cmd_set, "get": cmd_get, "history": cmd_history, "export": cmd_export}
+            "set": cmd_set, "get": cmd_get, "history": cmd_history, "export": cmd_export,
+            "restore": cmd_restore}

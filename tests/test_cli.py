@@ -261,14 +261,8 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
     assert seen.stdout.strip() == "True"
 
 
-def test_workbench_refuses_a_bad_plan_before_any_screen_opens(tmp_path, smgov):
-    bad = tmp_path / "bad.json"
-    bad.write_text("{not json")
-    result = smgov(bad)
-    assert result.code == 2 and result.err.startswith("smgov: error:") and "not valid JSON" in result.err
-    assert bad.read_text() == "{not json"
-    missing_folder = smgov(tmp_path / "no" / "plan.json")
-    assert missing_folder.code == 2 and "does not exist" in missing_folder.err
+# `smgov BAD_PLAN` now opens the workbench on a screen that says what is wrong
+# (and, on quitting, prints the same one line and exits 2): tests/test_problem.py.
 
 
 @pytest.mark.parametrize("columns", ["80", "120"])
@@ -308,3 +302,199 @@ def test_sixteen_colour_terminals_start_in_the_ansi_theme(env, theme):
     from smgov_tui.app import starting_theme
 
     assert starting_theme(env) == theme
+
+
+# Bad plan files: one line, exit 2, every file in the folder left as it was
+
+
+def _sample_bytes() -> bytes:
+    from conftest import SAMPLES
+
+    return (SAMPLES / "county.json").read_bytes()
+
+
+def _make_bad(kind: str, folder: Path, monkeypatch) -> Path:
+    plan = folder / "plan.json"
+    if kind == "empty":
+        plan.write_bytes(b"")
+    elif kind == "truncated":
+        plan.write_bytes(_sample_bytes()[:5000])
+    elif kind == "NUL bytes":
+        good = _sample_bytes()
+        plan.write_bytes(good[:3000] + b"\x00" * 64 + good[3000:])
+    elif kind == "not JSON":
+        plan.write_text("name: Kettle County\nvalues: []\n")
+    elif kind == "JSON, not a plan":
+        plan.write_text('{"_default": {"1": {"name": "x"}}}')
+    elif kind == "newer schema":
+        data = json.loads(_sample_bytes())
+        data["meta"]["1"]["schema"] = 99
+        plan.write_text(json.dumps(data))
+    elif kind == "no read permission":
+        plan.write_bytes(_sample_bytes())
+        plan.chmod(0)
+        real_open = os.open
+
+        def refused(path, *args, **kwargs):  # root reads anything: refuse as the kernel would for others
+            if Path(path) == plan:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refused)
+    elif kind == "a folder":
+        plan.mkdir()
+    elif kind == "missing parent folder":
+        plan = folder / "gone" / "plan.json"
+    elif kind == "50 MB":
+        with plan.open("wb") as handle:  # sparse: costs no disk; the size alone must refuse it
+            handle.write(_sample_bytes()[:-3])
+            handle.truncate(50_000_000)
+    return plan
+
+
+BAD_PLANS = {
+    "empty": "is empty: not a smgov plan",
+    "truncated": "not valid JSON",
+    "NUL bytes": "not valid JSON",
+    "not JSON": "not valid JSON",
+    "JSON, not a plan": "JSON but not a smgov plan",
+    "newer schema": "written by a newer smgov (plan schema 99",
+    "no read permission": "permission denied",
+    "a folder": "is a folder, not a plan file",
+    "missing parent folder": "does not exist",
+    "50 MB": "is too large to be a smgov plan (50.0 MB; plans are at most 32.0 MB)",
+}
+
+
+def _snapshot(folder: Path) -> dict:
+    return {p: (p.read_bytes() if p.is_file() else "folder", p.stat().st_mode)
+            for p in sorted(folder.rglob("*"))}
+
+
+@pytest.mark.parametrize("command", ["check", "set"])
+@pytest.mark.parametrize("kind", BAD_PLANS)
+def test_a_bad_plan_file_is_one_line_exit_2_and_left_as_it_was(tmp_path, smgov, monkeypatch, kind, command):
+    plan = _make_bad(kind, tmp_path, monkeypatch)
+    before = _snapshot(tmp_path)
+    args = ("check", plan) if command == "check" else ("set", plan, "objectives.frequency", "daily")
+    result = smgov(*args)
+    assert result.code == 2 and result.out == ""
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("smgov: error: "), result.err
+    assert BAD_PLANS[kind] in lines[0]
+    assert _snapshot(tmp_path) == before
+
+
+def test_a_full_disk_on_save_is_one_line_and_leaves_the_plan_as_it_was(plan_path, smgov, monkeypatch):
+    smgov("set", plan_path, "objectives.frequency", "weekly")
+    before = _snapshot(plan_path.parent)
+    real_write = os.write
+
+    def full(fd, data):
+        if fd > 2:
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    result = smgov("set", plan_path, "objectives.frequency", "daily")
+    monkeypatch.setattr(os, "write", real_write)
+    assert result.code == 2 and result.out == ""
+    assert result.err.splitlines() == [(f"smgov: error: cannot save {plan_path}: No space left on device; "
+                                        "the file on disk is unchanged")]
+    assert _snapshot(plan_path.parent) == before  # no temp file left either
+    assert smgov("get", plan_path, "objectives.frequency").out == "weekly\n"
+
+
+def test_a_fifo_named_as_a_plan_does_not_hang(tmp_path, smgov):
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    result = smgov("check", fifo)
+    assert result.code == 2 and "is not a regular file" in result.err
+
+
+# Restore
+
+
+def test_restore_after_a_bad_hand_edit_brings_back_the_last_good_version(plan_path, smgov):
+    smgov("set", plan_path, "objectives.frequency", "daily")
+    smgov("set", plan_path, "resources.budget", "$2,400")
+    good = plan_path.read_bytes()
+    plan_path.write_text(good.decode()[:-40])  # a hand edit that cut the end off
+    broken = smgov("check", plan_path)
+    assert broken.code == 2
+    assert broken.err.strip().endswith(f"smgov restore {plan_path} brings back the last version smgov saved")
+    result = smgov("restore", plan_path)
+    assert result.code == 0 and result.err == ""
+    assert result.out.startswith(f"restored {plan_path} from {plan_path}.bak; the file it replaced is kept as "
+                                 f"{plan_path}.replaced-")
+    assert plan_path.read_bytes() == good
+    assert smgov("get", plan_path, "resources.budget").out == "2400\n"
+    kept = next(plan_path.parent.glob("plan.json.replaced-*"))
+    assert kept.read_bytes() == good[:-40]
+    again = smgov("restore", plan_path)
+    assert again.code == 0 and "nothing to restore" in again.out
+
+
+def test_restore_without_a_backup_is_one_line_and_changes_nothing(plan_path, smgov):
+    before = _snapshot(plan_path.parent)
+    result = smgov("restore", plan_path)
+    assert result.code == 2 and result.out == ""
+    assert result.err.splitlines() == [(f"smgov: error: no backup of {plan_path} to restore (plan.json.bak does "
+                                        "not exist; smgov keeps one from the first change it saves)")]
+    assert _snapshot(plan_path.parent) == before
+
+
+# Warnings
+
+
+def test_a_plan_others_can_write_warns_without_changing_the_exit_code(plan_path, smgov):
+    plan_path.chmod(0o666)
+    for args, code in ((("check", plan_path), 1), (("get", plan_path, "objectives.frequency"), 1),
+                       (("set", plan_path, "objectives.frequency", "daily"), 0)):
+        result = smgov(*args)
+        assert result.code == code
+        assert result.err.splitlines() == [(f"smgov: warning: {plan_path} is writable by other users "
+                                            f"(mode 0666): chmod 600 {plan_path}")]
+    plan_path.chmod(0o600)
+    assert smgov("check", plan_path).err == ""
+
+
+# Older schemas
+
+
+def _v1(path: Path) -> bytes:
+    """The plan at `path` rewritten as schema 1 was, with fields smgov does not know."""
+    data = json.loads(path.read_text())
+    del data["meta"]["1"]["revision"]
+    data["meta"]["1"]["schema"] = 1
+    data["meta"]["1"]["team"] = "comms"
+    data["attachments"] = {"1": {"file": "logo.png"}}
+    data["plan"]["1"]["values"]["future.idea"] = [1, 2]
+    raw = json.dumps(data, indent=1).encode()
+    path.write_bytes(raw)
+    return raw
+
+
+def test_reading_an_older_plan_migrates_in_memory_only(plan_path, smgov):
+    smgov("set", plan_path, "objectives.frequency", "daily")
+    raw = _v1(plan_path)
+    assert smgov("check", plan_path).code == 1
+    assert smgov("get", plan_path, "objectives.frequency").out == "daily\n"
+    assert smgov("history", plan_path).code == 0
+    assert plan_path.read_bytes() == raw
+    assert not plan_path.with_name("plan.json.v1.bak").exists()
+
+
+def test_a_change_saves_an_older_plan_migrated_and_keeps_the_original(plan_path, smgov):
+    smgov("set", plan_path, "objectives.frequency", "daily")
+    raw = _v1(plan_path)
+    assert smgov("set", plan_path, "resources.budget", "100").code == 0
+    original = plan_path.with_name("plan.json.v1.bak")
+    assert original.read_bytes() == raw and original.stat().st_mode & 0o777 == 0o600
+    data = json.loads(plan_path.read_text())
+    assert data["meta"]["1"]["schema"] == 2
+    assert data["meta"]["1"]["revision"] == 2  # one change before, one now
+    assert data["meta"]["1"]["team"] == "comms"
+    assert data["attachments"] == {"1": {"file": "logo.png"}}
+    assert data["plan"]["1"]["values"]["future.idea"] == [1, 2]
+    assert data["plan"]["1"]["values"]["resources.budget"] == 100

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from smgov_tui.errors import PlanFileError
-from smgov_tui.store import SCHEMA_VERSION, PlanStore
+from smgov_tui.errors import ConflictError, PlanFileError
+from smgov_tui.store import SCHEMA_VERSION, PlanStore, restore
 
 ROSTER = [{"name": "Dana Ruiz", "role": "team lead", "hours": 6}]
 
@@ -97,10 +97,15 @@ def test_a_change_is_a_small_diff(store):
     store.set("objectives.languages", "English")
     diff = [line for line in difflib.unified_diff(before, store.path.read_text().splitlines(), n=0)
             if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-    assert [line for line in diff if line.startswith("-")] == ['-        "objectives.frequency": "daily"']
+    removed = [line for line in diff if line.startswith("-")]
+    assert removed[1:3] == ['-      "revision": 1,', '-        "objectives.frequency": "daily"']
+    assert removed[0].startswith('-      "history_crc32": ')
+    assert removed[3].startswith('-    "1": {"decision": "objectives.frequency"') and len(removed) == 4
+    assert '+      "revision": 2,' in diff
     assert '+        "objectives.frequency": "daily",' in diff
     assert '+        "objectives.languages": "English"' in diff
-    assert len(diff) <= 12
+    assert diff[-1].startswith('+    "2": {"decision": "objectives.languages", "new": "English", "old": null, ')
+    assert len(diff) == 10  # the history entry is one line; JSON's comma costs the line before it
 
 
 def test_unknown_decisions_are_kept(store):
@@ -170,4 +175,225 @@ def test_a_failed_save_leaves_the_file_as_it_was(store, monkeypatch):
     with pytest.raises(PlanFileError, match="cannot save .*No space left on device.*unchanged"):
         store.set("objectives.frequency", "weekly")
     assert store.path.read_bytes() == before
-    assert [p.name for p in store.path.parent.iterdir()] == ["plan.json"]  # no temp file left
+    backup = store.path.with_name("plan.json.bak").read_bytes()
+    assert backup == before  # the backup still holds the last saved version
+    assert sorted(p.name for p in store.path.parent.iterdir()) == [
+        ".plan.json.lock", "plan.json", "plan.json.bak"]  # no temp file left
+
+
+# Two sessions on one plan
+
+
+def test_a_change_made_elsewhere_to_another_decision_is_kept(store):
+    mine, theirs = store, PlanStore(store.path)
+    mine.load()
+    theirs.set("objectives.frequency", "daily", who="lee")
+    mine.set("resources.budget", 2400, who="dana", base=None)
+    assert mine.load().values == {"objectives.frequency": "daily", "resources.budget": 2400}
+    assert [(h["who"], h["decision"]) for h in mine.history()] == [
+        ("lee", "objectives.frequency"), ("dana", "resources.budget")]
+
+
+def test_a_stale_base_is_a_conflict_and_writes_nothing(store):
+    mine, theirs = store, PlanStore(store.path)
+    base = mine.load().get("objectives.frequency")  # None: undecided when this session loaded it
+    theirs.set("objectives.frequency", "weekly", who="lee")
+    before = store.path.read_bytes()
+    with pytest.raises(ConflictError) as caught:
+        mine.set("objectives.frequency", "daily", who="dana", base=base)
+    error = caught.value
+    assert (error.decision_id, error.mine, error.theirs, error.who) == ("objectives.frequency", "daily",
+                                                                        "weekly", "lee")
+    assert error.when.endswith("Z")
+    when = error.when.replace("T", " ").removesuffix("Z")
+    assert str(error) == f"How often we communicate was changed by lee at {when} UTC in another session"
+    assert store.path.read_bytes() == before
+
+
+def test_keep_mine_writes_with_both_versions_in_the_history(store):
+    mine, theirs = store, PlanStore(store.path)
+    theirs.set("objectives.frequency", "weekly", who="lee")
+    entry = mine.set("objectives.frequency", "daily", who="dana", base=None, force=True)
+    assert entry["old"] == "weekly" and entry["new"] == "daily"
+    assert mine.load().get("objectives.frequency") == "daily"
+    assert [(h["who"], h["old"], h["new"]) for h in mine.history()] == [
+        ("lee", None, "weekly"), ("dana", "weekly", "daily")]
+
+
+def test_no_conflict_when_the_file_still_holds_the_base_or_already_my_value(store):
+    store.set("objectives.frequency", "weekly")
+    assert store.set("objectives.frequency", "daily", base="weekly")["old"] == "weekly"
+    PlanStore(store.path).set("resources.budget", 10)
+    assert store.set("objectives.frequency", "daily", base="weekly") is None  # already mine: nothing to do
+    assert store.set("objectives.frequency", None, base="daily")["new"] is None
+
+
+def test_stamp_changes_whenever_the_file_is_replaced(store):
+    first = store.stamp()
+    assert first and store.stamp() == first
+    PlanStore(store.path).set("objectives.frequency", "daily")
+    assert store.stamp() != first
+    assert store.meta()["revision"] == 1
+
+
+def test_load_always_reads_the_file_as_it_is_now(store):
+    PlanStore(store.path).set("objectives.frequency", "daily")
+    assert store.load().get("objectives.frequency") == "daily"
+
+
+def test_every_write_takes_the_lock_beside_the_plan(store):
+    import fcntl
+
+    store.set("objectives.frequency", "daily")
+    lock = store.path.with_name(".plan.json.lock")
+    assert lock.stat().st_mode & 0o777 == 0o600
+    with open(lock) as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        from smgov_tui import store as store_module
+        with pytest.raises(PlanFileError, match="another smgov session has held it locked"), \
+                store_module.locked(store.path, wait=0.05):
+            pass
+
+
+# Backups and restore
+
+
+def test_each_save_keeps_a_private_backup_of_what_was_saved(store):
+    store.set("objectives.frequency", "daily")
+    backup = store.path.with_name("plan.json.bak")
+    assert backup.read_bytes() == store.path.read_bytes()
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert backup.stat().st_ino != store.path.stat().st_ino  # a copy: editing the plan in place spares it
+
+
+def test_restore_after_a_bad_hand_edit_brings_back_the_last_good_version(store):
+    store.set("objectives.frequency", "daily")
+    store.set("resources.budget", 2400)
+    good = store.path.read_bytes()
+    store.path.write_text('{"meta": {"1": {"format": "smgov-plan", "schema": 2}}, "plan": ')  # broken in place
+    done = restore(store.path)
+    assert store.path.read_bytes() == good
+    assert PlanStore(store.path).load().values == {"objectives.frequency": "daily", "resources.budget": 2400}
+    assert done.replaced.name.startswith("plan.json.replaced-") and done.replaced.read_text().endswith('"plan": ')
+    assert done.replaced.stat().st_mode & 0o777 == 0o600
+    assert store.path.stat().st_mode & 0o777 == 0o600
+
+
+def test_restore_without_a_backup_or_with_a_damaged_one_changes_nothing(tmp_path):
+    store = PlanStore.create(tmp_path / "plan.json", "x")
+    before = store.path.read_bytes()
+    with pytest.raises(PlanFileError, match="no backup of .*plan.json to restore"):
+        store.restore()
+    store.path.with_name("plan.json.bak").write_text("{")
+    with pytest.raises(PlanFileError, match="backup cannot be restored: .*not valid JSON"):
+        store.restore()
+    assert store.path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "plan.json.bak"]
+
+
+def test_restore_when_nothing_is_wrong_changes_nothing(store):
+    store.set("objectives.frequency", "daily")
+    before = store.path.stat()
+    assert store.restore().unchanged
+    assert store.path.stat().st_ino == before.st_ino
+
+
+# Privacy
+
+
+@pytest.mark.parametrize("mode, says", [(0o666, "writable by other users (mode 0666)"),
+                                        (0o620, "writable by its group (mode 0620)")])
+def test_a_plan_others_can_write_warns(store, mode, says):
+    assert store.warnings() == []
+    os.chmod(store.path, mode)
+    (warning,) = store.warnings()
+    assert says in warning and warning.endswith(f"chmod 600 {store.path}")
+    os.chmod(store.path, 0o644)  # readable by others: their choice, not a risk to the plan
+    assert store.warnings() == []
+
+
+# The history is appended without re-reading it, but only when it is provably smgov's own
+
+
+def test_a_history_edited_by_hand_is_read_in_full_and_kept(store):
+    store.set("objectives.frequency", "daily", who="dana")
+    text = store.path.read_text().replace('"who": "dana"', '"who": "Dana Ruiz"')  # valid, but not what smgov wrote
+    store.path.write_text(text)
+    store.set("resources.budget", 10, who="lee")
+    assert [h["who"] for h in store.history()] == ["Dana Ruiz", "lee"]
+    assert json.loads(store.path.read_text())["history"]["1"]["who"] == "Dana Ruiz"
+
+
+def test_a_damaged_history_line_is_refused_not_carried_into_the_next_save(store):
+    store.set("objectives.frequency", "daily")
+    store.set("resources.budget", 10)
+    text = store.path.read_text()
+    broken = text.replace('"decision": "objectives.frequency", ', '"decision": "objectives.frequency" ', 1)
+    store.path.write_text(broken)
+    with pytest.raises(PlanFileError, match="not valid JSON"):
+        store.set("resources.budget", 20)
+    assert store.path.read_text() == broken
+    assert store.path.with_name("plan.json.bak").read_text() == text  # still the last good version
+
+
+def test_appending_keeps_the_layout_a_full_write_gives(store):
+    from smgov_tui.store import read_plan_data, serialise
+
+    for n in range(5):
+        store.set("resources.budget", n, who="dana")
+    assert serialise(read_plan_data(store.path)) == store.path.read_text()
+
+
+# Schema versions
+
+
+def _as_schema_1(path) -> bytes:
+    """The plan rewritten the way schema 1 stored it, plus fields this smgov does not know."""
+    data = json.loads(path.read_text())
+    for key in ("revision", "history_crc32"):
+        data["meta"]["1"].pop(key)
+    data["meta"]["1"].update(schema=1, reviewed_by="counsel")
+    data["plan"]["1"]["values"]["future.idea"] = {"kept": True}
+    data["plan"]["1"]["notes"] = "kept too"
+    data["attachments"] = {"1": {"file": "logo.png"}}
+    raw = json.dumps(data, indent=2).encode()
+    path.write_bytes(raw)
+    return raw
+
+
+def test_every_older_schema_has_a_migration():
+    from smgov_tui.store import MIGRATIONS
+
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_an_older_plan_is_migrated_in_memory_and_its_file_left_alone_until_a_save(store):
+    store.set("objectives.frequency", "daily")
+    store.set("resources.budget", 10)
+    raw = _as_schema_1(store.path)
+    reopened = PlanStore(store.path)
+    assert reopened.meta()["schema"] == SCHEMA_VERSION and reopened.meta()["revision"] == 2
+    assert reopened.meta()["reviewed_by"] == "counsel"
+    assert reopened.load().values == {"objectives.frequency": "daily", "resources.budget": 10}
+    assert reopened.needs_upgrade()
+    assert store.path.read_bytes() == raw
+
+
+@pytest.mark.parametrize("how", ["a change", "upgrade"])
+def test_saving_an_older_plan_migrates_it_keeps_the_original_and_every_unknown_field(store, how):
+    store.set("objectives.frequency", "daily")
+    raw = _as_schema_1(store.path)
+    if how == "upgrade":
+        assert store.upgrade() is True and store.upgrade() is False
+    else:
+        store.set("resources.budget", 10)
+    original = store.path.with_name("plan.json.v1.bak")
+    assert original.read_bytes() == raw and original.stat().st_mode & 0o777 == 0o600
+    data = json.loads(store.path.read_text())
+    assert data["meta"]["1"]["schema"] == SCHEMA_VERSION and not store.needs_upgrade()
+    assert data["meta"]["1"]["reviewed_by"] == "counsel"
+    assert data["meta"]["1"]["revision"] == 2  # one write before (the migration counts it), one now
+    assert data["plan"]["1"]["values"]["future.idea"] == {"kept": True}
+    assert data["plan"]["1"]["notes"] == "kept too"
+    assert data["attachments"] == {"1": {"file": "logo.png"}}
+    assert store.load().unknown == {"future.idea": {"kept": True}}
