@@ -8,8 +8,12 @@ quit, a crash in a later step or a dropped link loses at most the pause.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as _dt
 import os
+import select
+import signal
+import sys
 from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,9 +28,10 @@ from .errors import SmgovError
 from .plan import Plan
 from .readiness import Checklist, checklist
 from .store import PlanStore
-from .textsafe import one_line
+from .textsafe import one_line, visible
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
+OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
 
 
 def styles_dir() -> Path:
@@ -35,6 +40,20 @@ def styles_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise SmgovError("the styles are missing from this installation")
+
+
+def terminal_gone() -> bool:
+    """The terminal hung up (the SSH link dropped): the app's output has nowhere to go."""
+    poller = select.poll()
+    for stream in (sys.__stdin__, sys.__stderr__):
+        try:
+            poller.register(stream.fileno(), select.POLLIN)
+        except (AttributeError, OSError, ValueError):
+            continue
+    try:
+        return any(events & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _fd, events in poller.poll(0))
+    except OSError:
+        return True
 
 
 STEP_KEYS = [s.key for s in CATALOGUE.steps]
@@ -84,20 +103,33 @@ class SmgovApp(App):
     save_state: reactive[str] = reactive("", init=False)
     step_key: reactive[str] = reactive("objectives", init=False)
 
-    def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None) -> None:
+    def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None,
+                 problem: str | None = None) -> None:
         super().__init__()
         self.store = store
         self.welcome_path = welcome_path
+        self.problem = problem  # why the plan at welcome_path cannot be opened
+        self.leave_message: str | None = None  # for the command line to print once the terminal is back
         self.plan = store.load() if store else Plan()
         self.pending: dict[str, Any] = {}
+        # Per decision, the value this session last loaded or saved: what a save
+        # expects to find on disk (None: undecided).
+        self.bases: dict[str, Any] = self.plan.to_values()
+        self._asking: set[str] = set()  # decisions with a conflict dialog open
         self._save_timer = None
 
     # start
 
     def on_mount(self) -> None:
+        self._catch_hang_up()
         theme = starting_theme()
         if theme in self.available_themes:
             self.theme = theme
+        if self.store is None and self.problem:
+            from .screens.problem import ProblemScreen
+
+            self.push_screen(ProblemScreen(self.welcome_path, self.problem))
+            return
         if self.store is None:
             from .screens.welcome import WelcomeScreen
 
@@ -108,10 +140,16 @@ class SmgovApp(App):
     def open_plan(self, store: PlanStore | None = None) -> None:
         if store is not None:
             self.store, self.plan = store, store.load()
+            self.bases = self.plan.to_values()
+            self.problem = None
         self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
         self.title = f"smgov · {self.sub_title}"
         self.checklist = checklist(self.plan)
         self.save_state = "all saved"
+        self._stamp = self.store.stamp()
+        self.set_interval(OTHER_SESSIONS_POLL, self.notice_other_sessions, name="other sessions")
+        for warning in self.store.warnings():
+            self.notify(warning, title="Plan file", severity="warning", markup=False, timeout=15)
         from .screens.launch import LaunchScreen
         from .screens.step import StepScreen
 
@@ -122,7 +160,7 @@ class SmgovApp(App):
         # opens on launch, where its sign-off waits; a new one at the start.
         first = next((i.step for i in self.checklist.blockers), "launch")
         self.step_key = first if self.plan.values else "objectives"
-        if isinstance(self.screen, Screen) and self.screen.id == "welcome":
+        if isinstance(self.screen, Screen) and self.screen.id in ("welcome", "problem"):
             self.switch_screen(self.step_key)
         else:
             self.push_screen(self.step_key)
@@ -144,29 +182,215 @@ class SmgovApp(App):
         else:
             self._save_timer = self.set_timer(SAVE_PAUSE, self.flush)
 
-    def flush(self) -> None:
-        """Write every pending value through the store (one history entry each)."""
+    def flush(self, unattended: bool = False) -> None:
+        """Write every pending value through the store (one history entry each).
+
+        Each goes with its base, the value this session last loaded or saved,
+        so a change another session made meanwhile is caught, not overwritten:
+        the person chooses in a dialog. `unattended` (a hang-up, no one to ask)
+        keeps this session's value; the other stays in the history.
+        """
+        from .errors import ConflictError
+
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         if not self.pending or self.store is None:
             return
+        conflicts: list[ConflictError] = []
         try:
             for decision_id in list(self.pending):
-                self.store.set(decision_id, self.pending[decision_id])
+                value = self.pending[decision_id]
+                try:
+                    self.store.set(decision_id, value, base=self.bases.get(decision_id), force=unattended)
+                except ConflictError as conflict:
+                    conflicts.append(conflict)
+                    continue
+                self.bases[decision_id] = value
                 del self.pending[decision_id]
         except SmgovError as error:
             self.save_state = "NOT SAVED"
             self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
             return
+        if conflicts:
+            self.save_state = "NOT SAVED: conflict"
+            self.ask_about(conflicts)
+            return
         self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
 
+    def ask_about(self, conflicts: list) -> None:
+        """A dialog per decision changed both here and in another session."""
+        from .screens.conflict import ConflictScreen
+
+        for conflict in conflicts:
+            if conflict.decision_id in self._asking:
+                continue
+            self._asking.add(conflict.decision_id)
+            self.push_screen(ConflictScreen(conflict, self.pending.get(conflict.decision_id)),
+                             partial(self._resolved, conflict))
+
+    def _resolved(self, conflict, choice: str | None) -> None:
+        decision_id = conflict.decision_id
+        self._asking.discard(decision_id)
+        if decision_id not in self.pending:
+            return
+        if choice == "theirs":
+            del self.pending[decision_id]
+            try:  # as loading reads it (checked, normalised), and the latest if it moved again
+                theirs = self.store.load().to_values().get(decision_id)
+            except SmgovError:
+                theirs = conflict.theirs
+            self.take_from_disk({decision_id: theirs})
+            self.save_state = "reloaded"
+        elif choice == "mine":
+            try:
+                self.store.set(decision_id, self.pending[decision_id], force=True)
+            except SmgovError as error:
+                self.save_state = "NOT SAVED"
+                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+                return
+            self.bases[decision_id] = self.pending.pop(decision_id)
+            self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
+        else:
+            self._quitting = False
+            self.notify(f"{conflict.label}: your value is not saved yet; "
+                        "you will be asked again at the next save.", title="Decide later",
+                        severity="warning", markup=False, timeout=8)
+        if self._quitting and not self._asking:
+            self.flush()
+            if not self.pending:
+                self.exit()
+
+    # other sessions
+
+    def notice_other_sessions(self) -> None:
+        """Polled: when another session (a workbench, `smgov set`) replaced the file,
+        take its changes into the plan and into every editor without an edit pending."""
+        if self.store is None:
+            return
+        stamp = self.store.stamp()
+        if stamp == self._stamp:
+            return
+        self._stamp = stamp
+        try:
+            fresh = self.store.load()
+        except SmgovError:
+            return  # unreadable for now (being replaced by hand?); the next save says why
+        values = fresh.to_values()
+        changed = {decision_id: values.get(decision_id) for decision_id in {*values, *self.bases}
+                   if values.get(decision_id) != self.bases.get(decision_id)}
+        if fresh.name != self.plan.name:
+            self.plan = Plan(fresh.name, self.plan.values, self.plan.invalid, self.plan.unknown)
+            self.sub_title = one_line(fresh.name)
+            self.title = f"smgov · {self.sub_title}"
+        if not changed:
+            return
+        clashing = [d for d in changed if d in self.pending]
+        quiet = {d: v for d, v in changed.items() if d not in self.pending}
+        if quiet:
+            self.take_from_disk(quiet)
+            labels = [CATALOGUE.get(d).label if d in CATALOGUE else d for d in quiet]
+            self.notify("Updated from another session: " + ", ".join(labels), markup=False, timeout=6)
+        if clashing:
+            self.flush()  # asks now, while the person still remembers the edit
+
+    def take_from_disk(self, values: dict[str, Any]) -> None:
+        """Values saved elsewhere: into the plan, the bases, the editors and the checklist."""
+        from .widgets.editors import DecisionField
+
+        plan = Plan(self.plan.name, dict(self.plan.values), dict(self.plan.invalid), dict(self.plan.unknown))
+        for decision_id, value in values.items():
+            self.bases[decision_id] = value
+            if decision_id in CATALOGUE:
+                plan = plan.with_value(decision_id, value)
+            elif value is None:
+                plan.unknown.pop(decision_id, None)
+            else:
+                plan.unknown[decision_id] = value
+        self.plan = plan
+        for step in CATALOGUE.steps:
+            for field in self.get_screen(step.key).query(DecisionField):  # none until first shown
+                if field.decision.id in values:
+                    field.show_value(plan.get(field.decision.id))
+                elif getattr(field.decision.kind, "source", None) in values:
+                    field.refresh_choices(plan.values)
+        self.checklist = checklist(self.plan)
+
+    _quitting = False
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        """Messages quote plan text (names, who changed what): its escapes made
+        visible, as Textual would send them to the terminal as they are."""
+        super().notify(visible(str(message)), *args, **kwargs)
+
     async def action_quit(self) -> None:
+        if self.store is None and self.problem:
+            self.leave_with(self.problem)
+            return
         self.flush()
+        if self._asking:
+            self._quitting = True  # once the person has chosen
+            return
         self.exit()
 
     def on_unmount(self) -> None:
-        self.flush()
+        self.flush(unattended=True)  # no one left to ask: keep this session's values, theirs in history
+        self._release_hang_up()
+
+    # a dropped link or a shutdown
+
+    HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+
+    def _catch_hang_up(self) -> None:
+        """A dropped SSH link (SIGHUP) or a shutdown (SIGTERM) would kill the process
+        with the last pause's typing unsaved and the terminal left raw; Textual's
+        driver leaves both signals alone, so the app takes them."""
+        if self.is_headless:
+            return  # under Pilot the loop belongs to the test runner
+        loop = asyncio.get_running_loop()
+        for signum in self.HANG_UP_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._hung_up, signum)
+            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals
+                return
+
+    def _release_hang_up(self) -> None:
+        if self.is_headless:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for signum in self.HANG_UP_SIGNALS:
+            try:
+                loop.remove_signal_handler(signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
+
+    def _hung_up(self, signum: int) -> None:
+        """Save what is pending, then leave as ctrl+q would. Nobody is there to
+        answer a conflict, so the pending value is kept over the other session's,
+        which stays in the history."""
+        try:
+            self.flush(unattended=True)
+        finally:
+            self._leave_after_signal(signum)
+
+    def _leave_after_signal(self, signum: int) -> None:
+        code = 2 if self.pending else 0
+        if terminal_gone():
+            # Textual's shutdown would wait forever on a writer that cannot write;
+            # what matters is saved (and fsynced), and there is no screen to restore.
+            os._exit(code)
+        if self.pending:
+            self.leave_with(f"{signal.Signals(signum).name}: {len(self.pending)} change(s) NOT saved")
+        else:
+            self.exit(return_code=0)
+
+    def leave_with(self, message: str) -> None:
+        """Quit with an error: the command line prints `message` as its one line, exit 2."""
+        self.leave_message = message
+        self.exit(return_code=2)
 
     # navigation
 

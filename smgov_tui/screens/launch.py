@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from ..catalogue import CATALOGUE, InvalidValue
 from ..readiness import Checklist
+from ..textsafe import one_line, visible
 from .step import StepScreen
 
 SIGNOFF = "launch.signoff"
@@ -74,12 +75,12 @@ class LaunchScreen(StepScreen):
         table.clear()
         for item in sorted(checklist.items, key=lambda i: not i.blocking):
             table.add_row(str(CATALOGUE.step(item.step).number), item.severity, Text(item.label),
-                          Text(item.why if item.kind == "check" else "not decided"))
+                          Text(one_line(item.why) if item.kind == "check" else "not decided"))
         self._show_signoffs(checklist)
 
     def _show_signoffs(self, checklist: Checklist) -> None:
         rows = self.app.plan.rows(SIGNOFF)
-        lines = [f"Signed off by {r['name']} ({r['role']}) on {r['date']}" for r in rows]
+        lines = [one_line(f"Signed off by {r['name']} ({r['role']}) on {r['date']}") for r in rows]
         self.query_one("#signoffs", Static).update("\n".join(lines) or "Not signed off yet.")
         button = self.query_one("#signoff-button", Button)
         button.disabled = not checklist.ready
@@ -105,7 +106,7 @@ class LaunchScreen(StepScreen):
         try:
             rows = CATALOGUE.check(SIGNOFF, [*self.app.plan.rows(SIGNOFF), row])
         except InvalidValue as error:
-            message.update(str(error).replace("sign-off 1: ", "").replace("sign-off 1, ", ""))
+            message.update(visible(str(error).replace("sign-off 1: ", "").replace("sign-off 1, ", "")))
             return
         self.app.propose(SIGNOFF, rows, final=True)
         message.update("Sign-off recorded in the plan and its history.")

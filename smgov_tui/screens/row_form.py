@@ -11,7 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ..catalogue.kinds import InvalidValue, Rows
-from ..widgets.inputs import make_editor, read_editor
+from ..textsafe import visible
+from ..widgets.inputs import make_editor, read_editor, untouched
 
 
 class RowForm(ModalScreen[dict | None]):
@@ -47,6 +48,8 @@ class RowForm(ModalScreen[dict | None]):
         raw = {}
         for field in self.kind.fields:
             value, typed = read_editor(self.query_one(f"#row-{field.key}"))
+            if typed and untouched(field.kind, self.row.get(field.key), value):
+                value = self.row[field.key]
             if value not in (None, "", []):
                 raw[field.key] = value
         return self.kind.check_row(raw)
@@ -56,7 +59,7 @@ class RowForm(ModalScreen[dict | None]):
             row = self._collect()
         except InvalidValue as error:
             message = str(error).removeprefix(f"{self.kind.row} 1: ").removeprefix(f"{self.kind.row} 1, ")
-            self.query_one("#row-form-error", Static).update(Content(message))
+            self.query_one("#row-form-error", Static).update(Content(visible(message)))
             return
         self.dismiss(row)
 

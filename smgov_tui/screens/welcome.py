@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from ..errors import SmgovError
 from ..samples import sample_names, sample_start
 from ..store import PlanStore
+from ..textsafe import one_line, visible
 
 SAMPLE_TEXT = {"small-city": "a small city, launch-ready",
                "county": "a county half-way through",
@@ -36,7 +37,7 @@ class WelcomeScreen(Screen):
                 "Plan your social media program before you open a single account. Each step "
                 "explains its decisions, and a checklist beside it shows what is still missing "
                 "before launch.", id="welcome-intro", markup=False)
-            yield Static(Content.assemble("Your plan will be saved as ", (str(self.path), "bold")),
+            yield Static(Content.assemble("Your plan will be saved as ", (one_line(str(self.path)), "bold")),
                          id="welcome-path")
             options = [Option("Start a blank plan", id="blank")]
             options += [Option(f"Start from a sample: {SAMPLE_TEXT.get(n, n)}", id=f"sample:{n}")
@@ -80,7 +81,7 @@ class WelcomeScreen(Screen):
         self.app.open_plan(store)
 
     def _error(self, text: str) -> None:
-        self.query_one("#welcome-error", Static).update(Content(text))
+        self.query_one("#welcome-error", Static).update(Content(visible(text)))  # it may quote a path
 
     def action_back(self) -> None:
         self.query_one(OptionList).focus()

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ..catalogue import CATALOGUE
 from ..readiness import Checklist, Item
+from ..textsafe import one_line
 
 
 def item_prompt(item: Item) -> Content:
@@ -20,7 +21,7 @@ def item_prompt(item: Item) -> Content:
     mark = ("! ", "bold") if item.blocking else ("· ", "dim")
     parts: list = [mark, (f"{number} ", "dim"), item.label]
     if item.kind == "check":
-        parts += ["\n  ", (item.why, "italic")]
+        parts += ["\n  ", (one_line(item.why), "italic")]  # it quotes plan text
     return Content.assemble(*parts)
 
 

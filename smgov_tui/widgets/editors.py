@@ -22,7 +22,8 @@ from textual.widgets.select import InvalidSelectValueError
 from .. import evaluation
 from ..catalogue import CATALOGUE, Decision, InvalidValue
 from ..catalogue.kinds import RowRef, Rows
-from .inputs import make_editor
+from ..textsafe import one_line, visible
+from .inputs import make_editor, shown_text, untouched
 from .matrix import MAIN, MatrixEditor
 from .rows import RowsEditor
 
@@ -51,7 +52,7 @@ class PlanNote(Static):
 
     def show(self, plan) -> None:
         text = self.note(plan.values) or ""
-        self.update(Content(text))
+        self.update(Content(one_line(text)))  # it names platforms
         self.display = bool(text)
 
 
@@ -104,7 +105,7 @@ class DecisionField(Vertical):
         select = self.query_one(Select)
         current = select.value
         with select.prevent(Select.Changed):
-            select.set_options([(Content(name), name) for name in names])
+            select.set_options([(Content(one_line(name)), name) for name in names])
             if current in names:
                 select.value = current
 
@@ -117,12 +118,48 @@ class DecisionField(Vertical):
                 select.value = value
         self._propose(value, final=True, typed=False)
 
+    def show_value(self, value: Any) -> None:
+        """Another session saved this decision: show its value without proposing
+        it back (it is already in the plan and on disk)."""
+        self.value = value
+        self.values = self.app.plan.values
+        editor = self.query_one(f"#{editor_id(self.decision.id)}")
+        kind = self.decision.kind
+        if isinstance(editor, RowsEditor):
+            editor.set_rows(value or [])
+        elif isinstance(editor, MatrixEditor):
+            editor.matrix = value or evaluation.new_matrix()
+            editor.show(self.app.plan)
+            editor._fill()
+        elif isinstance(editor, Input):
+            with editor.prevent(Input.Changed):
+                editor.value = shown_text(kind, value)
+        elif isinstance(editor, TextArea):
+            with editor.prevent(TextArea.Changed):
+                editor.load_text(shown_text(kind, value))
+        elif isinstance(editor, Select):
+            if isinstance(kind, RowRef):
+                self.refresh_choices(self.values)
+            with editor.prevent(Select.Changed):
+                try:
+                    editor.value = Select.NULL if value is None else value
+                except InvalidSelectValueError:
+                    editor.clear()
+        elif isinstance(editor, SelectionList):
+            with editor.prevent(SelectionList.SelectedChanged, SelectionList.SelectionToggled):
+                editor.deselect_all()
+                for choice in value or ():
+                    editor.select(choice)
+        self.show_message("")
+
     # messages from the editors
 
     def _propose(self, text_or_value: Any, final: bool, typed: bool) -> None:
         d = self.decision
         try:
-            if typed:
+            if typed and untouched(d.kind, self.value, text_or_value):
+                value = self.value
+            elif typed:
                 value = CATALOGUE.parse(d.id, text_or_value, self.values)
             else:
                 value = CATALOGUE.check(d.id, text_or_value, self.values)
@@ -136,7 +173,7 @@ class DecisionField(Vertical):
 
     def show_message(self, text: str, error: bool = False) -> None:
         message = self.query_one(".decision-message", Static)
-        message.update(Content(text))
+        message.update(Content(visible(text)))  # an error may quote what was typed
         message.set_class(error, "-error")
         self.set_class(error, "-invalid")
 

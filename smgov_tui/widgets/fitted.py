@@ -6,12 +6,14 @@ tables and hanging indents are measured, not left to wrap mid-column.
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 from textual.content import Content
 from textual.widgets import Static
 
 from ..plan import Plan
+from ..textsafe import unsafe, visible, visible_data
 
 
 def clip(text: str, width: int) -> str:
@@ -62,7 +64,13 @@ class FittedPanel(Static, can_focus=True):
 
     def _draw(self) -> None:
         if self._plan is not None:
-            self.update(self.content(self._plan, self.content_region.width or 48))
+            width = self.content_region.width or 48
+            content = self.content(self._plan, width)
+            if unsafe(content.plain):  # plan text with escapes: laid out as shown, made visible
+                plan = self._plan
+                content = self.content(dataclasses.replace(
+                    plan, name=visible(plan.name), values=visible_data(plan.values)), width)
+            self.update(content)
 
     def content(self, plan: Plan, width: int) -> Content:
         raise NotImplementedError

@@ -13,7 +13,20 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
 from ..catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, RowRef, YesNo
+from ..textsafe import one_line, unsafe, visible
 from .matrix import MatrixEditor
+
+
+def shown_text(kind: Kind, value: Any) -> str:
+    """What a text editor shows: the value's edit text with control characters
+    made visible (a text widget would send them to the terminal as they are)."""
+    return visible(kind.edit_text(value))
+
+
+def untouched(kind: Kind, value: Any, text: str) -> bool:
+    """The editor still holds a value with escapes as it was shown: the person did
+    not edit it, so the value stays as stored rather than as its visible form."""
+    return value is not None and text == shown_text(kind, value) and unsafe(kind.edit_text(value))
 
 
 class TickList(SelectionList):
@@ -39,10 +52,10 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
     # An example must never pass for an answer, in any theme or with no colour.
     placeholder = f"e.g. {placeholder}" if placeholder else kind.allowed()
     if isinstance(kind, LongText):
-        return TextArea(value or "", id=ident, soft_wrap=True, tab_behavior="focus",
+        return TextArea(shown_text(kind, value), id=ident, soft_wrap=True, tab_behavior="focus",
                         placeholder=placeholder)
     if isinstance(kind, RowRef):
-        return Select([(Content(name), name) for name in names], prompt="Choose…",
+        return Select([(Content(one_line(name)), name) for name in names], prompt="Choose…",
                       value=value if value in names else Select.NULL, id=ident)
     if isinstance(kind, Choice):
         return Select([(c, c) for c in kind.choices], prompt="Choose…",
@@ -55,7 +68,7 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
         return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
     if isinstance(kind, Matrix):
         return MatrixEditor(value, id=ident)
-    return Input(kind.edit_text(value), placeholder=placeholder, id=ident)
+    return Input(shown_text(kind, value), placeholder=placeholder, id=ident)
 
 
 def read_editor(widget: Widget) -> tuple[Any, bool]:

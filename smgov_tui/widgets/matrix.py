@@ -26,6 +26,7 @@ from .. import evaluation
 from ..checks import CHECKS
 from ..people import name_key
 from ..plan import Plan
+from ..textsafe import one_line, visible
 
 MAIN = "platforms.main"
 CHOSEN = "platforms.chosen"
@@ -43,6 +44,7 @@ def _right(text: str, width: int, style: str = "") -> Text:
 
 
 def _left(text: str, width: int, style: str = "") -> Text:
+    text = one_line(text)  # a platform's name is plan text
     shown = text if len(text) <= width - 1 else text[:width - 2] + "…"
     return Text((" " + shown).ljust(width), style=style, no_wrap=True)
 
@@ -60,9 +62,9 @@ class NamePrompt(ModalScreen[str | None]):
         with Vertical(id="name-prompt"):
             yield Static(Content(self.title_text), id="name-prompt-title")
             if self.offers:
-                yield Static(Content("Not in the matrix yet: " + ", ".join(self.offers)),
+                yield Static(Content("Not in the matrix yet: " + one_line(", ".join(self.offers))),
                              classes="name-prompt-offers")
-            yield Input(self.offers[0] if self.offers else "", placeholder=self.placeholder,
+            yield Input(visible(self.offers[0]) if self.offers else "", placeholder=self.placeholder,
                         suggester=SuggestFromList(self.offers, case_sensitive=False), id="name-prompt-input")
             yield Static(Content("enter adds · esc cancels" + (" · → completes a name" if self.offers else "")),
                          classes="name-prompt-hint")
@@ -70,7 +72,9 @@ class NamePrompt(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        name = event.value.strip()
+        # An offer shown with its escapes made visible is still that offer.
+        self.dismiss(next((offer for offer in self.offers if visible(offer) == name), name) or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -183,12 +187,12 @@ class MatrixEditor(Vertical, can_focus=False):
                 mark = "!" if PLATFORM_COUNT.blocker else "·"  # as the checklist marks it
                 lines.append(f"{mark} {PLATFORM_COUNT.label}: {problem}")
         status = self.query_one(".matrix-status", Static)
-        status.update(Content("\n".join(lines)))
+        status.update(Content(visible("\n".join(lines))))  # they name platforms
         status.display = bool(lines)
 
     def say(self, text: str) -> None:
         message = self.query_one(".matrix-message", Static)
-        message.update(Content(text))
+        message.update(Content(visible(text)))
         message.display = bool(text)
 
     # the table
@@ -285,7 +289,7 @@ class MatrixEditor(Vertical, can_focus=False):
             standing = evaluation.ranked(self.matrix, platform)
             text = (f"{standing.platform}: {standing.shown}/5, ranked {standing.rank} of {len(self._order)}"
                     + (f"; {standing.unscored} not scored yet" if standing.unscored else ""))
-        self.query_one(".matrix-focus", Static).update(Content(text))
+        self.query_one(".matrix-focus", Static).update(Content(one_line(text)))
 
     @on(DataTable.CellHighlighted)
     def _moved(self, event: DataTable.CellHighlighted) -> None:

@@ -9,9 +9,14 @@ from ..plan import Plan
 from .fitted import FittedPanel, hanging
 
 
+# Peers shown per aspect: a view to read beside the form, redrawn as you type; a
+# list of thousands would freeze it. The rows editor below and the documents have all.
+SHOWN_PEERS = 12
+
+
 def peers_content(plan: Plan, width: int) -> Content:
     aspects = comparison.aspects(plan)
-    names = [comparison.US] + [peer for peer, _ in aspects[0].theirs]
+    names = [comparison.US] + [peer for peer, _ in aspects[0].theirs[:SHOWN_PEERS]]
     label = min(18, max(len(name) for name in names))
     parts: list = [Content.styled("Our plan beside our peers\n", "bold")]
     if not aspects[0].theirs:
@@ -19,11 +24,13 @@ def peers_content(plan: Plan, width: int) -> Content:
     for aspect in aspects:
         parts.append(Content.styled(f" {aspect.title}\n", "bold"))
         rows = [(comparison.US, aspect.ours or "—")] if aspect.ours or aspect.title != "What works" else []
-        rows += [(peer, text or "—") for peer, text in aspect.theirs]
+        rows += [(peer, text or "—") for peer, text in aspect.theirs[:SHOWN_PEERS]]
         for name, text in rows:
             style = "bold" if name == comparison.US else ""
             for number, line in enumerate(hanging(name, text, width, label)):
                 parts.append(Content.styled(line + "\n", style if number == 0 else ""))
+        if len(aspect.theirs) > SHOWN_PEERS:
+            parts.append(Content.styled(f"  … and {len(aspect.theirs) - SHOWN_PEERS:,} more peers\n", "dim"))
         if aspect.title == "Platforms":
             skipped = comparison.platforms_we_skip(plan)
             if skipped and aspect.theirs:

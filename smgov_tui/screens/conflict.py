@@ -1,0 +1,82 @@
+"""Two sessions changed one decision: the person chooses, nothing is lost silently.
+
+Opened when a save finds that another session (a second workbench, `smgov
+set`) changed the decision since this one read it. Reloading takes theirs;
+keeping mine writes mine over it, and the history holds both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ..errors import ConflictError
+from ..history import full_text, local_time
+
+SHOWN_CHARACTERS = 2000  # of each version: enough to tell them apart, cheap for a 1 MB paste
+
+
+def version_text(decision_id: str, value: Any) -> str:
+    """A version in full, control characters visible; a very long one cut with a note."""
+    text = full_text(decision_id, value)
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[:SHOWN_CHARACTERS] + f"… ({len(text) - SHOWN_CHARACTERS:,} more characters)"
+    return text
+
+
+class ConflictScreen(ModalScreen[str | None]):
+    """Theirs against mine; r reloads theirs, k keeps mine, escape decides later."""
+
+    BINDINGS = [
+        Binding("r", "choose('theirs')", "Reload theirs", id="conflict.theirs",
+                tooltip="Take the other session's value; yours is dropped"),
+        Binding("k", "choose('mine')", "Keep mine", id="conflict.mine",
+                tooltip="Save your value over theirs; the history keeps both"),
+        Binding("escape", "choose(None)", "Decide later", id="conflict.later",
+                tooltip="Keep your value unsaved; you are asked again at the next save"),
+    ]
+
+    def __init__(self, conflict: ConflictError, mine: Any = None) -> None:
+        super().__init__(id="conflict")
+        self.conflict = conflict
+        self.mine = conflict.mine if mine is None else mine
+
+    def compose(self) -> ComposeResult:
+        c = self.conflict
+        who = c.who or "someone"
+        when = f" at {local_time(c.when)[1]}" if c.when else ""
+        with Vertical(id="conflict-box"):
+            yield Static(Content.assemble((" Changed in another session ", "reverse bold")),
+                         id="conflict-title")
+            yield Static(Content.assemble((c.label, "bold"), f" was changed by {who}{when} "
+                                          "while you were editing it."),
+                         id="conflict-what")
+            yield Static(Content.styled("Theirs (in the file now)", "bold"), classes="conflict-heading")
+            with VerticalScroll(classes="conflict-version", id="conflict-theirs"):
+                yield Static(Content(version_text(c.decision_id, c.theirs)), markup=False)
+            yield Static(Content.styled("Mine (not saved)", "bold"), classes="conflict-heading")
+            with VerticalScroll(classes="conflict-version", id="conflict-mine"):
+                yield Static(Content(version_text(c.decision_id, self.mine)), markup=False)
+            with Horizontal(id="conflict-buttons"):
+                yield Button("Reload theirs (r)", id="conflict-reload")
+                yield Button("Keep mine (k)", variant="primary", id="conflict-keep")
+                yield Button("Later (esc)", id="conflict-later")
+
+    def on_mount(self) -> None:
+        self.query_one("#conflict-keep", Button).focus()
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        choice = {"conflict-reload": "theirs", "conflict-keep": "mine"}.get(event.button.id or "")
+        self.dismiss(choice)
