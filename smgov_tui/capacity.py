@@ -42,8 +42,17 @@ def moderation_days(plan: Plan) -> int:
     return 7
 
 
+_last_loads: tuple = (None, 0, [])  # (rows, days, loads): the views ask several times per keystroke
+
+
 def platform_loads(plan: Plan) -> list[PlatformLoad]:
+    """Each chosen platform's hours. Remembered for the last rows seen: a change
+    to the rows always arrives as a new list, so identity says they are the same."""
+    global _last_loads
     days = moderation_days(plan)
+    rows = plan.rows("platforms.chosen")
+    if _last_loads[0] is rows and _last_loads[1] == days:
+        return list(_last_loads[2])
     loads = []
     for row in plan.rows("platforms.chosen"):
         posting = row.get("posts_per_week", 0) * row.get("minutes_per_post", 0) / 60
@@ -51,7 +60,8 @@ def platform_loads(plan: Plan) -> list[PlatformLoad]:
         replies = row.get("replies_per_week", 0) * row.get("minutes_per_reply", 0) / 60
         loads.append(PlatformLoad(row["platform"], posting, moderation, replies,
                                   row.get("owner", "")))
-    return loads
+    _last_loads = (rows, days, loads)
+    return list(loads)
 
 
 def replies_unestimated(plan: Plan) -> list[str]:

@@ -54,9 +54,10 @@ def _cut_order(plan: Plan) -> list[tuple[capacity.PlatformLoad, str]]:
     loads = [load for load in capacity.platform_loads(plan) if name_key(load.platform) != main]
     unranked = len(plan.rows("resources.ranked_goals")) + 1
 
+    scores = {name_key(r.platform): r.score for r in evaluation.ranking(matrix)}
+
     def score(load: capacity.PlatformLoad) -> float | None:
-        found = evaluation.ranked(matrix, load.platform)
-        return found.score if found else None
+        return scores.get(name_key(load.platform))
 
     def order(item: tuple[int, capacity.PlatformLoad]):
         index, load = item

@@ -252,3 +252,13 @@ def test_among_platforms_serving_the_same_goal_the_lower_scored_goes_first():
     proposal = cuts.hour_cuts(low_instagram)
     assert [c.what for c in proposal.cuts][:2] == ["X", "Instagram"]
     assert proposal.cuts[1].why == "serves goal 3 at best, scored 1.0/5"
+
+
+def test_a_long_list_shows_the_first_rows_and_counts_the_rest():
+    many = plan(resources__roster=[{"name": "Dana Ruiz", "role": "team lead", "hours": 1}],
+                platforms__chosen=[platform(f"Site {n:02}") for n in range(30)])
+    text = capacity_content(many, 200).plain
+    assert "Site 11" in text and "Site 12 " not in text.split("Cut first")[0]
+    assert "… and 18 more platforms" in text
+    assert "… and 18 more, fits, 1 h to spare" in text  # 30 cuts proposed, 12 listed, where the rest lead
+    assert capacity.hours_needed(many) == 75  # every row still counts

@@ -20,6 +20,7 @@ from ..plan import Plan
 from .fitted import FittedPanel
 
 BAR = 16
+SHOWN = 12  # lines of one kind before "… and N more": a view, not a listing of every row
 
 
 def bar(value: float, scale: float) -> Content:
@@ -43,6 +44,11 @@ def _heading(text: str) -> Content:
     return Content.styled(f" {text}\n", "dim")
 
 
+def _more(items: list, noun: str) -> list[Content]:
+    extra = len(items) - SHOWN
+    return [_note(f"… and {extra:,} more {noun}")] if extra > 0 else []
+
+
 def _after(left: float, show) -> str:
     return f"still {show(left)} short" if left > 1e-9 else f"fits, {show(-left)} to spare"
 
@@ -56,12 +62,16 @@ def _wrapped(text: str, width: int, first: str = "  ", rest: str = "     ") -> C
 
 def _proposal(title: str, proposal: cuts.Proposal, show, width: int) -> list[Content]:
     parts = [Content.styled(f" {title}\n", "bold")]
-    for number, cut in enumerate(proposal.cuts, start=1):
+    for number, cut in enumerate(proposal.cuts[:SHOWN], start=1):
         parts.append(_wrapped(f"{number}. {cut.what}: {cut.why}; saves {show(cut.saves)}, "
                               f"{_after(cut.left, show)}", width))
+    if len(proposal.cuts) > SHOWN:
+        parts.append(_wrapped(f"… and {len(proposal.cuts) - SHOWN:,} more, "
+                              f"{_after(proposal.cuts[-1].left, show)}", width))
     if proposal.deferred_goals:
-        parts.append(_wrapped(f"Defer the goals only these reach: {'; '.join(proposal.deferred_goals)}",
-                              width, rest="  "))
+        goals = "; ".join(proposal.deferred_goals[:SHOWN]) + (
+            f" and {len(proposal.deferred_goals) - SHOWN:,} more" if len(proposal.deferred_goals) > SHOWN else "")
+        parts.append(_wrapped(f"Defer the goals only these reach: {goals}", width, rest="  "))
     if proposal.still_short > 1e-9:
         parts.append(_wrapped(f"Still {show(proposal.still_short)} short with nothing optional "
                               "left: add resources or do less on the main platform", width, rest="  "))
@@ -76,16 +86,19 @@ def hours_content(plan: Plan, width: int) -> list[Content]:
     parts: list[Content] = [Content.styled("Hours a week\n", "bold")]
     if loads:
         parts.append(_heading("needed, per platform"))
-    for load in loads:
+    for load in loads[:SHOWN]:
         parts.append(_line(load.platform, load.hours, scale, hours(load.hours)))
         parts.append(_note(f"  post {hours(load.posting)} · moderate {hours(load.moderation)}"
                            f" · reply {hours(load.replies)}"))
+    parts += _more(loads, "platforms")
     unestimated = capacity.replies_unestimated(plan)
     if unestimated:
-        parts.append(_note(f"replies not estimated for {', '.join(unestimated)}"))
+        names = ", ".join(unestimated[:SHOWN]) + (f" and {len(unestimated) - SHOWN:,} more"
+                                                 if len(unestimated) > SHOWN else "")
+        parts.append(_note(f"replies not estimated for {names}"))
     if people:
         parts.append(_heading("owned against rostered, per person"))
-    for person in people:
+    for person in people[:SHOWN]:
         shown = (f"{hours(person.needed).removesuffix(' h')} of {hours(person.available)}"
                  if person.rostered else hours(person.needed))
         parts.append(_line(person.name, person.needed, scale, shown))
@@ -93,6 +106,7 @@ def hours_content(plan: Plan, width: int) -> list[Content]:
             parts.append(_note("  owns accounts but is not on the roster"))
         elif person.short > 0.05:
             parts.append(_note(f"  {hours(person.short)} more than rostered"))
+    parts += _more(people, "people")
     parts.append(_heading("in all"))
     parts.append(_line("needed", needed, scale, hours(needed)))
     parts.append(_line("rostered", available, scale, hours(available)))
@@ -111,8 +125,10 @@ def money_content(plan: Plan, width: int) -> list[Content]:
     spent = capacity.money_needed(plan)
     scale = max(spent, budget or 0, 1)
     parts = [Content.styled("Money a year\n", "bold")]
-    for cost in capacity.costs(plan):
+    costs = capacity.costs(plan)
+    for cost in costs[:SHOWN]:
         parts.append(_line(cost.what.removeprefix("tool: "), cost.amount, scale, money(cost.amount)))
+    parts += _more(costs, "costs")
     parts.append(_line("needed", spent, scale, money(spent)))
     if budget is None:
         parts.append(Content("  no budget decided yet"))

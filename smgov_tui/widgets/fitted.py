@@ -54,6 +54,7 @@ class FittedPanel(Static, can_focus=True):
     def __init__(self, ident: str) -> None:
         super().__init__("", id=ident, classes="plan-view", markup=False)
         self._plan: Plan | None = None
+        self._drawn: tuple[int, int] | None = None  # (plan, width) last laid out
 
     def show(self, plan: Plan) -> None:
         self._plan = plan
@@ -65,6 +66,9 @@ class FittedPanel(Static, can_focus=True):
     def _draw(self) -> None:
         if self._plan is not None:
             width = self.content_region.width or 48
+            if self._drawn == (id(self._plan), width):
+                return  # a resize that left the width alone (height follows content)
+            self._drawn = (id(self._plan), width)
             content = self.content(self._plan, width)
             if unsafe(content.plain):  # plan text with escapes: laid out as shown, made visible
                 plan = self._plan

@@ -16,6 +16,7 @@ from .fitted import FittedPanel, fit_widths, hanging, table_lines
 
 HEADERS = ["Tier", "First", "Backup", "Escalate to", "Within"]
 SHORT_TIERS = {"escalating issue": "escalating"}
+SHOWN_TOPICS = 20  # a view, not a listing of every row
 
 
 def short_target(text: str) -> str:
@@ -77,8 +78,10 @@ def response_content(plan: Plan, width: int) -> Content:
     topics = triage.topic_lines(plan)
     if topics:
         parts.append(Content.styled("Topics and the tier that answers them\n", "bold"))
-        label = max(len(t.topic) for t in topics)
-        for topic in topics:
+        label = max(len(t.topic) for t in topics[:SHOWN_TOPICS])
+        if len(topics) > SHOWN_TOPICS:
+            parts.append(Content.styled(f" first {SHOWN_TOPICS} of {len(topics):,}\n", "dim"))
+        for topic in topics[:SHOWN_TOPICS]:
             owned = topic.line is not None and topic.line.owned
             text = f"{topic.tier}: {short_name(topic.line.responder) if owned else '✗ nobody'}"
             if topic.speaker:
