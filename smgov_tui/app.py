@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -28,7 +29,7 @@ from .errors import SmgovError
 from .plan import Plan
 from .readiness import Checklist, checklist
 from .store import PlanStore
-from .textsafe import one_line, visible
+from .textsafe import one_line, pasted_text, visible
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
@@ -317,6 +318,13 @@ class SmgovApp(App):
         self.checklist = checklist(self.plan)
 
     _quitting = False
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste can carry escape sequences, which Input and TextArea would draw
+        raw: they arrive as visible escapes instead, so what is shown is what is kept."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = pasted_text(event.text)
+        await super().on_event(event)
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         """Messages quote plan text (names, who changed what): its escapes made

@@ -23,6 +23,12 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
+def pasted_text(text: str) -> str:
+    """Pasted text as a field should take it: Windows and old Mac line ends as
+    newlines, any other control character as a visible escape."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def unsafe(text: str) -> bool:
     """Whether `visible` would change the text."""
     return _CONTROL.search(text) is not None

@@ -383,3 +383,34 @@ async def test_the_workbench_shows_hostile_text_literally_and_sends_none_of_it(p
     assert store.load().get("conduct.security") == ALL  # shown made visible, stored as it was
     assert store.load().get("objectives.languages") == MIX
     assert store.load().rows("platforms.tools") == [] and plan.read_bytes() != before  # the removal saved
+
+
+async def test_a_paste_with_escapes_is_shown_and_kept_as_visible_text(tmp_path, terminal):
+    """A bracketed paste into an Input and a TextArea: the escapes arrive as visible
+    text (what is shown is what is saved), line ends normalised, nothing raw drawn."""
+    from textual import events
+
+    path = tmp_path / "p.json"
+    path.write_bytes((SAMPLES / "county.json").read_bytes())
+    app = SmgovApp(PlanStore(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_step("platforms")
+        await pilot.pause()
+        for decision_id in ("platforms.naming", "platforms.closure"):
+            editor = app.screen.query_one(f"#edit-{decision_id.replace('.', '--')}")
+            editor.focus()
+            if hasattr(editor, "load_text"):
+                editor.load_text("")
+            else:
+                editor.value = ""
+            await pilot.pause()
+            app.post_message(events.Paste(ALL.replace("\n", "\r\n") if hasattr(editor, "load_text")
+                                          else ALL.replace("\n", " ")))  # as the driver delivers it
+            await pilot.pause()
+        app.flush()
+        await pilot.pause()
+        assert app.is_running
+    saved = PlanStore(path).load()
+    assert "\\x1b[2J" in saved.get("platforms.closure") and "\x1b" not in saved.get("platforms.closure")
+    assert "\r" not in saved.get("platforms.closure") and "\n" in saved.get("platforms.closure")
+    assert_no_payload_reached_the_terminal(terminal)
