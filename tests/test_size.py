@@ -53,6 +53,26 @@ async def test_a_1_mb_paste_into_a_text_area_is_saved_whole(plan):
     assert values(plan)["objectives.conversations_now"] == PASTE
 
 
+async def test_a_1_mb_single_line_is_saved_whole_and_shown_unwrapped_while_it_lasts(plan):
+    one_line = PASTE.replace("\n", " ")
+    app = SmgovApp(PlanStore(plan))
+    async with app.run_test(size=SIZE) as pilot:
+        area = field(app, "objectives.conversations_now")
+        assert area.soft_wrap
+        app.post_message(events.Paste(one_line))
+        await pilot.pause()
+        assert area.text == one_line and not area.soft_wrap  # wrapping a 1 MB line freezes Textual
+        await pilot.press("tab")
+        assert values(plan)["objectives.conversations_now"] == one_line
+        area.focus()
+        area.select_all()  # then type over it: the long line is gone
+        await pilot.press("x")
+        await pilot.pause()
+        assert area.text == "x" and area.soft_wrap
+        await pilot.press("ctrl+q")
+    assert values(plan)["objectives.conversations_now"] == "x"
+
+
 async def test_a_1_mb_paste_into_a_one_line_field_is_refused_with_the_reason(plan):
     app = SmgovApp(PlanStore(plan))
     async with app.run_test(size=SIZE) as pilot:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.segment import Segment
+from textual import events
 from textual.content import Content
 from textual.strip import Strip
 from textual.widget import Widget
@@ -46,14 +47,41 @@ class TickList(SelectionList):
         return Strip(segments, strip.cell_length)
 
 
+class PlanTextArea(TextArea):
+    """A text area that stops wrapping while it holds a very long line.
+
+    Textual re-splits a whole line for every row it wraps into: a 1 MB pasted
+    line took over a second to draw and most of one per keystroke. Unwrapped,
+    it scrolls sideways and stays quick; wrapping returns once the line is gone.
+    """
+
+    LONG_LINE = 5_000
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual then runs TextArea's own handler, which inserts the text.
+        if self.soft_wrap and any(len(line) > self.LONG_LINE for line in event.text.splitlines()):
+            self.soft_wrap = False  # before the text goes in, so it is never wrapped at all
+
+    def _on_text_area_changed(self, event: TextArea.Changed) -> None:
+        row = self.cursor_location[0]
+        if self.soft_wrap and len(self.document.get_line(row)) > self.LONG_LINE:
+            self.soft_wrap = False
+            self.app.notify("A very long line: wrapping is off until it is shorter (← → scroll).",
+                            title=None, timeout=4)
+        elif not self.soft_wrap and not any(len(line) > self.LONG_LINE for line in self.document.lines):
+            self.soft_wrap = True
+
+
 def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                 names: tuple[str, ...] = ()) -> Widget:
     """The editor for one value; `names` are the choices of a RowRef."""
     # An example must never pass for an answer, in any theme or with no colour.
     placeholder = f"e.g. {placeholder}" if placeholder else kind.allowed()
     if isinstance(kind, LongText):
-        return TextArea(shown_text(kind, value), id=ident, soft_wrap=True, tab_behavior="focus",
-                        placeholder=placeholder)
+        text = shown_text(kind, value)
+        return PlanTextArea(text, id=ident, tab_behavior="focus", placeholder=placeholder,
+                            soft_wrap=not any(len(line) > PlanTextArea.LONG_LINE
+                                              for line in text.splitlines()))
     if isinstance(kind, RowRef):
         return Select([(Content(one_line(name)), name) for name in names], prompt="Choose…",
                       value=value if value in names else Select.NULL, id=ident)
