@@ -329,6 +329,7 @@ class SmgovApp(App):
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         """Messages quote plan text (names, who changed what): its escapes made
         visible, as Textual would send them to the terminal as they are."""
+        kwargs.setdefault("markup", False)  # and never markup: plan text is data
         super().notify(visible(str(message)), *args, **kwargs)
 
     async def action_quit(self) -> None:

@@ -414,3 +414,16 @@ async def test_a_paste_with_escapes_is_shown_and_kept_as_visible_text(tmp_path, 
     assert "\\x1b[2J" in saved.get("platforms.closure") and "\x1b" not in saved.get("platforms.closure")
     assert "\r" not in saved.get("platforms.closure") and "\n" in saved.get("platforms.closure")
     assert_no_payload_reached_the_terminal(terminal)
+
+
+async def test_notifications_show_plan_text_literally(tmp_path):
+    """Notifications quote names; Pilot hides toasts unless asked, so ask."""
+    path = tmp_path / "p.json"
+    path.write_bytes((SAMPLES / "county.json").read_bytes())
+    app = SmgovApp(PlanStore(path))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.notify("Removed [@click=app.quit]x[/] and [bold red]red[/] \x1b[2J")
+        await pilot.pause(0.2)
+        shown = screen_text(app)
+        assert "[@click=app.quit]x[/]" in shown and "[bold red]red[/]" in shown and "\\x1b[2J" in shown
+        assert app.is_running

@@ -67,7 +67,7 @@ class PlanTextArea(TextArea):
         if self.soft_wrap and len(self.document.get_line(row)) > self.LONG_LINE:
             self.soft_wrap = False
             self.app.notify("A very long line: wrapping is off until it is shorter (← → scroll).",
-                            title=None, timeout=4)
+                            timeout=4)
         elif not self.soft_wrap and not any(len(line) > self.LONG_LINE for line in self.document.lines):
             self.soft_wrap = True
 
