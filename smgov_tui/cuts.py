@@ -49,30 +49,23 @@ def platform_ranks(plan: Plan) -> dict[str, int]:
 
 def _cut_order(plan: Plan) -> list[tuple[capacity.PlatformLoad, str]]:
     ranks = platform_ranks(plan)
-    matrix = plan.get("platforms.matrix")
     main = name_key(plan.get("platforms.main"))
-    loads = [load for load in capacity.platform_loads(plan) if name_key(load.platform) != main]
+    scores = {name_key(r.platform): r.score for r in evaluation.ranking(plan.get("platforms.matrix"))}
     unranked = len(plan.rows("resources.ranked_goals")) + 1
-
-    scores = {name_key(r.platform): r.score for r in evaluation.ranking(matrix)}
-
-    def score(load: capacity.PlatformLoad) -> float | None:
-        return scores.get(name_key(load.platform))
-
-    def order(item: tuple[int, capacity.PlatformLoad]):
-        index, load = item
-        # Worst goal first; among equals the lower evaluation score (unscored
-        # last: we know less), then the dearer in hours, then the later in the list.
-        scored = score(load)
-        return (-ranks.get(name_key(load.platform), unranked),
-                scored if scored is not None else evaluation.MAX_SCORE + 1, -load.hours, -index)
-
+    unscored = evaluation.MAX_SCORE + 1  # among equals, unscored go last: we know less
+    keyed = [(name_key(load.platform), index, load)
+             for index, load in enumerate(capacity.platform_loads(plan))]
+    # Worst goal first; among equals the lower evaluation score, then the dearer
+    # in hours, then the later in the list.
+    keyed = sorted(((key, index, load) for key, index, load in keyed if key != main),
+                   key=lambda item: (-ranks.get(item[0], unranked), scores.get(item[0], unscored),
+                                     -item[2].hours, -item[1]))
     reasons = []
-    for load in [load for _, load in sorted(enumerate(loads), key=order)]:
-        rank = ranks.get(name_key(load.platform))
+    for key, _, load in keyed:
+        rank = ranks.get(key)
         why = f"serves goal {rank} at best" if rank else "serves no ranked goal"
-        if score(load) is not None:
-            why += f", scored {score(load):.1f}/5"
+        if key in scores:
+            why += f", scored {scores[key]:.1f}/5"
         reasons.append((load, why))
     return reasons
 
