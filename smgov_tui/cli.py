@@ -384,14 +384,10 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def _shown(decision_id: str, value: Any) -> str:
-    """A history value as the catalogue shows it; ids it no longer has as JSON."""
-    if value is None:
-        return "(not decided)"
-    try:
-        text = CATALOGUE.get(decision_id).kind.show(value)
-    except (UnknownDecision, AttributeError, TypeError, ValueError):
-        text = json_text(value)
-    text = one_line(text)
+    """A history value on one line, as the history view shows it, cut for a table."""
+    from .history import shown
+
+    text = shown(decision_id, value)
     return text if len(text) <= 60 else text[:59] + "…"
 
 
