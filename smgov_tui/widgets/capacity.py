@@ -49,6 +49,12 @@ def _more(items: list, noun: str) -> list[Content]:
     return [_note(f"… and {extra:,} more {noun}")] if extra > 0 else []
 
 
+def _balance(gap: float, show, short: str, spare: str) -> Content:
+    """What is left over, or in bold what is missing."""
+    return (Content.styled(f"  {show(-gap)} {short}\n", "bold") if gap < 0
+            else Content(f"  {show(gap)} {spare}\n"))
+
+
 def _after(left: float, show) -> str:
     return f"still {show(left)} short" if left > 1e-9 else f"fits, {show(-left)} to spare"
 
@@ -111,9 +117,7 @@ def hours_content(plan: Plan, width: int) -> list[Content]:
     parts.append(_line("needed", needed, scale, hours(needed)))
     parts.append(_line("rostered", available, scale, hours(available)))
     if loads and plan.rows("resources.roster"):
-        gap = available - needed
-        parts.append(Content.styled(f"  {hours(-gap)} a week short\n", "bold") if gap < 0
-                     else Content(f"  {hours(gap)} a week to spare\n"))
+        parts.append(_balance(available - needed, hours, "a week short", "a week to spare"))
     proposal = cuts.hour_cuts(plan)
     if proposal:
         parts += _proposal("Short of hours? Cut first", proposal, hours, width)
@@ -134,9 +138,7 @@ def money_content(plan: Plan, width: int) -> list[Content]:
         parts.append(Content("  no budget decided yet"))
         return parts
     parts.append(_line("budget", budget, scale, money(budget)))
-    gap = budget - spent
-    parts.append(Content.styled(f"  {money(-gap)} over budget\n", "bold") if gap < 0
-                 else Content(f"  {money(gap)} left in the budget\n"))
+    parts.append(_balance(budget - spent, money, "over budget", "left in the budget"))
     proposal = cuts.money_cuts(plan)
     if proposal:
         parts += _proposal("Over budget? Cut first", proposal, money, width)
