@@ -10,29 +10,35 @@ from __future__ import annotations
 
 import asyncio
 import datetime as _dt
+import gc
 import os
 import select
 import signal
 import sys
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
-from textual import events
+from textual import events, messages, on
 from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.reactive import reactive
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 
 from .catalogue import CATALOGUE
 from .errors import SmgovError
+from .keymap import load_keymap
 from .plan import Plan
-from .readiness import Checklist, checklist
+from .readiness import Checklist, checklist, next_missing
 from .store import PlanStore
 from .textsafe import one_line, pasted_text, visible
+from .widgets.bindings import bindings
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
+KEY_TRAIL_TIMEOUT = 1.0  # seconds after which keys typed ahead go on, should a key's trail be lost
+KEYS_HELD_AT_MOST = 5.0  # seconds keys typed ahead wait, at most, for the screen to settle
 
 
 def styles_dir() -> Path:
@@ -41,6 +47,15 @@ def styles_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise SmgovError("the styles are missing from this installation")
+
+
+class KeyTrail(Message):
+    """Follows a typed key up the DOM, one queue behind it: reaching the app, it
+    says the key has been through every widget and binding on its way."""
+
+    def __init__(self, hold: int) -> None:
+        super().__init__()
+        self.hold = hold
 
 
 def terminal_gone() -> bool:
@@ -63,9 +78,12 @@ SIXTEEN_COLOUR_TERMS = {"xterm", "linux", "vt100", "vt220", "screen", "tmux", "a
 
 def starting_theme(environ=os.environ) -> str:
     """SMGOV_THEME if set; the ANSI theme on a 16-colour terminal, so colours
-    come from the terminal's own palette; Textual's default otherwise."""
+    come from the terminal's own palette, and under NO_COLOR (see `SmgovApp`);
+    Textual's default otherwise."""
     if environ.get("SMGOV_THEME"):
         return environ["SMGOV_THEME"]
+    if "NO_COLOR" in environ:
+        return "ansi-dark"
     term = environ.get("TERM", "")
     if not environ.get("COLORTERM") and term in SIXTEEN_COLOUR_TERMS:
         return "ansi-dark"
@@ -80,33 +98,20 @@ class SmgovApp(App):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS = [
-        Binding("ctrl+n", "next_step", "Next", id="next_step", tooltip="Go to the next step"),
-        Binding("ctrl+o", "previous_step", "Back", id="previous_step", tooltip="Go to the previous step"),
-        Binding("ctrl+f", "next_missing", "Next missing", id="next_missing",
-                tooltip="Go to the next decision still missing"),
-        Binding("f1", "guidance", "Guide", id="guidance", tooltip="Explain the focused decision"),
-        Binding("ctrl+l", "focus_checklist", "Checklist", id="focus_checklist",
-                tooltip="Move to the checklist; enter on an item goes to it"),
-        Binding("ctrl+t", "focus_steps", "Steps", id="focus_steps", show=False,
-                tooltip="Move to the list of steps"),
-        Binding("ctrl+g", "toggle_guidance_panel", "Guide panel", id="toggle_guidance_panel", show=False,
-                tooltip="Show or hide the guidance panel (wide terminals)"),
-        Binding("ctrl+r", "history", "History", id="history", show=False,
-                tooltip="Who changed what, when, from what to what"),
-        Binding("ctrl+e", "export", "Export", id="export", show=False, priority=True,  # inputs: End
-                tooltip="Write the plan, code of conduct, comment policy or checklist as a document"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
-    ]
+    BINDINGS = bindings("workbench")  # keymap.py declares them; a keymap file rebinds them
 
     # Every change redraws the views of the plan, even one that leaves the checklist as it was.
-    checklist: reactive[Checklist | None] = reactive(None, init=False, always_update=True)
-    save_state: reactive[str] = reactive("", init=False)
-    step_key: reactive[str] = reactive("objectives", init=False)
+    # `var`, not `reactive`: an app reactive repaints the whole screen when set, and
+    # these change on every keystroke; the widgets that show them redraw themselves.
+    checklist: var[Checklist | None] = var(None, init=False, always_update=True)
+    save_state: var[str] = var("", init=False)
+    step_key: var[str] = var("objectives", init=False)
 
     def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None,
                  problem: str | None = None) -> None:
-        super().__init__()
+        # NO_COLOR: Textual drops every colour only for a theme in the terminal's own
+        # ANSI colours; from any other it draws in greys, which are colours all the same.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.store = store
         self.welcome_path = welcome_path
         self.problem = problem  # why the plan at welcome_path cannot be opened
@@ -118,14 +123,26 @@ class SmgovApp(App):
         self.bases: dict[str, Any] = self.plan.to_values()
         self._asking: set[str] = set()  # decisions with a conflict dialog open
         self._save_timer = None
+        self.keymap = load_keymap()  # the user's rebindings (said on mount if the file has faults)
+        self.set_keymap(self.keymap.for_textual())
+        self.COMMAND_PALETTE_BINDING = self.keymap.keys("command_palette")[0]  # the footer shows it
 
     # start
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        # Everything imported so far lives as long as the process: frozen, the
+        # garbage collector stops walking it on each of its passes while the
+        # first screen is built (a tenth of the start).
+        gc.freeze()
+        return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:
         self._catch_hang_up()
         theme = starting_theme()
         if theme in self.available_themes:
             self.theme = theme
+        for problem in self.keymap.problems:
+            self.notify(problem, title="Keymap", severity="warning", timeout=15)
         if self.store is None and self.problem:
             from .screens.problem import ProblemScreen
 
@@ -321,10 +338,98 @@ class SmgovApp(App):
 
     async def on_event(self, event: events.Event) -> None:
         """A paste can carry escape sequences, which Input and TextArea would draw
-        raw: they arrive as visible escapes instead, so what is shown is what is kept."""
+        raw: they arrive as visible escapes instead, so what is shown is what is kept.
+        Typed keys go in order (see `_deliver`); under Pilot (headless) each key
+        comes once the app is idle, so there is nothing to hold, and a hold would
+        let a test read the screen before its key had taken effect."""
+        if isinstance(event, events.Key) and not event.is_forwarded and not self.is_headless:
+            if self._held is not None:
+                self._held.append(event)
+            else:
+                await self._deliver(event)
+            return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = pasted_text(event.text)
         await super().on_event(event)
+
+    # keys typed ahead
+
+    _held: list[events.Key] | None = None  # keys waiting for an earlier one to take effect
+    _holds = 0  # counts holds, so a late trail or timer cannot release a later hold
+    _held_since = 0.0
+
+    async def _deliver(self, key: events.Key, settled: bool = False) -> None:
+        """Textual hands each key to the focused widget at once but runs its binding
+        (ctrl+n, tab, a to add a row) only when the key has bubbled back up to the
+        app, and a priority binding (ctrl+s, ctrl+q) before the keys ahead of it are
+        handled: in a burst (over SSH, a fast typist) text landed in the field just
+        left, and ctrl+s saved a row without its last digit. So text for the focused
+        text field goes straight in; any other key waits for what is on its way,
+        then holds the keys behind it until it has gone all the way up and the
+        screen in front has mounted and painted, with its focus set."""
+        focused = self.focused
+        if focused is not None and focused.check_consume_key(key.key, key.character):
+            await super().on_event(key)
+            return
+        self._held, self._holds, self._held_since = [], self._holds + 1, time.monotonic()
+        hold, target = self._holds, focused or self.screen
+        self.set_timer(KEY_TRAIL_TIMEOUT, partial(self._watch_hold, hold))
+        if not settled and self._still_moving():
+            self._held.append(key)
+            self._settle(hold)
+            return
+        await super().on_event(key)
+        if not (key.is_forwarded and target.post_message(KeyTrail(hold))):
+            self._settle(hold)  # a priority binding took it here, or it had nowhere to go
+
+    def _watch_hold(self, hold: int) -> None:
+        """Should a trail or a screen's callback be lost with its widget (a dialog
+        closed), the held keys still go, from the app's own queue."""
+        if hold == self._holds and self._held is not None:
+            self.call_later(self._release, hold)
+            self.set_timer(KEY_TRAIL_TIMEOUT, partial(self._watch_hold, hold))
+
+    @on(KeyTrail)
+    def _key_went_through(self, trail: KeyTrail) -> None:
+        self._settle(trail.hold)
+
+    def _settle(self, hold: int) -> None:
+        """Release the held keys once the screen in front has painted (see `_release`)."""
+        if hold == self._holds and self._held is not None:
+            self.screen.call_after_refresh(self.call_later, self._release, hold)
+
+    # Messages that only repaint: they move neither the focus nor a screen.
+    PAINTING = (messages.Update, messages.Layout, messages.UpdateScroll, messages.Prompt, events.Idle)
+
+    def _still_moving(self, anywhere: bool = True) -> bool:
+        """The screen in front is still mounting, or a message is on its way to the
+        app (a dialog's focus: Widget.focus goes through the app's queue) or,
+        `anywhere`, in the screen (the option picked that opens the plan, a field's
+        change). Keys typed behind wait in the app's queue, and do not count."""
+        screen = self.screen
+        nodes = (self, *screen.walk_children(with_self=True)) if anywhere else (self,)
+        return not screen.is_mounted or any(
+            not isinstance(message, self.PAINTING) and not (node is self and isinstance(message, events.Key))
+            for node in nodes if node.message_queue_size
+            for message in node._message_queue.values)  # textual 8.2.8's queue
+
+    async def _release(self, hold: int) -> None:
+        if hold != self._holds or self._held is None:
+            return
+        # With no key waiting, the hold ends once the screen has mounted and its focus
+        # is set: a key typed later waits for the rest itself, unless it is text for
+        # the field in focus.
+        if self._still_moving(anywhere=bool(self._held)) and time.monotonic() - self._held_since < KEYS_HELD_AT_MOST:
+            self._settle(hold)
+            return
+        held, self._held = self._held, None
+        settled = True  # for the first: nothing is moving now (or it has waited long enough)
+        while held:
+            await self._deliver(held.pop(0), settled)
+            if self._held is not None:  # that key holds the rest in turn (or waits itself, first)
+                self._held.extend(held)
+                return
+            settled = False
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         """Messages quote plan text (names, who changed what): its escapes made
@@ -341,6 +446,10 @@ class SmgovApp(App):
             self._quitting = True  # once the person has chosen
             return
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (text fields copy with it): say what does, in plain words."""
+        self.notify(f"Press {self.keymap.shown('quit')} to save and quit.", title="Do you want to quit?")
 
     def on_unmount(self) -> None:
         self.flush(unattended=True)  # no one left to ask: keep this session's values, theirs in history
@@ -415,10 +524,13 @@ class SmgovApp(App):
         decision = CATALOGUE.get(decision_id)
         if self.step_key != decision.step:
             self.show_step(decision.step)
-        # The step's own screen, not whatever is on top when the refresh comes:
-        # a key typed ahead (a to add a row) may have opened a dialog by then.
+        # Now, so that keys typed behind the key that asked for it go to it; a screen
+        # shown for the first time just now does it once mounted, before any of them.
         screen = self.get_screen(decision.step)
-        self.call_after_refresh(lambda: screen.is_current and screen.focus_decision(decision_id))
+        if screen.is_mounted:
+            screen.focus_decision(decision_id)
+        else:
+            screen.call_later(screen.focus_decision, decision_id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "export" and (self.store is None or self.screen.is_modal):
@@ -448,16 +560,11 @@ class SmgovApp(App):
 
     def action_next_missing(self) -> None:
         """The next undecided decision after the focused one (blockers before advice)."""
-        missing = [i for i in self.checklist.items if i.kind == "missing"]
-        if not missing:
+        item = next_missing(self.checklist, CATALOGUE.position[self.screen.focused_decision().id])
+        if item is None:
             self.notify("Every decision is made.", timeout=3)
             return
-        here = CATALOGUE.position[self.screen.focused_decision().id]
-        for pool in ([i for i in missing if i.blocking], missing):
-            after = [i for i in pool if CATALOGUE.position[i.id] > here]
-            if pool:
-                self.goto((after or pool)[0].id)
-                return
+        self.goto(item.id)
 
     def action_guidance(self) -> None:
         from .screens.guidance import GuidanceScreen
@@ -506,6 +613,7 @@ class SmgovApp(App):
         yield from super().get_system_commands(screen)
         if self.store is None or screen.is_modal:
             return  # from under a dialog, a jump would leave the dialog stranded on the stack
+        keys = self.keymap.shown  # the keys in use, with the keymap file's
         for step in CATALOGUE.steps:
             yield SystemCommand(f"Step {step.number}: {step.title}", step.question,
                                 partial(self.show_step, step.key))
@@ -513,20 +621,20 @@ class SmgovApp(App):
             yield SystemCommand(f"Go to decision: {decision.label}",
                                 f"{decision.id} (step {CATALOGUE.step(decision.step).number})",
                                 partial(self.goto, decision.id))
-        yield SystemCommand("Guidance: show or hide the side panel (ctrl+g)",
+        yield SystemCommand(f"Guidance: show or hide the side panel ({keys('toggle_guidance_panel')})",
                             "Guidance for the focused decision beside the form on wide terminals",
                             self.action_toggle_guidance_panel)
-        yield SystemCommand("Steps: move to the list of steps (ctrl+t)", "Jump to any step",
+        yield SystemCommand(f"Steps: move to the list of steps ({keys('focus_steps')})", "Jump to any step",
                             self.action_focus_steps)
-        yield SystemCommand("Next missing decision (ctrl+f)", "Go to the next decision still missing",
+        yield SystemCommand(f"Next missing decision ({keys('next_missing')})", "Go to the next decision still missing",
                             self.action_next_missing)
-        yield SystemCommand("History: who changed what (ctrl+r)", "Every change to the plan: who, when, "
+        yield SystemCommand(f"History: who changed what ({keys('history')})", "Every change to the plan: who, when, "
                             "from what to what", self.action_history)
         yield SystemCommand("Check: show the launch checklist", "The verdict, per-step readiness "
                             "and every open item", partial(self.show_step, "launch"))
         yield SystemCommand("Export: write the checklist as Markdown",
                             "Saves <plan>.checklist.md beside the plan file", self.export_checklist)
-        yield SystemCommand("Export: a document (ctrl+e)", "The plan, code of conduct, comment policy "
+        yield SystemCommand(f"Export: a document ({keys('export')})", "The plan, code of conduct, comment policy "
                             "or checklist, as Markdown, HTML or JSON", self.action_export)
 
     _export_choice = ("plan", "html")  # the dialog opens on the last document and format written

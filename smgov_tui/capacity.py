@@ -7,7 +7,7 @@ and the exported plan all show the same figures.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .people import person_key
 from .plan import Plan
@@ -18,8 +18,7 @@ from .schedule import ScheduleError, parse_schedule
 BASELINE_HOURS_PER_PLATFORM = 12 / 52 + 3 * 5 * 7 / 60
 
 
-@dataclass(frozen=True)
-class PlatformLoad:
+class PlatformLoad(NamedTuple):
     platform: str
     posting: float  # hours a week
     moderation: float  # hours a week
@@ -71,8 +70,7 @@ def replies_unestimated(plan: Plan) -> list[str]:
             and not (row.get("replies_per_week") and row.get("minutes_per_reply"))]
 
 
-@dataclass(frozen=True)
-class PersonLoad:
+class PersonLoad(NamedTuple):
     """A person's rostered hours against the hours of the accounts they own."""
     name: str
     needed: float
@@ -120,8 +118,7 @@ def platforms_runnable(plan: Plan) -> int:
     return max(1, math.floor(hours_available(plan) / BASELINE_HOURS_PER_PLATFORM))
 
 
-@dataclass(frozen=True)
-class Cost:
+class Cost(NamedTuple):
     what: str
     amount: float
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import gc
 import os
 import sys
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -22,12 +22,27 @@ from .errors import SmgovError
 from .textsafe import json_text, one_line, visible
 
 EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export", "restore")
+COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export", "restore", "keys", "serve")
 CHECK_FORMATS = ("text", "github", "grid", "json")
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's, as wide as terminal_width() says. argparse makes a formatter for
+    every argument added, and its own measure imports shutil (with bz2 and lzma):
+    a twentieth of `smgov check`'s time (bench/cli.py)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        width = terminal_width(fallback=80) - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse, but every error is the single line the rest of smgov prints."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("smgov").strip()
@@ -45,7 +60,17 @@ def warn(message: str) -> None:
     print(f"smgov: warning: {visible(message)}", file=sys.stderr)
 
 
-def build_parser() -> Parser:
+class _Unbuilt:
+    """Stands in for the parser of a command not being run, taking its arguments
+    unread: building the parsers of all the commands cost `smgov check` a
+    fortieth of its time (bench/cli.py)."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+
+def build_parser(only: str | None = None) -> Parser:
+    """Every command's parser, or with `only`, just that command's (all a run needs)."""
     parser = Parser(
         prog="smgov",
         description="Plan a government social media program before opening an account. "
@@ -54,42 +79,49 @@ def build_parser() -> Parser:
         epilog="Exit codes: 0 success (check: launch-ready), 1 check: decisions missing or a "
                "blocking check fails (get: not decided), 2 error.")
     parser.add_argument("--version", action="version", version=f"smgov {__version__}")
+    parser.add_argument("--plain", action="store_true",
+                        help="`smgov --plain [PLAN]`: line-by-line prompts instead of the full screen, "
+                             "for screen readers and dumb terminals (also chosen by TERM=dumb or "
+                             "SMGOV_ACCESSIBLE=1)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    new = sub.add_parser("new", help="create a plan file, blank or from a sample (never overwrites)")
+    def command(name: str, **kwargs: Any) -> Parser | _Unbuilt:
+        return sub.add_parser(name, **kwargs) if only in (None, name) else _Unbuilt()
+
+    new = command("new", help="create a plan file, blank or from a sample (never overwrites)")
     new.add_argument("plan", metavar="PLAN", nargs="?", help="path of the plan file to create")
     new.add_argument("--sample", metavar="NAME", help="start from a sample plan (see --list-samples)")
     new.add_argument("--name", metavar="NAME", help='the plan\'s name, e.g. "Harbor Falls social media plan"')
     new.add_argument("--list-samples", action="store_true", help="list the sample plans and exit")
 
-    decisions = sub.add_parser("decisions", help="list every decision in the catalogue")
+    decisions = command("decisions", help="list every decision in the catalogue")
     decisions.add_argument("--format", choices=("text", "json"), default="text")
     decisions.add_argument("--step", choices=[s.key for s in CATALOGUE.steps],
                            help="only the decisions of one step")
 
-    check = sub.add_parser("check", help="the launch checklist: what is still missing")
+    check = command("check", help="the launch checklist: what is still missing")
     check.add_argument("plan", metavar="PLAN")
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
 
-    set_ = sub.add_parser("set", help="make a decision (validated as in the workbench)")
+    set_ = command("set", help="make a decision (validated as in the workbench)")
     set_.add_argument("plan", metavar="PLAN")
     set_.add_argument("decision", metavar="DECISION_ID")
     set_.add_argument("value", metavar="VALUE",
                       help='the value as you would type it; a list takes JSON rows; "" clears; '
                            "- reads standard input")
 
-    get = sub.add_parser("get", help="print a decision's value")
+    get = command("get", help="print a decision's value")
     get.add_argument("plan", metavar="PLAN")
     get.add_argument("decision", metavar="DECISION_ID")
     get.add_argument("--format", choices=("text", "json"), default="text")
 
-    history = sub.add_parser("history", help="who changed which decision, when, from what to what")
+    history = command("history", help="who changed which decision, when, from what to what")
     history.add_argument("plan", metavar="PLAN")
     history.add_argument("--decision", metavar="ID", help="only this decision (or a step: response)")
     history.add_argument("--since", metavar="DATE", help="only changes on or after this date (YYYY-MM-DD)")
     history.add_argument("--format", choices=("text", "json"), default="text")
 
-    export = sub.add_parser(
+    export = command(
         "export", help="write a document from the plan: the plan, code of conduct, comment policy "
                        "or checklist, as Markdown, HTML or JSON",
         epilog="Documents: " + "; ".join(f"{name}: {what}" for name, what in DOCUMENTS.items())
@@ -103,23 +135,39 @@ def build_parser() -> Parser:
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (readable by you only) instead of standard output")
 
-    restore = sub.add_parser(
+    restore = command(
         "restore", help="bring back the last version smgov saved (PLAN.bak), e.g. after a bad hand edit",
         epilog="The version it replaces is kept as PLAN.replaced-<UTC time>, never deleted.")
     restore.add_argument("plan", metavar="PLAN")
+
+    keys = command("keys", help="the key map: every key binding by id, and what it does",
+                   epilog="Rebind any binding by id in the keymap file this command names.")
+    keys.add_argument("--format", choices=("text", "json"), default="text")
+
+    serve = command("serve", help="serve the workbench to a web browser (textual-serve)")
+    serve.add_argument("plan", metavar="PLAN", nargs="?", help="the plan (default: your own plan)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    program = argv is None  # run as the smgov program, not called by a test or a tool
     argv = list(sys.argv[1:] if argv is None else argv)
     args = argparse.Namespace()
     try:
-        if not argv or not (argv[0] in COMMANDS or argv[0].startswith("-")):
+        if not argv or argv[0] == "--plain" or not (argv[0] in COMMANDS or argv[0].startswith("-")):
             return open_workbench(argv)
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
         if args.command is None:
             build_parser().print_help()
             return 0
+        if program:
+            # A command runs once and exits: what the imports built (catalogue,
+            # checks, parser) lives until then, so the garbage collector need not
+            # walk it again, during the command or at exit: a tenth of `smgov
+            # check`'s time (bench/cli.py).
+            gc.freeze()
         return HANDLERS[args.command](args)
     except (SmgovError, InvalidValue, UnknownDecision) as error:
         fail(str(error) + _restore_hint(error, args))
@@ -144,15 +192,22 @@ def _restore_hint(error: Exception, args: argparse.Namespace) -> str:
 
 
 def open_workbench(argv: list[str]) -> int:
-    """`smgov [PLAN]`: the full-screen workbench (the only path that imports textual)."""
+    """`smgov [--plain] [PLAN]`: the full-screen workbench (the only path that imports
+    textual), or its line-by-line form."""
+    plain = "--plain" in argv  # before or after the plan
+    argv = [arg for arg in argv if arg != "--plain"]
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         fail(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)} (see smgov --help)")
     from .store import PlanStore
 
     path = Path(argv[0]) if argv else default_plan_path()
-    store = problem = None
     if not argv and not path.parent.is_dir():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if plain or plain_wanted(os.environ):
+        from .plain import run_plain
+
+        return run_plain(path)
+    store = problem = None
     if path.exists() or path.is_symlink():
         try:  # a bad file: the workbench says what is wrong (the app warns of the rest)
             store = PlanStore(path)
@@ -175,6 +230,11 @@ def open_workbench(argv: list[str]) -> int:
         except OSError:
             pass
     return app.return_code or 0
+
+
+def plain_wanted(environ) -> bool:
+    """Terminals that cannot redraw a full screen, and people who asked for prompts."""
+    return environ.get("TERM") == "dumb" or environ.get("SMGOV_ACCESSIBLE", "") not in ("", "0")
 
 
 def default_plan_path() -> Path:
@@ -231,6 +291,16 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 # check
 
 
+def _load(path: str):
+    """The plan, from a single read, for commands that only read it; warnings as `_open` gives them."""
+    from .store import file_warnings, read_plan
+
+    plan = read_plan(path)
+    for message in file_warnings(Path(path)):
+        warn(message)
+    return plan
+
+
 def _open(path: str):
     """The plan, with any warning about the file on stderr. An older schema is
     migrated in memory; only a command that writes saves it migrated."""
@@ -245,7 +315,7 @@ def _open(path: str):
 def cmd_check(args: argparse.Namespace) -> int:
     from .readiness import checklist
 
-    plan = _open(args.plan).load()
+    plan = _load(args.plan)
     result = checklist(plan)
     code = args.verdict = EXIT_READY if result.ready else EXIT_NOT_READY
     if args.format == "json":
@@ -280,9 +350,11 @@ def terminal_width(fallback: int = 100) -> int:
         return int(columns)
     for stream in (sys.stdout, sys.stderr, sys.stdin):
         try:
-            return os.get_terminal_size(stream.fileno()).columns
+            columns = os.get_terminal_size(stream.fileno()).columns
         except (AttributeError, OSError, ValueError):
             continue
+        if columns > 0:  # a terminal that does not know its size says 0
+            return columns
     return fallback
 
 
@@ -307,12 +379,19 @@ def _checklist_table(result, fmt: str, invalid: dict) -> str:
 
 def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple") -> str:
     """A tabulate table whose last column wraps so the table fits the terminal."""
+    import textwrap  # deferred, like tabulate: `smgov check --format json` prints no table
+
     from tabulate import tabulate
 
     width, floor = terminal_width(), 16
-    last = max(floor, width - sum(max(len(str(r[i])) for r in rows) + 3
-                                  for i in range(len(headers) - 1)))
-    while True:  # tabulate pads columns: measure, then narrow by the overshoot
+    # What the other columns take, padding included: one row of their widest cells
+    # beside a last cell of known length, tabulated. (Tabulating the whole table
+    # to measure it doubled what `smgov check` spends on its table.)
+    known = len(headers[-1]) + 40
+    widest = [max((row[i] for row in rows), key=lambda cell: len(str(cell))) for i in range(len(headers) - 1)]
+    probe = tabulate([(*widest, "x" * known)], headers=headers, tablefmt=fmt)
+    last = max(floor, width - (max(len(line) for line in probe.splitlines()) - known))
+    while True:  # tabulate may read a cell as a number and show it otherwise: measure, then narrow by the overshoot
         # Wrapped here, not by tabulate's maxcolwidths: that casts a cell such as
         # "3,000" with int() and raises.
         wrapped = [(*row[:-1], "\n".join(textwrap.fill(line, last) for line in str(row[-1]).splitlines()
@@ -353,7 +432,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_get(args: argparse.Namespace) -> int:
-    plan = _open(args.plan).load()
+    plan = _load(args.plan)
     decision = CATALOGUE.get(args.decision)
     value = plan.get(decision.id)
     if args.format == "json" or (value is not None and decision.kind.name == "list"):
@@ -404,7 +483,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
         fmt = SUFFIX_FORMATS.get(suffix, "md")
-    plan = _open(args.plan).load()
+    plan = _load(args.plan)
     text = render(plan, args.doc, fmt, export_date())
     if not args.output or args.output == "-":
         sys.stdout.write(text)
@@ -448,6 +527,19 @@ def export_date() -> _dt.date:
     return _dt.date.today()
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    from .keymap import cmd_keys as print_keys
+
+    return print_keys(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    path = Path(args.plan) if args.plan else default_plan_path()
+    return serve(path, host=args.host, port=args.port)
+
+
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
             "set": cmd_set, "get": cmd_get, "history": cmd_history, "export": cmd_export,
-            "restore": cmd_restore}
+            "restore": cmd_restore, "keys": cmd_keys, "serve": cmd_serve}

@@ -16,8 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .people import name_key
 
@@ -33,8 +32,7 @@ class MatrixError(ValueError):
     """A matrix or an edit refused; str() is a sentence for the person."""
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
     name: str
     weight: int
     short: str  # a column header where there is room
@@ -93,8 +91,7 @@ def weighted_score(matrix: Mapping[str, Any], scores: Mapping[str, int]) -> floa
     return sum(c["weight"] * scores.get(c["name"], 0) for c in matrix["criteria"]) / total
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     rank: int  # tied scores share a rank (1, 1, 3)
     platform: str
     score: float  # out of 5

@@ -9,18 +9,28 @@ and written back untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .catalogue import CATALOGUE, Catalogue, InvalidValue, is_empty
 
 
-@dataclass
 class Plan:
-    name: str = ""
-    values: dict[str, Any] = field(default_factory=dict)
-    invalid: dict[str, str] = field(default_factory=dict)
-    unknown: dict[str, Any] = field(default_factory=dict)
+    """A plain class, not a dataclass, as the catalogue's kinds are (see Kind): it loads with every command."""
+
+    def __init__(self, name: str = "", values: dict[str, Any] | None = None,
+                 invalid: dict[str, str] | None = None, unknown: dict[str, Any] | None = None) -> None:
+        self.name = name
+        self.values: dict[str, Any] = {} if values is None else values
+        self.invalid: dict[str, str] = {} if invalid is None else invalid
+        self.unknown: dict[str, Any] = {} if unknown is None else unknown
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: equal plans may not stay equal
+
+    def __repr__(self) -> str:
+        return f"Plan(name={self.name!r}, values={self.values!r}, invalid={self.invalid!r}, unknown={self.unknown!r})"
 
     @classmethod
     def from_values(cls, name: str, raw: Mapping[str, Any],

@@ -7,16 +7,15 @@ fixed (step, then blockers, then catalogue order) so output diffs cleanly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .catalogue import CATALOGUE, Catalogue, Decision
 from .checks import CHECKS, Check
 from .plan import Plan
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     id: str  # a decision id, or a check id ("check.hours")
     step: str
     label: str
@@ -34,8 +33,7 @@ class Item:
                 "severity": self.severity, "kind": self.kind, "why": self.why}
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     items: tuple[Item, ...]
     decided: int
     total: int
@@ -65,6 +63,19 @@ def missing_reason(decision: Decision) -> str:
     end = _SENTENCE_END.search(paragraph)
     reason = paragraph[: end.end()] if end else paragraph
     return f"Not decided. {reason}".strip()
+
+
+def next_missing(result: Checklist, here: int = -1,
+                 catalogue: Catalogue = CATALOGUE) -> Item | None:
+    """The next undecided decision after catalogue position `here`, blockers
+    before advice, round to the start: the workbench's ctrl+f and plain mode's
+    `missing` go to the same one."""
+    missing = [item for item in result.items if item.kind == "missing"]
+    for pool in ([item for item in missing if item.blocking], missing):
+        if pool:
+            after = [item for item in pool if catalogue.position[item.id] > here]
+            return (after or pool)[0]
+    return None
 
 
 def checklist(plan: Plan, catalogue: Catalogue = CATALOGUE,

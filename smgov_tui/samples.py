@@ -28,6 +28,20 @@ def sample_path(name: str) -> Path:
     return sample_dir() / f"{name}.json"
 
 
+BLANK_NAME = "My social media plan"
+
+
+def start_plan(path: Path, sample: str | None = None):
+    """A new plan file at `path`, blank or from a sample: the workbench's welcome
+    screen and plain mode start plans the same way. Never overwrites."""
+    from .store import PlanStore
+
+    if sample is None:
+        return PlanStore.create(path, BLANK_NAME)
+    name, values = sample_start(sample)
+    return PlanStore.create(path, name, values, source=f"sample:{sample}")
+
+
 def sample_start(name: str) -> tuple[str, dict]:
     """A sample's name and values to start a new plan from: everything but its
     sign-off, which belongs to the sample's people, not to the copy."""

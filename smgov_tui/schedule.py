@@ -9,8 +9,8 @@ file stays readable, and parsed here when a check needs the numbers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DAY_LOOKUP = {name.lower(): i for i, name in enumerate(DAY_NAMES)}
@@ -33,8 +33,7 @@ class ScheduleError(ValueError):
     """A schedule or duration that cannot be read; the message says why."""
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     """Weekly windows as sorted, merged (start, end) minutes from Monday 00:00."""
 
     windows: tuple[tuple[int, int], ...]
@@ -209,8 +208,7 @@ def format_schedule(schedule: Schedule) -> str:
     return "; ".join(parts)
 
 
-@dataclass(frozen=True)
-class Duration:
+class Duration(NamedTuple):
     """A reply target: clock minutes, or business time counted only while monitored."""
 
     amount: float

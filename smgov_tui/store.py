@@ -23,26 +23,24 @@ line. History is append-only and is the file's last table: a save parses and
 rewrites only the tables above it and copies the history's bytes, checked
 against `meta.history_crc32`, so saving stays fast with 10,000 entries. A
 history edited by hand fails the check and is parsed and rewritten in full.
+
+What only a write needs (fcntl, tempfile, getpass) is imported where it is
+used: `smgov check` only reads, and a reviewer waits for it (bench/cli.py).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import fcntl
-import getpass
 import json
 import os
 import re
-import shlex
 import stat
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tinydb.storages import Storage
 
@@ -78,6 +76,8 @@ def utc_stamp() -> str:
 
 
 def login_name() -> str:
+    import getpass  # deferred: only writes need it (see the module docstring)
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry and no LOGNAME/USER: still record the change
@@ -283,8 +283,7 @@ def _damage(data: dict) -> str | None:
     return None
 
 
-@dataclass
-class _File:
+class _File(NamedTuple):
     """A plan file as read: its tables at SCHEMA_VERSION, and how to write it back quickly.
 
     `tail_at` is where the history section starts in `raw` when its checksum
@@ -418,6 +417,8 @@ def write_atomically(path: Path, text: str | bytes | Parts, mode: int = 0o600, d
 
     A crash or a dropped link leaves either the old file or the new one, whole.
     """
+    import tempfile  # deferred: only writes need it
+
     folder = path.parent
     parts = [text.encode("utf-8")] if isinstance(text, str) else [text] if isinstance(text, bytes) else text
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -492,6 +493,8 @@ def locked(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     holding it (stopped with ctrl+z mid-save) makes others give up after `wait`
     seconds with a clear message rather than hang.
     """
+    import fcntl  # deferred: only writes need it
+
     target = lock_path(path)
     try:
         fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
@@ -577,8 +580,7 @@ def _initial_data(name: str, values: dict, source: str | None) -> dict:
     return {"meta": {_DOC: meta}, "plan": {_DOC: {"name": name, "values": values}}, "history": {}}
 
 
-@dataclass
-class Restored:
+class Restored(NamedTuple):
     """What `restore` did: the backup it brought back and where the version it replaced went."""
 
     backup: Path
@@ -631,6 +633,27 @@ def restore(path: str | os.PathLike) -> Restored:
     return Restored(backup, replaced)
 
 
+def read_plan(path: str | os.PathLike) -> Plan:
+    """The plan in a file, from a single read: what a command that only reads
+    needs (`smgov check`), rather than a PlanStore, which reads the file to open it."""
+    doc = _read(Path(path)).plan_doc
+    return Plan.from_values(doc.get("name", ""), doc.get("values", {}))
+
+
+def file_warnings(path: Path) -> list[str]:
+    """Things about the file its owner should fix (who may write it); none of them stops smgov."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return []
+    if not mode & 0o022:
+        return []
+    from shlex import quote  # deferred: only a file others may write needs it
+
+    who = "other users" if mode & 0o002 else "its group"
+    return [f"{path} is writable by {who} (mode {mode:04o}): chmod 600 {quote(str(path))}"]
+
+
 class PlanStore:
     """A plan file, open for reading and for changes that leave a history.
 
@@ -674,8 +697,7 @@ class PlanStore:
         return dict(_read(self.path).meta)
 
     def load(self) -> Plan:
-        doc = _read(self.path).plan_doc
-        return Plan.from_values(doc.get("name", ""), doc.get("values", {}))
+        return read_plan(self.path)
 
     def history(self) -> list[dict]:
         history = _read(self.path).history()
@@ -695,19 +717,7 @@ class PlanStore:
 
     def warnings(self) -> list[str]:
         """Things about the file its owner should fix; none of them stops smgov."""
-        found = []
-        try:
-            mode = stat.S_IMODE(os.stat(self.path).st_mode)
-        except OSError:
-            mode = 0
-        name = str(self.path)
-        if mode & 0o002:
-            found.append(f"{name} is writable by other users (mode {mode:04o}): chmod 600 {shlex.quote(name)}")
-        elif mode & 0o020:
-            found.append(f"{name} is writable by its group (mode {mode:04o}): chmod 600 {shlex.quote(name)}")
-        if self._backup_error:
-            found.append(self._backup_error)
-        return found
+        return file_warnings(self.path) + ([self._backup_error] if self._backup_error else [])
 
     # changing
 

@@ -8,15 +8,14 @@ A tier's blank "Escalate to" falls back to the plan's escalation contact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalogue.rows import TIERS
 from .people import person_key
 from .plan import Plan
 
 
-@dataclass(frozen=True)
-class TierLine:
+class TierLine(NamedTuple):
     tier: str
     responder: str = ""
     backup: str = ""
@@ -38,8 +37,7 @@ class TierLine:
         return bool(key) and people == {key}
 
 
-@dataclass(frozen=True)
-class TopicLine:
+class TopicLine(NamedTuple):
     topic: str
     tier: str
     speaker: str  # who speaks to the topic: the source of the answer

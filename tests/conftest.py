@@ -22,6 +22,7 @@ def same_terminal_everywhere(monkeypatch):
     whoever runs the tests: pin the theme (tests of theme choice set their own)."""
     monkeypatch.setenv("SMGOV_THEME", "textual-dark")
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("SMGOV_KEYMAP", str(REPO / "tests" / "no-such-keymap.toml"))  # nor their keymap file
 
 
 @dataclass

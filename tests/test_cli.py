@@ -13,7 +13,7 @@ import pytest
 from smgov_tui import __version__
 from smgov_tui.catalogue import CATALOGUE
 
-from conftest import smgov_process
+from conftest import REPO, smgov_process
 
 FACEBOOK_ROWS = '[{"platform": "Facebook", "owner": "Dana Ruiz", "posts_per_week": 5}]'
 
@@ -250,11 +250,14 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
                 ["get", str(plan_path), "objectives.frequency"], ["history", str(plan_path)],
                 ["export", str(plan_path), "--doc", "conduct", "--format", "html"],
                 ["export", str(plan_path), "-o", str(tmp_path / "plan.comments.json")],
-                ["check", str(tmp_path / "nope.json")]]
-    done = subprocess.run([sys.executable, "-c", NO_TEXTUAL.format(commands=commands)],
-                          capture_output=True, text=True, cwd=tmp_path)
+                ["check", str(tmp_path / "nope.json")],
+                ["--plain", str(plan_path)], [str(tmp_path / "plain.json"), "--plain"]]  # plain mode too
+    done = subprocess.run([sys.executable, "-c", NO_TEXTUAL.format(commands=commands)], check=False,
+                          capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})  # the source under test
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "TEXTUAL: []"
+    assert "smgov, plain mode" in done.stdout and (tmp_path / "plain.json").is_file()
     # and the probe can see textual when it is imported
     seen = subprocess.run([sys.executable, "-c", "import textual.app, sys; print('textual' in sys.modules)"],
                           capture_output=True, text=True)
@@ -269,7 +272,8 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
 def test_tables_fit_the_terminal(plan_path, smgov, monkeypatch, columns):
     monkeypatch.setenv("COLUMNS", columns)
     smgov("set", plan_path, "platforms.chosen", FACEBOOK_ROWS)
-    for args in (("decisions",), ("check", plan_path), ("check", plan_path, "--format", "grid")):
+    for args in (("decisions",), ("check", plan_path), ("check", plan_path, "--format", "grid"),
+                 ("history", plan_path), ("--help",), ("check", "--help")):
         out = smgov(*args).out
         assert max(len(line) for line in out.splitlines() if not line.startswith("Test plan")) <= int(columns)
 

@@ -226,6 +226,6 @@ def test_history_view(snap_compare, tmp_path, monkeypatch):
 
 
 def test_export_dialog(snap_compare, tmp_path):
-    """ctrl+e: which document, which format; written beside the plan."""
+    """f2 (ctrl+e outside a text field): which document, which format; written beside the plan."""
     assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
-                        run_before=on_step("objectives"), press=["ctrl+e"])
+                        run_before=on_step("objectives"), press=["f2"])

@@ -6,7 +6,6 @@ adding a decision means adding one declaration to its step's module.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterable, Mapping
 
 from . import conduct, launch, objectives, peers, platforms, resources, response, safeguards
@@ -61,6 +60,8 @@ class Catalogue:
         try:
             return self._by_id[decision_id]
         except KeyError:
+            import difflib  # deferred: only a mistyped id needs suggestions
+
             near = difflib.get_close_matches(decision_id, self._by_id, n=3)
             hint = f"; did you mean {' or '.join(near)}?" if near else "; `smgov decisions` lists them"
             raise UnknownDecision(f"unknown decision {decision_id!r}{hint}") from None

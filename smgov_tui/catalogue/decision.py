@@ -1,23 +1,25 @@
 """A decision: the one declaration that the screens, checklist, exports and
-command line all derive from."""
+command line all derive from.
+
+Steps and decisions are NamedTuples, like the catalogue's other records: every
+command builds the catalogue as it starts, and dataclasses cost `smgov check`
+a quarter of its time (bench/cli.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .kinds import Kind
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     key: str
     number: int
     title: str
     question: str  # the step in one line, for headers and the plain-prompt mode
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     id: str  # "step.name": stable, written in plan files; never rename
     label: str
     kind: Kind
@@ -32,6 +34,14 @@ class Decision:
     @property
     def severity(self) -> str:
         return "blocker" if self.blocker else "advice"
+
+
+def guidance_markdown(decision: Decision) -> str:
+    """The guidance with what may be entered and an example: what the workbench's
+    f1 and plain mode's `?` both show."""
+    allowed = decision.kind.allowed()
+    example = f"\n\nExample answer: *{decision.example}*" if decision.example else ""
+    return f"{decision.guidance}\n\n**What you can enter:** {allowed}.{example}"
 
 
 def blocker(id: str, label: str, kind: Kind, guidance: str, example: str = "") -> Decision:

@@ -14,8 +14,7 @@ import datetime as _dt
 import json
 import math
 import re
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from .. import evaluation
 from ..schedule import (DURATION_EXAMPLE, SCHEDULE_EXAMPLE, ScheduleError,
@@ -38,11 +37,40 @@ def _single_line(text: str, what: str, limit: int) -> str:
     return text
 
 
-@dataclass(frozen=True)
 class Kind:
-    """Base: a kind is named and can say in a phrase what it allows."""
+    """Base: a kind is named and can say in a phrase what it allows.
 
-    name: str = "text"
+    Kinds are immutable values, equal when of the same class with the same
+    settings. They are plain classes, not frozen dataclasses: every command
+    builds the catalogue as it starts, and importing dataclasses and generating
+    the methods of the core's thirty-odd records cost `smgov check` a quarter
+    of its time (bench/cli.py).
+    """
+
+    name: str
+
+    def __init__(self, name: str = "text") -> None:
+        self._settle(name=name)
+
+    def _settle(self, **settings: Any) -> None:
+        for key, value in settings.items():
+            object.__setattr__(self, key, value)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {key!r}: a {type(self).__name__} is immutable")
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError(f"cannot delete field {key!r}: a {type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash((type(self), *vars(self).values()))
+
+    def __repr__(self) -> str:
+        settings = ", ".join(f"{key}={value!r}" for key, value in vars(self).items())
+        return f"{type(self).__name__}({settings})"
 
     def allowed(self) -> str:
         raise NotImplementedError
@@ -67,10 +95,11 @@ class Kind:
         return self.edit_text(value)
 
 
-@dataclass(frozen=True)
 class Text(Kind):
-    name: str = "text"
-    limit: int = 300
+    limit: int
+
+    def __init__(self, name: str = "text", limit: int = 300) -> None:
+        self._settle(name=name, limit=limit)
 
     def allowed(self) -> str:
         return f"one line of text, at most {self.limit} characters"
@@ -82,9 +111,9 @@ class Text(Kind):
         return _single_line(value, "this", self.limit) if value else None
 
 
-@dataclass(frozen=True)
 class LongText(Kind):
-    name: str = "long text"
+    def __init__(self, name: str = "long text") -> None:
+        super().__init__(name)
 
     def allowed(self) -> str:
         return "text, several lines allowed"
@@ -109,10 +138,9 @@ class LongText(Kind):
         return value or ""
 
 
-@dataclass(frozen=True)
 class Person(Text):
-    name: str = "person"
-    limit: int = 120
+    def __init__(self, name: str = "person", limit: int = 120) -> None:
+        super().__init__(name, limit)
 
     def allowed(self) -> str:
         return "a person's name or role, one line (e.g. Dana Ruiz, Communications Officer)"
@@ -132,10 +160,11 @@ def _match_choice(choices: tuple[str, ...], text: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
 class Choice(Kind):
-    name: str = "choice"
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...]
+
+    def __init__(self, name: str = "choice", choices: tuple[str, ...] = ()) -> None:
+        self._settle(name=name, choices=choices)
 
     def allowed(self) -> str:
         return "one of: " + ", ".join(self.choices)
@@ -151,12 +180,13 @@ class Choice(Kind):
         return found
 
 
-@dataclass(frozen=True)
 class Multi(Kind):
     """Several of a fixed set, stored in the catalogue's order."""
 
-    name: str = "multi-choice"
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...]
+
+    def __init__(self, name: str = "multi-choice", choices: tuple[str, ...] = ()) -> None:
+        self._settle(name=name, choices=choices)
 
     def allowed(self) -> str:
         return "any of: " + ", ".join(self.choices) + " (separated by commas)"
@@ -198,13 +228,15 @@ def plain_number(number: float) -> str:
     return f"{number:.2f}".rstrip("0").rstrip(".")
 
 
-@dataclass(frozen=True)
 class Number(Kind):
-    name: str = "number"
-    unit: str = ""
-    minimum: float = 0
-    maximum: float | None = None
-    suffixes: tuple[str, ...] = ()
+    unit: str
+    minimum: float
+    maximum: float | None
+    suffixes: tuple[str, ...]
+
+    def __init__(self, name: str = "number", unit: str = "", minimum: float = 0,
+                 maximum: float | None = None, suffixes: tuple[str, ...] = ()) -> None:
+        self._settle(name=name, unit=unit, minimum=minimum, maximum=maximum, suffixes=suffixes)
 
     def allowed(self) -> str:
         span = f"from {self.minimum:g}" + (f" to {self.maximum:g}" if self.maximum is not None else " up")
@@ -258,11 +290,10 @@ def Minutes(maximum: float = 24 * 60) -> Number:
     return Number(name="number", unit="min", maximum=maximum, suffixes=("m", "min", "mins", "minutes"))
 
 
-@dataclass(frozen=True)
 class Money(Number):
-    name: str = "money"
-    unit: str = "per year"
-    maximum: float | None = 1e9
+    def __init__(self, name: str = "money", unit: str = "per year", minimum: float = 0,
+                 maximum: float | None = 1e9, suffixes: tuple[str, ...] = ()) -> None:
+        super().__init__(name, unit, minimum, maximum, suffixes)
 
     def allowed(self) -> str:
         return "an amount of money from 0 to 1,000,000,000 (e.g. 1200 or $1,200.50)"
@@ -281,9 +312,9 @@ class Money(Number):
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass(frozen=True)
 class Date(Kind):
-    name: str = "date"
+    def __init__(self, name: str = "date") -> None:
+        super().__init__(name)
 
     def allowed(self) -> str:
         return "a date as YYYY-MM-DD"
@@ -302,9 +333,9 @@ class Date(Kind):
             raise InvalidValue(f"{value!r} is not {self.allowed()}") from None
 
 
-@dataclass(frozen=True)
 class YesNo(Kind):
-    name: str = "yes/no"
+    def __init__(self, name: str = "yes/no") -> None:
+        super().__init__(name)
 
     def allowed(self) -> str:
         return "yes or no"
@@ -326,15 +357,17 @@ class YesNo(Kind):
         return "" if value is None else ("yes" if value else "no")
 
 
-@dataclass(frozen=True)
 class Parsed(Kind):
     """Text read by a domain parser and stored in the parser's normalised form
     (weekly hours "Mon-Fri 09:00-17:00", time frames "1 business day")."""
 
-    name: str = "parsed"
-    parser: Callable[[str], object] = str
-    what: str = ""
-    example: str = ""
+    parser: Callable[[str], object]
+    what: str
+    example: str
+
+    def __init__(self, name: str = "parsed", parser: Callable[[str], object] = str, what: str = "",
+                 example: str = "") -> None:
+        self._settle(name=name, parser=parser, what=what, example=example)
 
     def allowed(self) -> str:
         return f"{self.what}, e.g. {self.example}"
@@ -350,8 +383,7 @@ class Parsed(Kind):
             raise InvalidValue(str(error)) from None
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One column of a structured row."""
 
     key: str
@@ -361,14 +393,16 @@ class Field:
     help: str = ""
 
 
-@dataclass(frozen=True)
 class Rows(Kind):
     """A list of structured rows (platforms, roster, tiers...), edited row by row."""
 
-    name: str = "list"
-    row: str = "row"  # singular noun for messages: "platform", "person"
-    fields: tuple[Field, ...] = ()
-    key: str = ""  # the field that names a row (first field unless said)
+    row: str  # singular noun for messages: "platform", "person"
+    fields: tuple[Field, ...]
+    key: str  # the field that names a row (first field unless said)
+
+    def __init__(self, name: str = "list", row: str = "row", fields: tuple[Field, ...] = (),
+                 key: str = "") -> None:
+        self._settle(name=name, row=row, fields=fields, key=key)
 
     @property
     def key_field(self) -> str:
@@ -430,12 +464,12 @@ class Rows(Kind):
         return json.dumps(value or [], ensure_ascii=False)
 
 
-@dataclass(frozen=True)
 class Matrix(Kind):
     """Candidate platforms scored 0-5 against weighted criteria (evaluation.py has the
     arithmetic). Typed as JSON; shown as its ranking; None until a platform is in it."""
 
-    name: str = "matrix"
+    def __init__(self, name: str = "matrix") -> None:
+        super().__init__(name)
 
     def allowed(self) -> str:
         return ('a JSON object {"criteria": [{"name", "weight" 0-5}], "candidates": '
@@ -470,7 +504,6 @@ def _json_or_invalid(text: str, kind: Kind) -> Any:
                            f"expected {kind.allowed()}") from None
 
 
-@dataclass(frozen=True)
 class RowRef(Kind):
     """One of the rows of another list decision, by its key (e.g. the main platform).
 
@@ -478,8 +511,10 @@ class RowRef(Kind):
     plan-level validator in catalogue supplies them.
     """
 
-    name: str = "choice"
-    source: str = ""  # decision id of the Rows decision
+    source: str  # decision id of the Rows decision
+
+    def __init__(self, name: str = "choice", source: str = "") -> None:
+        self._settle(name=name, source=source)
 
     def allowed(self) -> str:
         return f"the name of one of the rows in {self.source}"

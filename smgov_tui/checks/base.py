@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..plan import Plan
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     id: str  # "check.name": stable, used by the checklist and tests
     step: str  # the step where the fix is made
     label: str

@@ -11,7 +11,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -19,6 +18,7 @@ from textual.widgets import Button, Static
 
 from ..errors import ConflictError
 from ..history import full_text, local_time
+from ..widgets.bindings import bindings
 
 SHOWN_CHARACTERS = 2000  # of each version: enough to tell them apart, cheap for a 1 MB paste
 
@@ -34,14 +34,7 @@ def version_text(decision_id: str, value: Any) -> str:
 class ConflictScreen(ModalScreen[str | None]):
     """Theirs against mine; r reloads theirs, k keeps mine, escape decides later."""
 
-    BINDINGS = [
-        Binding("r", "choose('theirs')", "Reload theirs", id="conflict.theirs",
-                tooltip="Take the other session's value; yours is dropped"),
-        Binding("k", "choose('mine')", "Keep mine", id="conflict.mine",
-                tooltip="Save your value over theirs; the history keeps both"),
-        Binding("escape", "choose(None)", "Decide later", id="conflict.later",
-                tooltip="Keep your value unsaved; you are asked again at the next save"),
-    ]
+    BINDINGS = bindings("conflict")
 
     def __init__(self, conflict: ConflictError, mine: Any = None) -> None:
         super().__init__(id="conflict")

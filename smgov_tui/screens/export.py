@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 from ..documents import DOCUMENTS, FORMATS, document_path, write_document
 from ..plan import Plan
 from ..textsafe import one_line
+from ..widgets.bindings import bindings
 
 
 class ChoiceButton(RadioButton):
@@ -31,10 +32,7 @@ class Choices(RadioSet):
     """A radio set whose arrow keys choose, as radio groups do elsewhere, so
     that enter is free to mean "write it"."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "choose(1)", "Next option", show=False),
-        Binding("up,left", "choose(-1)", "Previous option", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("export options")
 
     def on_mount(self) -> None:
         # RadioSet puts its cursor on the first row once mounted; put it on the choice.
@@ -55,10 +53,7 @@ class Choices(RadioSet):
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "write", "Write", id="export.write", priority=True),
-        Binding("escape", "cancel", "Cancel", id="export.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("export")
 
     def __init__(self, plan_path: Path, plan: Plan, doc: str = "plan", fmt: str = "html") -> None:
         super().__init__()

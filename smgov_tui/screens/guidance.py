@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from ..catalogue import Decision
+from ..catalogue.decision import guidance_markdown
+from ..widgets.bindings import bindings
 
-
-def guidance_markdown(decision: Decision) -> str:
-    allowed = decision.kind.allowed()
-    example = f"\n\nExample answer: *{decision.example}*" if decision.example else ""
-    return f"{decision.guidance}\n\n**What you can enter:** {allowed}.{example}"
+__all__ = ["GuidanceScreen", "guidance_markdown"]
 
 
 class GuidanceScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="guidance.close")]
+    BINDINGS = bindings("guidance")
 
     def __init__(self, decision: Decision) -> None:
         super().__init__()

@@ -10,12 +10,10 @@ Text and the detail pane a plain Content, never markup.
 from __future__ import annotations
 
 import os
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
@@ -26,6 +24,7 @@ from ..catalogue import CATALOGUE, Decision
 from ..errors import SmgovError
 from ..history import changes, full_text, local_time, row_change, shown
 from ..textsafe import one_line
+from ..widgets.bindings import bindings
 
 COLUMNS = ("When", "Who", "Decision", "From", "To")
 
@@ -82,15 +81,7 @@ def clip(text: str, width: int) -> Text:
 class HistoryScreen(ModalScreen[str | None]):
     """The plan's changes, newest first; dismisses with a decision id to go to, or None."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
-        Binding("escape", "close", "Close", id="history.close", tooltip="Back to the step"),
-        Binding("g", "goto", "Go to decision", id="history.goto",
-                tooltip="Close the history and put the cursor on this row's decision"),
-        Binding("slash", "focus_filter", "Filter", id="history.filter", tooltip="Type to narrow the changes"),
-        Binding("o", "toggle_only", "This decision only", id="history.only",
-                tooltip="Only the changes to the decision you were on"),
-        Binding("down", "focus_table", show=False, id="history.table"),
-    ]
+    BINDINGS = bindings("history")
     POLL = 1.0  # seconds between looks at the plan file for changes saved elsewhere
 
     def __init__(self, decision: Decision | None = None) -> None:

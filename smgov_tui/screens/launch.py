@@ -90,7 +90,7 @@ class LaunchScreen(StepScreen):
         """The sign-off has no editor of its own: it is the form at the end."""
         if decision_id != SIGNOFF:
             return super().focus_decision(decision_id, scroll)
-        self.query_one("#signoff-name", Input).focus(scroll_visible=False)
+        self.set_focus(self.query_one("#signoff-name", Input), scroll_visible=False)
         self.call_after_refresh(self.query_one("#signoff-form").scroll_visible, animate=False)
         return True
 

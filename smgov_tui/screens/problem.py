@@ -13,7 +13,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -23,6 +22,7 @@ from textual.widgets.option_list import Option
 from ..errors import SmgovError
 from ..store import PlanStore, backup_path, read_plan_data, restore
 from ..textsafe import one_line
+from ..widgets.bindings import bindings
 
 
 def usable_backup(path: Path) -> Path | None:
@@ -49,7 +49,7 @@ def sibling(path: Path) -> Path:
 class ProblemScreen(Screen):
     """What is wrong with the plan file, then: restore, open another, start anew, or quit."""
 
-    BINDINGS = [Binding("escape", "back", "Back", id="problem.back", show=False)]
+    BINDINGS = bindings("problem")
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(id="problem")

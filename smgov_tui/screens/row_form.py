@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -12,16 +11,14 @@ from textual.widgets import Button, Input, Label, Static
 
 from ..catalogue.kinds import InvalidValue, Rows
 from ..textsafe import visible
+from ..widgets.bindings import bindings, keys_shown
 from ..widgets.inputs import make_editor, read_editor, untouched
 
 
 class RowForm(ModalScreen[dict | None]):
     """Edit one row; ctrl+s or Save keeps it, escape cancels. Invalid rows are never kept."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="row.cancel"),
-        Binding("ctrl+s", "save", "Save row", id="row.save", priority=True),
-    ]
+    BINDINGS = bindings("row form")
 
     def __init__(self, kind: Rows, row: dict, title: str) -> None:
         super().__init__()
@@ -38,8 +35,8 @@ class RowForm(ModalScreen[dict | None]):
                     yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}")
             yield Static("", id="row-form-error", markup=False)
             with Horizontal(id="row-form-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="row-save")
-                yield Button("Cancel (esc)", id="row-cancel")
+                yield Button(f"Save ({keys_shown(self.app, 'row.save')})", variant="primary", id="row-save")
+                yield Button(f"Cancel ({keys_shown(self.app, 'row.cancel')})", id="row-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#row-fields").query("Input, Select, SelectionList, TextArea").first().focus()

@@ -5,24 +5,22 @@ Every step uses this screen; the launch step adds its verdict and sign-off.
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Footer, Static
 
 from ..catalogue import CATALOGUE, Decision, Step
+from ..catalogue.decision import guidance_markdown
 from ..readiness import Checklist
-from ..widgets.capacity import CapacityPanel
 from ..widgets.checklist import ChecklistPanel
 from ..widgets.editors import DecisionField, decision_of, editor_id
-from ..widgets.peers import PeersComparison
-from ..widgets.response_matrix import ResponseMatrix
 from ..widgets.steps import StepList
-from .guidance import guidance_markdown
 
 
 class StepScreen(Screen):
@@ -31,12 +29,16 @@ class StepScreen(Screen):
     EDITABLE_EXCLUDED: tuple[str, ...] = ()
     # The views of the plan each step shows above its decisions: the arithmetic
     # where hours and money are decided, the matrix where people are assigned.
-    PANELS: ClassVar[dict[str, tuple[type, ...]]] = {"resources": (CapacityPanel,), "platforms": (CapacityPanel,),
-              "response": (ResponseMatrix,), "peers": (PeersComparison,)}
+    # By name (module:class in widgets/), imported when their step first shows,
+    # not before the first frame.
+    PANELS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "resources": ("capacity:CapacityPanel",), "platforms": ("capacity:CapacityPanel",),
+        "response": ("response_matrix:ResponseMatrix",), "peers": ("peers:PeersComparison",)}
 
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.key, id=f"step-{step.key}")
         self.step = step
+        self._resumed = False  # shown before
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -53,13 +55,13 @@ class StepScreen(Screen):
             with VerticalScroll(id="form"):
                 yield from self.compose_form()
             yield ChecklistPanel()
-            with VerticalScroll(id="guide-panel"):
-                yield Markdown("", id="guide-text")
+            yield VerticalScroll(id="guide-panel")  # its Markdown comes when it first shows
         yield Footer()
 
     def compose_form(self) -> ComposeResult:
         for panel in self.PANELS.get(self.step.key, ()):
-            yield panel()
+            module, name = panel.split(":")
+            yield getattr(import_module(f"..widgets.{module}", __package__), name)()
         values = self.app.plan.values
         for decision in self.decisions:
             yield DecisionField(decision, values.get(decision.id), values)
@@ -79,7 +81,12 @@ class StepScreen(Screen):
             panel.show(self.app.plan)
         self.query_one(StepList).show(checklist)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Shown for the first time, every widget was styled as it mounted, just now:
+        # Textual's styling them all again as the screen resumes was a tenth of the start.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
         self.show_checklist(self.app.checklist)
 
     def show_save_state(self, state: str) -> None:
@@ -98,7 +105,9 @@ class StepScreen(Screen):
         editors = self.query(f"#{editor_id(decision_id)}")
         if not editors:
             return False
-        editors.first().focus(scroll_visible=False)
+        editor = editors.first()  # a list or matrix editor focuses its table
+        target = editor if editor.focusable else next((w for w in editor.query("*") if w.focusable), editor)
+        self.set_focus(target, scroll_visible=False)  # now: Widget.focus waits for the app's queue
         if scroll:
             field = self.query_one(f"#field-{decision_id.replace('.', '--')}")
             # After layout, and after a text area's own scroll to its cursor,
@@ -114,13 +123,22 @@ class StepScreen(Screen):
             self.show_guidance(CATALOGUE.get(decision_of(ident.removesuffix("-table"))))
 
     def show_guidance(self, decision: Decision | None = None) -> None:
-        """Fill the side panel; only while it shows, as Markdown is costly per focus change."""
-        decision = decision or self.focused_decision()
-        self.query_one("#guide-text", Markdown).update(
-            f"**{decision.label}**\n\n" + guidance_markdown(decision))
+        """Fill the side panel; only while it shows, as Markdown is costly per focus
+        change, and made the first time it shows: importing Textual's Markdown (with
+        the parser and highlighter it brings) was 25 ms and 4 MB of every start."""
+        from textual.widgets import Markdown
 
-    @on(DecisionField.Proposed)
-    def _proposed(self, event: DecisionField.Proposed) -> None:
+        decision = decision or self.focused_decision()
+        text = f"**{decision.label}**\n\n" + guidance_markdown(decision)
+        shown = self.query("#guide-text")
+        if shown:
+            shown.first(Markdown).update(text)
+        else:
+            self.query_one("#guide-panel").mount(Markdown(text, id="guide-text"))
+
+    def take_proposal(self, event: DecisionField.Proposed) -> None:
+        """A field's new value: into the plan, the checklist and the fields whose
+        choices come from it, within the keystroke's own frame."""
         self.app.propose(event.decision_id, event.value, event.final)
         for field in self.query(DecisionField):
             kind = field.decision.kind

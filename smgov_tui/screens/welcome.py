@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -14,9 +13,10 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..errors import SmgovError
-from ..samples import sample_names, sample_start
+from ..samples import sample_names, start_plan
 from ..store import PlanStore
 from ..textsafe import one_line, visible
+from ..widgets.bindings import bindings
 
 SAMPLE_TEXT = {"small-city": "a small city, launch-ready",
                "county": "a county half-way through",
@@ -24,7 +24,7 @@ SAMPLE_TEXT = {"small-city": "a small city, launch-ready",
 
 
 class WelcomeScreen(Screen):
-    BINDINGS = [Binding("escape", "back", "Back", id="welcome.back", show=False)]
+    BINDINGS = bindings("welcome")
 
     def __init__(self, path: Path) -> None:
         super().__init__(id="welcome")
@@ -61,11 +61,7 @@ class WelcomeScreen(Screen):
             field.focus()
             return
         try:
-            if choice == "blank":
-                store = PlanStore.create(self.path, "My social media plan")
-            else:
-                name, values = sample_start(choice.removeprefix("sample:"))
-                store = PlanStore.create(self.path, name, values, source=choice)
+            store = start_plan(self.path, None if choice == "blank" else choice.removeprefix("sample:"))
         except SmgovError as error:
             self._error(str(error))
             return

@@ -1,14 +1,15 @@
 """One editor per value kind, all validated by the catalogue's own kind.
 
 A DecisionField shows a decision's label, the editor its kind needs and a
-line for the error or hint. It never saves by itself: it posts `Proposed`
-with a valid value (or `Refused` with the reason) and the app decides when
-to write. Plan text is data: every label built from it is plain Content.
+line for the error or hint. It never saves by itself: it hands `Proposed`
+with a valid value to its step screen (or posts `Refused` with the reason)
+and the app decides when to write. Plan text is data: every label built from it is plain Content.
 """
 
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import dataclass
 from typing import Any
 
 from textual import events, on
@@ -23,7 +24,7 @@ from .. import evaluation
 from ..catalogue import CATALOGUE, Decision, InvalidValue
 from ..catalogue.kinds import RowRef, Rows
 from ..textsafe import one_line, visible
-from .inputs import make_editor, shown_text, untouched
+from .inputs import PlanTextArea, make_editor, shown_text, untouched
 from .matrix import MAIN, MatrixEditor
 from .rows import RowsEditor
 
@@ -59,12 +60,13 @@ class PlanNote(Static):
 class DecisionField(Vertical):
     """A decision's label, editor and message line."""
 
-    class Proposed(Message):
+    @dataclass(frozen=True)
+    class Proposed:
         """A valid value typed or picked (None clears); `final` when the person moved on."""
 
-        def __init__(self, decision_id: str, value: Any, final: bool) -> None:
-            super().__init__()
-            self.decision_id, self.value, self.final = decision_id, value, final
+        decision_id: str
+        value: Any
+        final: bool
 
     class Refused(Message):
         def __init__(self, decision_id: str, reason: str) -> None:
@@ -78,6 +80,9 @@ class DecisionField(Vertical):
         self.decision = decision
         self.value = value
         self.values = values  # the plan's values, for choices that pick a row
+        self._message = ("", False)  # what the message line shows
+        self._showing = False  # a value from elsewhere going into the text field
+        self._typed: str | None = None  # the text last proposed as it was typed
 
     def compose(self) -> ComposeResult:
         d = self.decision
@@ -87,6 +92,22 @@ class DecisionField(Vertical):
         yield Static("", classes="decision-message", markup=False)
         if d.id in NOTES:
             yield PlanNote(NOTES[d.id])
+
+    def on_mount(self) -> None:
+        editor = self.query_one(f"#{editor_id(self.decision.id)}")
+        if isinstance(editor, Input):
+            self.watch(editor, "value", self._typed_now, init=False)
+        elif isinstance(editor, PlanTextArea):
+            self.watch(editor, "edits", lambda: self._typed_now(editor.text), init=False)
+
+    def _typed_now(self, text: str) -> None:
+        """Each keystroke in a text field is proposed from within the key's own
+        handling, not from the Changed message it posts: Textual paints a frame as
+        soon as the field repaints, before that message arrives, so the checklist
+        followed every keystroke one frame (17 ms) late."""
+        if not self._showing:
+            self._typed = text
+            self._propose(text, final=False, typed=True)
 
     def _editor(self):
         d, kind = self.decision, self.decision.kind
@@ -132,8 +153,11 @@ class DecisionField(Vertical):
             editor.show(self.app.plan)
             editor._fill()
         elif isinstance(editor, Input):
-            with editor.prevent(Input.Changed):
+            self._showing = True  # not typed: not proposed back
+            try:
                 editor.value = shown_text(kind, value)
+            finally:
+                self._showing = False
         elif isinstance(editor, TextArea):
             with editor.prevent(TextArea.Changed):
                 editor.load_text(shown_text(kind, value))
@@ -169,9 +193,20 @@ class DecisionField(Vertical):
             return
         self.show_message("")
         self.value = value
-        self.post_message(self.Proposed(d.id, value, final))
+        self._hand_over(self.Proposed(d.id, value, final))
+
+    def _hand_over(self, proposed: DecisionField.Proposed) -> None:
+        """To the step screen at once, not as a message bubbling up: that waits in
+        three containers' queues, and Textual draws a frame (a layout) between
+        them, so the checklist followed each keystroke a frame late."""
+        self.screen.take_proposal(proposed)
 
     def show_message(self, text: str, error: bool = False) -> None:
+        # Called on every keystroke, mostly to say nothing again: an update lays
+        # the whole screen out anew, so only a new message is drawn.
+        if (text, error) == self._message:
+            return
+        self._message = (text, error)
         message = self.query_one(".decision-message", Static)
         message.update(Content(visible(text)))  # an error may quote what was typed
         message.set_class(error, "-error")
@@ -179,8 +214,7 @@ class DecisionField(Vertical):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._propose(event.value, final=False, typed=True)
+        event.stop()  # proposed already (see `_typed_now`)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -201,7 +235,8 @@ class DecisionField(Vertical):
     @on(TextArea.Changed)
     def _wrote(self, event: TextArea.Changed) -> None:
         event.stop()
-        self._propose(event.text_area.text, final=False, typed=True)
+        if event.text_area.text != self._typed:  # an undo or redo; typing is proposed already
+            self._propose(event.text_area.text, final=False, typed=True)
 
     @on(Select.Changed)
     def _picked(self, event: Select.Changed) -> None:
@@ -231,4 +266,4 @@ class DecisionField(Vertical):
         if fields:
             fields[0].pick(event.platform)
         else:
-            self.post_message(self.Proposed(MAIN, event.platform, True))
+            self._hand_over(self.Proposed(MAIN, event.platform, True))

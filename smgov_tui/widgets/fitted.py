@@ -6,7 +6,6 @@ tables and hanging indents are measured, not left to wrap mid-column.
 
 from __future__ import annotations
 
-import dataclasses
 import textwrap
 
 from textual.content import Content
@@ -72,8 +71,8 @@ class FittedPanel(Static, can_focus=True):
             content = self.content(self._plan, width)
             if unsafe(content.plain):  # plan text with escapes: laid out as shown, made visible
                 plan = self._plan
-                content = self.content(dataclasses.replace(
-                    plan, name=visible(plan.name), values=visible_data(plan.values)), width)
+                content = self.content(Plan(visible(plan.name), visible_data(plan.values),
+                                            plan.invalid, plan.unknown), width)
             self.update(content)
 
     def content(self, plan: Plan, width: int) -> Content:

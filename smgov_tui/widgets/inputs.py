@@ -7,11 +7,14 @@ from typing import Any
 from rich.segment import Segment
 from textual import events
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.text_area import Edit, EditResult
 
 from ..catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, RowRef, YesNo
 from ..textsafe import one_line, unsafe, visible
@@ -47,6 +50,22 @@ class TickList(SelectionList):
         return Strip(segments, strip.cell_length)
 
 
+class PlanInput(Input):
+    """An Input whose text, growing as it is typed, does not lay the screen out.
+
+    Input widens its virtual size with each character, and Textual answers a
+    new virtual size by laying out the whole screen again, which redraws every
+    scroll bar in view: on a step, 800 bytes and a second frame per keystroke.
+    Only the field's own scrolling depends on that size: it is updated here.
+    """
+
+    virtual_size = Reactive(Size(0, 0))  # Widget's lays the screen out (layout=True)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)  # what a layout would do for this widget
+
+
 class PlanTextArea(TextArea):
     """A text area that stops wrapping while it holds a very long line.
 
@@ -56,6 +75,14 @@ class PlanTextArea(TextArea):
     """
 
     LONG_LINE = 5_000
+    # Counts edits typed or pasted (not undone, not loaded): its watchers hear of
+    # each at once, from within the key's handling (see `DecisionField._typed_now`).
+    edits: var[int] = var(0, init=False)
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        self.edits += 1
+        return result
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual then runs TextArea's own handler, which inserts the text.
@@ -96,7 +123,7 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
         return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
     if isinstance(kind, Matrix):
         return MatrixEditor(value, id=ident)
-    return Input(shown_text(kind, value), placeholder=placeholder, id=ident)
+    return PlanInput(shown_text(kind, value), placeholder=placeholder, id=ident)
 
 
 def read_editor(widget: Widget) -> tuple[Any, bool]:

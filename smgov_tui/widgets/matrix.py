@@ -13,7 +13,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.coordinate import Coordinate
@@ -27,6 +26,7 @@ from ..checks import CHECKS
 from ..people import name_key
 from ..plan import Plan
 from ..textsafe import one_line, visible
+from .bindings import bindings
 
 MAIN = "platforms.main"
 CHOSEN = "platforms.chosen"
@@ -52,7 +52,7 @@ def _left(text: str, width: int, style: str = "") -> Text:
 class NamePrompt(ModalScreen[str | None]):
     """Ask for one name; enter keeps it, escape cancels. Offers come first, prefilled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Close without adding")]
+    BINDINGS = bindings("name prompt")
 
     def __init__(self, title: str, offers: list[str], placeholder: str) -> None:
         super().__init__()
@@ -83,27 +83,7 @@ class NamePrompt(ModalScreen[str | None]):
 class MatrixEditor(Vertical, can_focus=False):
     """The matrix of one decision; `plan-view` so the screen hands it the plan as it changes."""
 
-    BINDINGS = [
-        Binding("0", "score(0)", "Score", key_display="0-5", id="matrix.score",
-                tooltip="Score the highlighted cell 0-5; higher is better (cost: 5 = cheap)"),
-        *[Binding(str(n), f"score({n})", f"Score {n}", show=False, id=f"matrix.score_{n}",
-                  tooltip=f"Score the highlighted cell {n}") for n in range(1, 6)],
-        Binding("backspace", "score(None)", "Clear score", show=False, id="matrix.clear",
-                tooltip="Clear the highlighted score (counts as 0)"),
-        Binding("plus", "weight(1)", "Weight", key_display="+/-", id="matrix.weight_up",
-                tooltip="Weigh the highlighted criterion more"),
-        Binding("minus", "weight(-1)", "Weight -", show=False, id="matrix.weight_down",
-                tooltip="Weigh the highlighted criterion less (0 ignores it)"),
-        Binding("m", "main", "Main", id="matrix.main",
-                tooltip="Make the highlighted platform the main platform, recording its score"),
-        Binding("a", "add", "Add platform", id="matrix.add", tooltip="Add a candidate platform"),
-        Binding("c", "add_criterion", "Add criterion", id="matrix.add_criterion",
-                tooltip="Add a criterion of your own"),
-        Binding("d,delete", "remove", "Remove platform", id="matrix.remove",
-                tooltip="Remove the highlighted platform and its scores"),
-        Binding("x", "remove_criterion", "Remove criterion", show=False, id="matrix.remove_criterion",
-                tooltip="Remove the highlighted criterion and its scores"),
-    ]
+    BINDINGS = bindings("matrix")
 
     class Changed(Message):
         """The matrix changed; `final` for changes of shape, not for each score typed."""

@@ -11,7 +11,6 @@ from typing import Any
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.geometry import Size
@@ -20,6 +19,7 @@ from textual.widgets import DataTable, Static
 
 from ..catalogue.kinds import Rows
 from ..textsafe import one_line
+from .bindings import bindings, first_key
 
 # The first fields, at widths that fit the form at 80x24 (the rest are in the row's form).
 COLUMN_WIDTHS = (18, 12, 10)
@@ -47,13 +47,7 @@ class RowsTable(DataTable):
 class RowsEditor(Vertical, can_focus=False):
     """The rows of one list decision."""
 
-    BINDINGS = [
-        Binding("a,insert", "add", "Add row", id="rows.add", tooltip="Add a row"),
-        Binding("e", "edit", "Edit row", id="rows.edit", tooltip="Edit the highlighted row (or enter)"),
-        Binding("d,delete", "remove", "Remove row", id="rows.remove", tooltip="Remove the highlighted row"),
-        Binding("shift+up", "move(-1)", "Move up", id="rows.up", tooltip="Move the row up"),
-        Binding("shift+down", "move(1)", "Move down", id="rows.down", tooltip="Move the row down"),
-    ]
+    BINDINGS = bindings("rows")
 
     class Changed(Message):
         def __init__(self, editor: RowsEditor, rows: list[dict]) -> None:
@@ -72,8 +66,14 @@ class RowsEditor(Vertical, can_focus=False):
             table.add_column(field.label, key=field.key, width=width)
         self._fill(0, table)  # before mounting: no watchers to run per row (10,000 rows: a third of the time)
         yield table
-        yield Static("a add · enter edit · d remove · shift+↑↓ move",
-                     classes="rows-hint", markup=False)
+        yield Static(self._hint(), classes="rows-hint", markup=False)
+
+    def _hint(self) -> str:
+        """ "a add · enter edit · d remove · shift+↑↓ move", in the keys in use."""
+        up, down = first_key(self.app, "rows.up"), first_key(self.app, "rows.down")
+        move = up + "↓" if up.endswith("↑") and down == up[:-1] + "↓" else f"{up}/{down}"
+        return (f"{first_key(self.app, 'rows.add')} add · enter edit · "
+                f"{first_key(self.app, 'rows.remove')} remove · {move} move")
 
     @property
     def table(self) -> DataTable:

@@ -22,9 +22,13 @@ class StepList(OptionList):
     def __init__(self, current: str) -> None:
         super().__init__(id="step-list")
         self.current = current
+        self._progress: dict[str, tuple[int, int]] | None = None
 
     def show(self, checklist: Checklist) -> None:
         progress = step_progress(checklist)
+        if progress == self._progress:
+            return  # shown on every keystroke: the list is rebuilt only when a count moves
+        self._progress = progress
         options = []
         for step in CATALOGUE.steps:
             blocking, _ = progress[step.key]
@@ -33,7 +37,6 @@ class StepList(OptionList):
             state = (" ✓", "green") if not blocking else (f" · {blocking}", "bold")
             options.append(Option(Content.assemble(title, state), id=step.key))
         highlighted = self.highlighted
-        self.clear_options()
-        self.add_options(options)
+        self.set_options(options)
         keys = [s.key for s in CATALOGUE.steps]
         self.highlighted = highlighted if highlighted is not None else keys.index(self.current)

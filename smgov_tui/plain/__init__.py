@@ -1,0 +1,68 @@
+"""`smgov --plain [PLAN]`: the plan as line-by-line prompts, for screen readers and dumb terminals.
+
+Chosen also by TERM=dumb and SMGOV_ACCESSIBLE=1. Nothing here redraws the
+screen, moves the cursor or colours text: it prints lines and reads lines, so
+it never imports textual. The catalogue, the validation, the guidance and the
+saving are the workbench's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import SmgovError
+from ..textsafe import visible
+from .console import Console, Leave
+from .session import Session
+
+__all__ = ["run_plain"]
+
+
+def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Walk the plan at `path` (created blank if missing); 0 on leaving, however one leaves."""
+    from ..cli import _restore_hint, fail, warn
+    from ..samples import start_plan
+    from ..store import PlanStore
+
+    if stdin is None:
+        stdin = sys.stdin
+        if hasattr(stdin, "reconfigure"):  # a stray byte is a character to retype, not a crash
+            stdin.reconfigure(errors="replace")
+    if stdout is None:
+        stdout = sys.stdout
+        if hasattr(stdout, "reconfigure"):
+            stdout.reconfigure(errors="backslashreplace")
+    console = Console(stdin, stdout)
+    path = Path(path)
+    created = False
+    try:
+        if path.exists() or path.is_symlink():
+            store = PlanStore(path)
+        else:
+            store, created = start_plan(path), True
+    except SmgovError as error:  # the line and the exit code `smgov check` gives
+        fail(str(error) + _restore_hint(error, argparse.Namespace(plan=str(path), command="plain")))
+    for message in store.warnings():
+        warn(message)
+    if created:
+        console.say(f"Started a blank plan at {visible(str(path))}.")
+    session = Session(store, console)
+    try:
+        session.run()
+    except (Leave, KeyboardInterrupt) as leaving:
+        try:
+            if isinstance(leaving, KeyboardInterrupt):
+                console.say()  # off the prompt's line
+            if session.unsaved:
+                console.say(session.unsaved)
+            console.say(f"Left smgov: every answer you gave is saved in {visible(str(path))}.")
+        except (OSError, ValueError):  # the terminal or the pipe is gone: nothing left to tell
+            pass
+    except BrokenPipeError:
+        raise  # the command line quiets it, as for `smgov check | head`
+    except OSError:  # the terminal went away (a dropped link): every answer given is saved
+        pass
+    return 0
