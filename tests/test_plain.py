@@ -408,6 +408,8 @@ def test_end_to_end_on_a_terminal(tmp_path, env):
     path.write_bytes((SAMPLES / "county.json").read_bytes())
     term = Terminal(smgov_command(str(path)), environment(**env))  # no --plain: the terminal chooses it
     term.wait_for("Type ? at any prompt")
+    # type at the prompt, as a person does: the terminal echoes keys typed earlier into the output
+    term.wait_for("Training before access: ")  # the county's first missing decision
     term.type("go response.tone\n")
     term.wait_for("Tone of voice: ")
     term.type("?\n")
