@@ -136,6 +136,17 @@ class SmgovApp(App):
         gc.freeze()
         return super().run(*args, **kwargs)
 
+    def get_default_screen(self) -> Screen:
+        """The step the plan opens on, as the screen Textual starts with: built
+        and painted in the app's own first pass. Pushed once the app had mounted,
+        it was laid out and drawn twice over, a quarter of the start (bench/tui.py)."""
+        if self.store is None:
+            return super().get_default_screen()
+        self._take_plan()
+        screen = self._step_screen(self.step_key)
+        screen._push_result_callback(screen, None)  # what switch_screen gives the screen it shows
+        return screen
+
     def on_mount(self) -> None:
         self._catch_hang_up()
         theme = starting_theme()
@@ -153,35 +164,49 @@ class SmgovApp(App):
 
             self.push_screen(WelcomeScreen(self.welcome_path))
             return
-        self.open_plan()
+        self._watch_plan()
 
-    def open_plan(self, store: PlanStore | None = None) -> None:
-        if store is not None:
-            self.store, self.plan = store, store.load()
-            self.bases = self.plan.to_values()
-            self.problem = None
+    def open_plan(self, store: PlanStore) -> None:
+        """The plan chosen on the welcome or problem screen, in place of that screen."""
+        self.store, self.plan = store, store.load()
+        self.bases = self.plan.to_values()
+        self.problem = None
+        self._take_plan()
+        self.switch_screen(self._step_screen(self.step_key))
+        self._watch_plan()
+
+    def _take_plan(self) -> None:
+        """The opened plan's title, checklist and step: where the work is, the
+        first step with a blocker; a ready plan opens on launch, where its sign-off
+        waits; a new one at the start."""
         self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
         self.title = f"smgov · {self.sub_title}"
         self.checklist = checklist(self.plan)
         self.save_state = "all saved"
+        first = next((i.step for i in self.checklist.blockers), "launch")
+        self.step_key = first if self.plan.values else "objectives"
+
+    def _step_screen(self, key: str) -> Screen:
+        """Each step's screen, made and installed (kept while others show) when first asked for."""
+        if self.is_screen_installed(key):
+            return self.get_screen(key)
+        if key == "launch":
+            from .screens.launch import LaunchScreen as kind
+        else:
+            from .screens.step import StepScreen as kind
+        screen = kind(CATALOGUE.step(key))
+        # Its width class now, as the screen would take it on its first resize:
+        # each of its widgets is styled once, as it mounts, not again (a twentieth of the start).
+        screen.add_class(*screen._get_breakpoint_classes(self.size.width, self.HORIZONTAL_BREAKPOINTS))
+        self.install_screen(screen, name=key)
+        return screen
+
+    def _watch_plan(self) -> None:
+        """Saving's companions: another session's changes polled for, and the file's warnings said."""
         self._stamp = self.store.stamp()
         self.set_interval(OTHER_SESSIONS_POLL, self.notice_other_sessions, name="other sessions")
         for warning in self.store.warnings():
             self.notify(warning, title="Plan file", severity="warning", markup=False, timeout=15)
-        from .screens.launch import LaunchScreen
-        from .screens.step import StepScreen
-
-        for step in CATALOGUE.steps:
-            screen = LaunchScreen(step) if step.key == "launch" else StepScreen(step)
-            self.install_screen(screen, name=step.key)
-        # Open where the work is: the first step with a blocker; a ready plan
-        # opens on launch, where its sign-off waits; a new one at the start.
-        first = next((i.step for i in self.checklist.blockers), "launch")
-        self.step_key = first if self.plan.values else "objectives"
-        if isinstance(self.screen, Screen) and self.screen.id in ("welcome", "problem"):
-            self.switch_screen(self.step_key)
-        else:
-            self.push_screen(self.step_key)
 
     # changes and saving
 
@@ -327,6 +352,8 @@ class SmgovApp(App):
                 plan.unknown[decision_id] = value
         self.plan = plan
         for step in CATALOGUE.steps:
+            if not self.is_screen_installed(step.key):
+                continue  # not made yet: made, it shows the plan as it then is
             for field in self.get_screen(step.key).query(DecisionField):  # none until first shown
                 if field.decision.id in values:
                     field.show_value(plan.get(field.decision.id))
@@ -517,7 +544,7 @@ class SmgovApp(App):
             return
         self.flush()
         self.step_key = key
-        self.switch_screen(key)
+        self.switch_screen(self._step_screen(key))
 
     def goto(self, decision_id: str) -> None:
         """Show the decision's step and put the cursor in its editor."""
@@ -526,7 +553,7 @@ class SmgovApp(App):
             self.show_step(decision.step)
         # Now, so that keys typed behind the key that asked for it go to it; a screen
         # shown for the first time just now does it once mounted, before any of them.
-        screen = self.get_screen(decision.step)
+        screen = self._step_screen(decision.step)
         if screen.is_mounted:
             screen.focus_decision(decision_id)
         else:

@@ -73,6 +73,9 @@ class FittedPanel(Static, can_focus=True):
                 plan = self._plan
                 content = self.content(Plan(visible(plan.name), visible_data(plan.values),
                                             plan.invalid, plan.unknown), width)
+            # Its height said outright: as `auto`, Textual kept the height of an
+            # earlier draw when two came between layouts (the last line cut off).
+            self.styles.height = content.get_height(self.styles, width) + self.styles.gutter.height
             self.update(content)
 
     def content(self, plan: Plan, width: int) -> Content:
