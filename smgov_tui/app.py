@@ -106,6 +106,9 @@ class SmgovApp(App):
     checklist: var[Checklist | None] = var(None, init=False, always_update=True)
     save_state: var[str] = var("", init=False)
     step_key: var[str] = var("objectives", init=False)
+    # A step shows its first screenful of fields first, the rest a frame later
+    # (StepScreen.compose_form): None, in a terminal; tests may ask either way.
+    window_fields: bool | None = None
 
     def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None,
                  problem: str | None = None) -> None:
@@ -134,6 +137,10 @@ class SmgovApp(App):
         # garbage collector stops walking it on each of its passes while the
         # first screen is built (a tenth of the start).
         gc.freeze()
+        # Textual writes frames from a thread of its own, which waits for the
+        # interpreter lock while the app works: 5 ms at most by default, so the
+        # first frame reached the terminal late, behind the rest of its step.
+        sys.setswitchinterval(0.001)
         return super().run(*args, **kwargs)
 
     def get_default_screen(self) -> Screen:

@@ -28,6 +28,7 @@ class LaunchScreen(StepScreen):
     """Launch-day decisions plus the whole checklist; sign-off once nothing blocks."""
 
     EDITABLE_EXCLUDED = (SIGNOFF,)
+    FIRST_FIELDS_WINDOWED = False
 
     def compose_form(self) -> ComposeResult:
         yield Static("", id="verdict", markup=False)

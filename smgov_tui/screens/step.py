@@ -27,6 +27,7 @@ class StepScreen(Screen):
     """One step of the plan."""
 
     EDITABLE_EXCLUDED: tuple[str, ...] = ()
+    FIRST_FIELDS_WINDOWED = True  # see compose_form; the launch step, with more below its fields, shows all
     # The views of the plan each step shows above its decisions: the arithmetic
     # where hours and money are decided, the matrix where people are assigned.
     # By name (module:class in widgets/), imported when their step first shows,
@@ -39,6 +40,8 @@ class StepScreen(Screen):
         super().__init__(name=step.key, id=f"step-{step.key}")
         self.step = step
         self._resumed = False  # shown before
+        self._rest: tuple[list, list] = ([], [])  # views and decisions above and below the first screenful
+        self._after_rest: list = []  # what waits for them (a focus asked for meanwhile)
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -59,18 +62,78 @@ class StepScreen(Screen):
         yield Footer()
 
     def compose_form(self) -> ComposeResult:
+        """The views of the plan, then a field per decision. In a terminal, only
+        what fills the first screenful comes now, from the field the step opens
+        on; the rest is mounted once that has been drawn (`_mount_rest`):
+        mounting and styling every field first was a third of the start."""
+        widgets = [*self._views(), *self.decisions]
+        windowed = self.app.window_fields
+        if not self.FIRST_FIELDS_WINDOWED or (self.app.is_headless if windowed is None else not windowed):
+            yield from (self._made(widget) for widget in widgets)
+            return
+        target, scroll = self.opening_decision()
+        start = next((i for i, w in enumerate(widgets) if getattr(w, "id", None) == target), 0) if scroll else 0
+        end = start + self.filling(widgets[start:])
+        self._rest = (widgets[:start], widgets[end:])
+        for widget in widgets[start:end]:
+            yield self._made(widget)
+
+    def opening_decision(self) -> tuple[str, bool]:
+        """Where the step opens: its first missing decision, scrolled to the top, else its first."""
+        missing = [i.id for i in self.app.checklist.for_step(self.step.key) if i.kind == "missing"]
+        return (missing[0], True) if missing else (self.decisions[0].id, False)
+
+    def filling(self, items: list) -> int:
+        """How many of these fill the form's height (a view counts as one row)."""
+        rows, height = 0, self.app.size.height - 2  # the top bar and the footer
+        for count, item in enumerate(items, 1):
+            rows += DecisionField.rows_at_least(item) if isinstance(item, Decision) else 1
+            if rows >= height:
+                return count
+        return len(items)
+
+    def _views(self) -> list:
+        made = []
         for panel in self.PANELS.get(self.step.key, ()):
             module, name = panel.split(":")
-            yield getattr(import_module(f"..widgets.{module}", __package__), name)()
-        values = self.app.plan.values
-        for decision in self.decisions:
-            yield DecisionField(decision, values.get(decision.id), values)
+            made.append(getattr(import_module(f"..widgets.{module}", __package__), name)())
+        return made
+
+    def _made(self, item):
+        """A view as it is; a decision as its field, holding the plan's value now."""
+        if isinstance(item, Decision):
+            values = self.app.plan.values
+            return DecisionField(item, values.get(item.id), values)
+        return item
+
+    async def _mount_rest(self) -> None:
+        """The fields above and below the first screenful, in one frame with the
+        form scrolled so the field in view stays where it was."""
+        above, below = self._rest
+        self._rest = ([], [])
+        form = self.query_one("#form", VerticalScroll)
+        kept = form.children[0] if form.children else None
+        with self.app.batch_update():
+            if below:
+                await form.mount_all([self._made(w) for w in below])
+            if above and kept is not None:
+                await form.mount_all([self._made(w) for w in above], before=kept)
+                self._refresh_layout()  # within the batch: laid out, not drawn
+                form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
+        self.show_checklist(self.app.checklist)
+        for call in self._after_rest:
+            call()
+        self._after_rest.clear()
 
     def on_mount(self) -> None:
         self.watch(self.app, "checklist", self.show_checklist)
         self.watch(self.app, "save_state", self.show_save_state)
-        missing = [i.id for i in self.app.checklist.for_step(self.step.key) if i.kind == "missing"]
-        self.focus_decision(missing[0] if missing else self.decisions[0].id, scroll=bool(missing))
+        target, scroll = self.opening_decision()
+        if any(self._rest):
+            self.focus_decision(target, scroll=False)  # at the top of the form until the rest comes
+            self.call_after_refresh(self._mount_rest)
+        else:
+            self.focus_decision(target, scroll=scroll)
 
     def show_checklist(self, checklist: Checklist) -> None:
         """Follows every keystroke, so only the screen in view does the work."""
@@ -103,6 +166,10 @@ class StepScreen(Screen):
 
     def focus_decision(self, decision_id: str, scroll: bool = True) -> bool:
         editors = self.query(f"#{editor_id(decision_id)}")
+        if not editors and any(d.id == decision_id for d in (*self._rest[0], *self._rest[1])
+                               if isinstance(d, Decision)):
+            self._after_rest.append(lambda: self.focus_decision(decision_id, scroll))
+            return True  # its field comes with the rest, a frame from now
         if not editors:
             return False
         editor = editors.first()  # a list or matrix editor focuses its table

@@ -22,7 +22,7 @@ from textual.widgets.select import InvalidSelectValueError
 
 from .. import evaluation
 from ..catalogue import CATALOGUE, Decision, InvalidValue
-from ..catalogue.kinds import RowRef, Rows
+from ..catalogue.kinds import LongText, Multi, RowRef, Rows
 from ..textsafe import one_line, visible
 from .inputs import PlanTextArea, make_editor, shown_text, untouched
 from .matrix import MAIN, MatrixEditor
@@ -83,6 +83,18 @@ class DecisionField(Vertical):
         self._message = ("", False)  # what the message line shows
         self._showing = False  # a value from elsewhere going into the text field
         self._typed: str | None = None  # the text last proposed as it was typed
+
+    @staticmethod
+    def rows_at_least(decision: Decision) -> int:
+        """The fewest rows its field takes in the form: the label, the editor, the
+        message line and the margin below (styles/smgov.tcss sets the heights), so
+        a step knows how many fields fill its first screenful (StepScreen.compose_form)."""
+        kind = decision.kind
+        if isinstance(kind, LongText):
+            return 7  # a text area four rows tall
+        if isinstance(kind, Multi):
+            return 3 + min(len(kind.choices) + 2, 10)  # a tick list, framed, ten rows at most
+        return 6  # a one-line field or a pick list, framed; a table's header and a row
 
     def compose(self) -> ComposeResult:
         d = self.decision
