@@ -39,6 +39,7 @@ SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
 KEY_TRAIL_TIMEOUT = 1.0  # seconds after which keys typed ahead go on, should a key's trail be lost
 KEYS_HELD_AT_MOST = 5.0  # seconds keys typed ahead wait, at most, for the screen to settle
+STYLES_KEPT_AFTER = 2.0  # seconds from the start to keeping the parsed stylesheets (stylecache)
 
 
 def styles_dir() -> Path:
@@ -111,10 +112,18 @@ class SmgovApp(App):
     window_fields: bool | None = None
 
     def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None,
-                 problem: str | None = None) -> None:
+                 problem: str | None = None, styles_kept_in: Path | None = None) -> None:
         # NO_COLOR: Textual drops every colour only for a theme in the terminal's own
         # ANSI colours; from any other it draws in greys, which are colours all the same.
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
+        # The parsed stylesheets of an earlier run, if kept in this folder (see stylecache).
+        self._styles_file: Path | None = None
+        self._styles_loaded = 0
+        if styles_kept_in is not None:
+            from . import stylecache
+
+            self._styles_file = stylecache.cache_file(styles_kept_in, self.stylesheet._variables)
+            self._styles_loaded = stylecache.load(self.stylesheet, self._styles_file)
         self.store = store
         self.welcome_path = welcome_path
         self.problem = problem  # why the plan at welcome_path cannot be opened
@@ -134,14 +143,25 @@ class SmgovApp(App):
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         # Everything imported so far lives as long as the process: frozen, the
-        # garbage collector stops walking it on each of its passes while the
-        # first screen is built (a tenth of the start).
+        # garbage collector stops walking it on each of its passes (the command
+        # line pauses the collector until the first frame: see on_mount).
         gc.freeze()
         # Textual writes frames from a thread of its own, which waits for the
         # interpreter lock while the app works: 5 ms at most by default, so the
         # first frame reached the terminal late, behind the rest of its step.
         sys.setswitchinterval(0.001)
-        return super().run(*args, **kwargs)
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            self._keep_styles()
+
+    def _keep_styles(self) -> None:
+        """What was parsed, into the styles file, if it holds more than the file did."""
+        if self._styles_file is not None:
+            from . import stylecache
+
+            if stylecache.save(self.stylesheet, self._styles_file, self._styles_loaded):
+                self._styles_loaded = len(self.stylesheet._parse_cache)
 
     def get_default_screen(self) -> Screen:
         """The step the plan opens on, as the screen Textual starts with: built
@@ -155,7 +175,11 @@ class SmgovApp(App):
         return screen
 
     def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # paused for the start by the command line (cli.main)
         self._catch_hang_up()
+        # Kept once the first step is all there, not only at a clean exit: a run
+        # that ends with a dropped link still spares the next its parse.
+        self.set_timer(STYLES_KEPT_AFTER, self._keep_styles, name="keep styles")
         theme = starting_theme()
         if theme in self.available_themes:
             self.theme = theme

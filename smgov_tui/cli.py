@@ -155,6 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     program = argv is None  # run as the smgov program, not called by a test or a tool
     argv = list(sys.argv[1:] if argv is None else argv)
     args = argparse.Namespace()
+    if program:
+        # A start builds what lives until exit (Textual's modules, the catalogue,
+        # the first screen): the garbage collector's hundred-odd passes over it
+        # found next to nothing to free (under 600 objects) and were a twelfth of
+        # the workbench's start (bench/tui.py). Back on once the command runs, or
+        # once the workbench has drawn its first frame (SmgovApp.on_mount).
+        gc.disable()
     try:
         if not argv or argv[0] == "--plain" or not (argv[0] in COMMANDS or argv[0].startswith("-")):
             return open_workbench(argv)
@@ -168,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # walk it again, during the command or at exit: a tenth of `smgov
             # check`'s time (bench/cli.py).
             gc.freeze()
+            gc.enable()
         return HANDLERS[args.command](args)
     except (SmgovError, InvalidValue, UnknownDecision) as error:
         fail(str(error) + _restore_hint(error, args))
@@ -177,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return getattr(args, "verdict", 0)  # check's verdict stands even if unread
+    finally:
+        gc.enable()
 
 
 def _restore_hint(error: Exception, args: argparse.Namespace) -> str:
@@ -206,6 +216,7 @@ def open_workbench(argv: list[str]) -> int:
     if plain or plain_wanted(os.environ):
         from .plain import run_plain
 
+        gc.enable()  # a session of any length
         return run_plain(path)
     store = problem = None
     if path.exists() or path.is_symlink():
@@ -222,7 +233,7 @@ def open_workbench(argv: list[str]) -> int:
         problem = f"cannot open or create {path}: folder {path.parent} does not exist"
     from .app import SmgovApp
 
-    app = SmgovApp(store, welcome_path=path, problem=problem)
+    app = SmgovApp(store, welcome_path=path, problem=problem, styles_kept_in=cache_folder())
     app.run()
     if app.leave_message:
         try:  # after a hang-up there may be no terminal left to tell
@@ -235,6 +246,13 @@ def open_workbench(argv: list[str]) -> int:
 def plain_wanted(environ) -> bool:
     """Terminals that cannot redraw a full screen, and people who asked for prompts."""
     return environ.get("TERM") == "dumb" or environ.get("SMGOV_ACCESSIBLE", "") not in ("", "0")
+
+
+def cache_folder() -> Path:
+    """What smgov keeps only to be faster (the user's cache folder, XDG_CACHE_HOME on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("smgov", appauthor=False))
 
 
 def default_plan_path() -> Path:

@@ -144,3 +144,21 @@ async def test_sign_off_is_refused_while_anything_blocks(tmp_path):
         await pilot.pause()
         await pilot.press("ctrl+q")
     assert "launch.signoff" not in PlanStore(path).load().values
+
+
+async def test_the_list_of_steps_comes_when_the_terminal_widens(tmp_path):
+    """At 80 columns the steps are in the palette (ctrl+t) and no list is made;
+    widened, the step shows its list beside the form, current step marked."""
+    app, path = county(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.screen.query("#step-list")
+        await pilot.resize_terminal(130, 40)
+        await pilot.pause()
+        steps = app.screen.query_one("#step-list")
+        assert steps.display and steps.region.width > 0
+        assert "▶1 Objectives" in str(steps.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+t")
+        assert app.focused is steps
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.query_one("#step-list").display  # hidden again, not remade

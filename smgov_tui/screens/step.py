@@ -54,7 +54,8 @@ class StepScreen(Screen):
                                           (step.question, "dim")), id="step-title")
             yield Static("", id="save-state", markup=False)
         with Horizontal(id="body"):
-            yield StepList(step.key)
+            if not self.has_class("-narrow"):  # hidden there: made when the terminal widens
+                yield StepList(step.key)
             with VerticalScroll(id="form"):
                 yield from self.compose_form()
             yield ChecklistPanel()
@@ -65,7 +66,7 @@ class StepScreen(Screen):
         """The views of the plan, then a field per decision. In a terminal, only
         what fills the first screenful comes now, from the field the step opens
         on; the rest is mounted once that has been drawn (`_mount_rest`):
-        mounting and styling every field first was a third of the start."""
+        mounting and styling every field first was a tenth of the start."""
         widgets = [*self._views(), *self.decisions]
         windowed = self.app.window_fields
         if not self.FIRST_FIELDS_WINDOWED or (self.app.is_headless if windowed is None else not windowed):
@@ -142,7 +143,15 @@ class StepScreen(Screen):
         self.query_one(ChecklistPanel).show(checklist, self.step.key)
         for panel in self.query(".plan-view"):
             panel.show(self.app.plan)
-        self.query_one(StepList).show(checklist)
+        for steps in self.query(StepList):
+            steps.show(checklist)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Widened past narrow (Textual has just set the class): the list of steps comes."""
+        if not self.has_class("-narrow") and not self.query(StepList):
+            steps = StepList(self.step.key)
+            self.query_one("#body").mount(steps, before=0)
+            steps.show(self.app.checklist)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Shown for the first time, every widget was styled as it mounted, just now:

@@ -1,0 +1,78 @@
+"""Textual's parsed stylesheets, kept between runs of the workbench.
+
+Textual parses the workbench's CSS, and every Textual widget's own, on each
+start: a tenth of the time to the first frame (bench/tui.py), for text that
+only changes with an upgrade. Textual keeps what it parsed for the life of the
+process (Stylesheet._parse_cache, keyed by the CSS text itself); this keeps it
+in the user's cache folder, in a file per Textual version and theme, so the
+next start reads it instead. Anything in doubt (a damaged file, another
+owner's file, other variables) and Textual parses as ever: the file only
+ever saves time, never changes a style.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+from pathlib import Path
+from typing import Any
+
+# Entries kept at most: Textual's own cache holds 64, the workbench needs about 30.
+MOST = 64
+
+
+def cache_file(folder: Path, variables: dict[str, str]) -> Path:
+    """One file per installed Textual and set of theme variables (a theme's colours).
+    Textual is told by its CSS modules' files, not its version: asking the package
+    metadata for that took as long as the parse saved."""
+    import textual.css
+
+    css = Path(textual.css.__file__).parent
+    installed = [(name, (css / name).stat().st_mtime_ns) for name in ("model.py", "parse.py", "styles.py")]
+    digest = hashlib.sha256(repr((installed, sorted(variables.items()))).encode()).hexdigest()[:20]
+    return folder / f"styles-{digest}.pickle"
+
+
+def load(stylesheet: Any, path: Path) -> int:
+    """Fill the stylesheet's parse cache from the file; how many entries it took.
+    Only a file of this user's, that no one else can write, is read: it is code."""
+    try:
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return 0
+            kept = pickle.load(file)
+        if kept["variables"] != dict(stylesheet._variables):
+            return 0
+        entries = kept["entries"]
+        for key, rules in entries.items():
+            stylesheet._parse_cache[key] = rules
+        return len(entries)
+    except Exception:  # missing, damaged, from another Textual: parse as ever
+        return 0
+
+
+def save(stylesheet: Any, path: Path, loaded: int) -> bool:
+    """Write the parse cache when it holds more than was loaded; never raises
+    (a full disk or a read-only home only costs the next start its parse)."""
+    cache = stylesheet._parse_cache
+    keys = list(cache.keys())[-MOST:]
+    if len(keys) <= loaded:
+        return False
+    entries = {key: cache.get(key) for key in keys}
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(temporary, "wb") as file:
+            os.fchmod(file.fileno(), 0o600)
+            pickle.dump({"variables": dict(stylesheet._variables), "entries": entries}, file,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # whole or not at all, should two sessions save at once
+        return True
+    except Exception:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return False

@@ -1,0 +1,79 @@
+"""The parsed stylesheets kept between runs (smgov_tui/stylecache.py): a second
+start reads them instead of parsing, draws exactly what a first start draws,
+and anything doubtful in the file only costs the parse."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from conftest import SAMPLES
+from smgov_tui import stylecache
+from smgov_tui.app import SmgovApp
+from smgov_tui.store import PlanStore
+
+
+def county(tmp_path, kept_in=None) -> SmgovApp:
+    path = tmp_path / "county.json"
+    if not path.exists():
+        shutil.copy(SAMPLES / "county.json", path)
+    return SmgovApp(PlanStore(path), styles_kept_in=kept_in)
+
+
+async def screenshot(app: SmgovApp, steps=("objectives", "response")) -> list[str]:
+    shots = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for step in steps:
+            app.show_step(step)
+            await pilot.pause()
+            shots.append(app.export_screenshot())
+        app._keep_styles()
+    return shots
+
+
+async def test_a_second_start_reads_the_styles_and_draws_the_same(tmp_path):
+    folder = tmp_path / "cache"
+    plain = await screenshot(county(tmp_path))
+    first = county(tmp_path, folder)
+    assert first._styles_loaded == 0
+    assert await screenshot(first) == plain
+    files = list(folder.iterdir())
+    assert len(files) == 1 and oct(files[0].stat().st_mode & 0o777) == "0o600"
+    second = county(tmp_path, folder)
+    assert second._styles_loaded > 20  # the workbench's sheet and the widgets' own
+    assert await screenshot(second) == plain
+
+
+async def test_a_damaged_or_foreign_file_is_left_unread(tmp_path):
+    folder = tmp_path / "cache"
+    await screenshot(county(tmp_path, folder), steps=("objectives",))
+    (kept,) = folder.iterdir()
+    good = kept.read_bytes()
+    kept.write_bytes(good[: len(good) // 2])  # cut short, as by a full disk
+    assert county(tmp_path, folder)._styles_loaded == 0
+    kept.write_bytes(good)
+    os.chmod(kept, 0o666)  # anyone may write it: it would run their code
+    assert county(tmp_path, folder)._styles_loaded == 0
+    os.chmod(kept, 0o600)
+    assert county(tmp_path, folder)._styles_loaded > 0
+
+
+async def test_another_theme_keeps_a_file_of_its_own(tmp_path):
+    app = county(tmp_path)
+    dark = stylecache.cache_file(tmp_path, app.stylesheet._variables)
+    light = stylecache.cache_file(tmp_path, {**app.stylesheet._variables, "primary": "#ffffff"})
+    assert dark != light
+
+
+async def test_saving_where_it_cannot_write_is_no_error(tmp_path):
+    """A cache folder that cannot be made (here a file is in the way; a full disk
+    or a read-only home alike): nothing is written, nothing raised."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder")
+    app = county(tmp_path, blocked / "smgov")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not stylecache.save(app.stylesheet, app._styles_file, 0)
+        app._keep_styles()
+    assert blocked.read_text() == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked", "county.json"]
