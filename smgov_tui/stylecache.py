@@ -4,7 +4,7 @@ Textual parses the workbench's CSS, and every Textual widget's own, on each
 start: a tenth of the time to the first frame (bench/tui.py), for text that
 only changes with an upgrade. Textual keeps what it parsed for the life of the
 process (Stylesheet._parse_cache, keyed by the CSS text itself); this keeps it
-in the user's cache folder, in a file per Textual version and theme, so the
+in the user's cache folder, in a file per installed Textual and theme, so the
 next start reads it instead. Anything in doubt (a damaged file, another
 owner's file, other variables) and Textual parses as ever: the file only
 ever saves time, never changes a style.
@@ -13,10 +13,10 @@ ever saves time, never changes a style.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +24,21 @@ from typing import Any
 MOST = 64
 
 
-def cache_file(folder: Path, variables: dict[str, str]) -> Path:
-    """One file per installed Textual and set of theme variables (a theme's colours).
-    Textual is told by its CSS modules' files, not its version: asking the package
-    metadata for that took as long as the parse saved."""
+def stamp(variables: dict[str, str]) -> str:
+    """What parsed rules depend on besides the CSS text: the installed Textual (told
+    by its CSS modules' files; asking the package metadata for its version took as
+    long as the parse saved) and the theme's variables (its colours)."""
     import textual.css
 
     css = Path(textual.css.__file__).parent
     installed = [(name, (css / name).stat().st_mtime_ns) for name in ("model.py", "parse.py", "styles.py")]
-    digest = hashlib.sha256(repr((installed, sorted(variables.items()))).encode()).hexdigest()[:20]
-    return folder / f"styles-{digest}.pickle"
+    return repr((installed, sorted(variables.items())))
+
+
+def cache_file(folder: Path, variables: dict[str, str]) -> Path:
+    """A file per stamp. Its name is no seal (the stamp inside is checked), and zlib
+    is loaded already: hashlib would bring OpenSSL into the workbench for this."""
+    return folder / f"styles-{zlib.crc32(stamp(variables).encode()):08x}.pickle"
 
 
 def load(stylesheet: Any, path: Path) -> int:
@@ -45,7 +50,7 @@ def load(stylesheet: Any, path: Path) -> int:
             if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return 0
             kept = pickle.load(file)
-        if kept["variables"] != dict(stylesheet._variables):
+        if kept["stamp"] != stamp(stylesheet._variables):
             return 0
         entries = kept["entries"]
         for key, rules in entries.items():
@@ -68,7 +73,7 @@ def save(stylesheet: Any, path: Path, loaded: int) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(temporary, "wb") as file:
             os.fchmod(file.fileno(), 0o600)
-            pickle.dump({"variables": dict(stylesheet._variables), "entries": entries}, file,
+            pickle.dump({"stamp": stamp(stylesheet._variables), "entries": entries}, file,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)  # whole or not at all, should two sessions save at once
         return True

@@ -5,6 +5,7 @@ and anything doubtful in the file only costs the parse."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 
 from conftest import SAMPLES
@@ -56,6 +57,10 @@ async def test_a_damaged_or_foreign_file_is_left_unread(tmp_path):
     assert county(tmp_path, folder)._styles_loaded == 0
     os.chmod(kept, 0o600)
     assert county(tmp_path, folder)._styles_loaded > 0
+    # Written by another Textual (or for other colours) under the same name: unread.
+    data = pickle.loads(good)
+    kept.write_bytes(pickle.dumps({**data, "stamp": data["stamp"].replace("model.py", "old.py")}))
+    assert county(tmp_path, folder)._styles_loaded == 0
 
 
 async def test_another_theme_keeps_a_file_of_its_own(tmp_path):

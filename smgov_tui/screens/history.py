@@ -171,7 +171,7 @@ class HistoryScreen(ModalScreen[str | None]):
         if not table.columns:
             self._width = self.size.width
             for title, width in zip(COLUMNS, widths(self.size.width)):
-                table.add_column(title, width=width, key=title.lower())
+                table.add_column(Text(title), width=width, key=title.lower())  # not markup
         sizes = [column.width for column in table.columns.values()]
         for entry in self.rows:
             table.add_row(*[clip(text, width) for text, width in zip(cells(entry), sizes)])

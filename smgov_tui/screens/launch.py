@@ -55,7 +55,7 @@ class LaunchScreen(StepScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#launch-table", DataTable)
-        table.add_columns("Step", "Need", "Item", "Why")
+        table.add_columns(*map(Text, ("Step", "Need", "Item", "Why")))  # not markup
         super().on_mount()
 
     def show_checklist(self, checklist: Checklist) -> None:
@@ -75,7 +75,7 @@ class LaunchScreen(StepScreen):
         table = self.query_one("#launch-table", DataTable)
         table.clear()
         for item in sorted(checklist.items, key=lambda i: not i.blocking):
-            table.add_row(str(CATALOGUE.step(item.step).number), item.severity, Text(item.label),
+            table.add_row(Text(str(CATALOGUE.step(item.step).number)), Text(item.severity), Text(item.label),
                           Text(one_line(item.why) if item.kind == "check" else "not decided"))
         self._show_signoffs(checklist)
 

@@ -63,7 +63,9 @@ class RowsEditor(Vertical, can_focus=False):
         table: DataTable = RowsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
         table.show_cursor = True
         for field, width in zip(self.kind.fields, COLUMN_WIDTHS):
-            table.add_column(field.label, key=field.key, width=width)
+            # Text, not str: DataTable reads a str as Rich markup, with emoji codes
+            # (their table, near a megabyte, was loaded for these labels alone).
+            table.add_column(Text(field.label), key=field.key, width=width)
         self._fill(0, table)  # before mounting: no watchers to run per row (10,000 rows: a third of the time)
         yield table
         yield Static(self._hint(), classes="rows-hint", markup=False)
