@@ -31,6 +31,7 @@ from .errors import SmgovError
 from .keymap import load_keymap
 from .plan import Plan
 from .readiness import Checklist, checklist, next_missing
+from .sheets import styles_dir
 from .store import PlanStore
 from .textsafe import one_line, pasted_text, visible
 from .widgets.bindings import bindings
@@ -40,14 +41,6 @@ OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another sessi
 KEY_TRAIL_TIMEOUT = 1.0  # seconds after which keys typed ahead go on, should a key's trail be lost
 KEYS_HELD_AT_MOST = 5.0  # seconds keys typed ahead wait, at most, for the screen to settle
 STYLES_KEPT_AFTER = 2.0  # seconds from the start to keeping the parsed stylesheets (stylecache)
-
-
-def styles_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "styles", here.parent / "styles"):
-        if candidate.is_dir():
-            return candidate
-    raise SmgovError("the styles are missing from this installation")
 
 
 class KeyTrail(Message):
@@ -118,7 +111,7 @@ class SmgovApp(App):
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         # The parsed stylesheets of an earlier run, if kept in this folder (see stylecache).
         self._styles_file: Path | None = None
-        self._styles_loaded = 0
+        self._styles_loaded: frozenset = frozenset()
         if styles_kept_in is not None:
             from . import stylecache
 
@@ -160,8 +153,9 @@ class SmgovApp(App):
         if self._styles_file is not None:
             from . import stylecache
 
-            if stylecache.save(self.stylesheet, self._styles_file, self._styles_loaded):
-                self._styles_loaded = len(self.stylesheet._parse_cache)
+            written = stylecache.save(self.stylesheet, self._styles_file, self._styles_loaded)
+            if written is not None:
+                self._styles_loaded = written
 
     def get_default_screen(self) -> Screen:
         """The step the plan opens on, as the screen Textual starts with: built

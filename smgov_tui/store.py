@@ -1,4 +1,4 @@
-"""The plan file: the only module that touches TinyDB.
+"""The plan file.
 
 One TinyDB JSON file per plan with three tables: `meta` (format marker,
 schema version, write revision, app version, created), `plan` (the plan's name
@@ -26,6 +26,8 @@ history edited by hand fails the check and is parsed and rewritten in full.
 
 What only a write needs (fcntl, tempfile, getpass) is imported where it is
 used: `smgov check` only reads, and a reviewer waits for it (bench/cli.py).
+smgov reads and writes the JSON itself; tinystorage.py lets tools open the
+same file with TinyDB, through these same reads and saves.
 """
 
 from __future__ import annotations
@@ -41,8 +43,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
-
-from tinydb.storages import Storage
 
 from . import __version__
 from .catalogue import CATALOGUE
@@ -550,26 +550,6 @@ def _keep_original(path: Path, schema: int, raw: bytes) -> None:
             return
         target = path.with_name(f"{path.name}.v{schema}-{utc_stamp()}.bak")
     write_atomically(target, raw, 0o600)
-
-
-class PlanStorage(Storage):
-    """TinyDB's view of a plan file, for tools that want TinyDB queries: validated,
-    migrated reads; each write replaces the file under the lock, like a save."""
-
-    def __init__(self, path: str | os.PathLike) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict | None:
-        file = _read(self.path)
-        return {**file.data, "history": file.history()}
-
-    def write(self, data: dict) -> None:
-        with locked(self.path):
-            file = _read(self.path)
-            _save(self.path, file, _File(file.raw, file.schema, data, None).render())
-
-    def close(self) -> None:
-        pass
 
 
 def _initial_data(name: str, values: dict, source: str | None) -> dict:

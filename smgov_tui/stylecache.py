@@ -20,10 +20,6 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-# Entries kept at most: Textual's own cache holds 64, the workbench needs about 30.
-MOST = 64
-
-
 def stamp(variables: dict[str, str]) -> str:
     """What parsed rules depend on besides the CSS text: the installed Textual (told
     by its CSS modules' files; asking the package metadata for its version took as
@@ -41,33 +37,42 @@ def cache_file(folder: Path, variables: dict[str, str]) -> Path:
     return folder / f"styles-{zlib.crc32(stamp(variables).encode()):08x}.pickle"
 
 
-def load(stylesheet: Any, path: Path) -> int:
-    """Fill the stylesheet's parse cache from the file; how many entries it took.
+def load(stylesheet: Any, path: Path) -> frozenset:
+    """Fill the stylesheet's parse cache from the file; the entries it took.
     Only a file of this user's, that no one else can write, is read: it is code."""
     try:
         with open(path, "rb") as file:
             info = os.fstat(file.fileno())
             if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return 0
+                return frozenset()
             kept = pickle.load(file)
         if kept["stamp"] != stamp(stylesheet._variables):
-            return 0
+            return frozenset()
         entries = kept["entries"]
         for key, rules in entries.items():
             stylesheet._parse_cache[key] = rules
-        return len(entries)
+        return frozenset(entries)
     except Exception:  # missing, damaged, from another Textual: parse as ever
-        return 0
+        return frozenset()
 
 
-def save(stylesheet: Any, path: Path, loaded: int) -> bool:
-    """Write the parse cache when it holds more than was loaded; never raises
-    (a full disk or a read-only home only costs the next start its parse)."""
+def in_use(stylesheet: Any) -> dict:
+    """The parses of the sources this run has read: an older sheet's parse (smgov
+    upgraded) is left out, not carried forever. A source can have parses under
+    several ranks (Textual re-ranks a base class's CSS as its subclasses come):
+    the start goes through each of them again, so each is kept."""
+    sources = {(css, read_from) for read_from, (css, *_rest) in stylesheet.source.items()}
     cache = stylesheet._parse_cache
-    keys = list(cache.keys())[-MOST:]
-    if len(keys) <= loaded:
-        return False
-    entries = {key: cache.get(key) for key in keys}
+    return {key: cache.get(key) for key in list(cache.keys()) if key[:2] in sources}
+
+
+def save(stylesheet: Any, path: Path, loaded: frozenset) -> frozenset | None:
+    """Write the parses in use when they are not what was loaded; what was written,
+    or None. Never raises: a full disk or a read-only home only costs the next
+    start its parse."""
+    entries = in_use(stylesheet)
+    if not entries or frozenset(entries) == loaded:
+        return None
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -76,8 +81,8 @@ def save(stylesheet: Any, path: Path, loaded: int) -> bool:
             pickle.dump({"stamp": stamp(stylesheet._variables), "entries": entries}, file,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)  # whole or not at all, should two sessions save at once
-        return True
+        return frozenset(entries)
     except Exception:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
-        return False
+        return None

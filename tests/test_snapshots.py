@@ -229,3 +229,34 @@ def test_export_dialog(snap_compare, tmp_path):
     """f2 (ctrl+e outside a text field): which document, which format; written beside the plan."""
     assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
                         run_before=on_step("objectives"), press=["f2"])
+
+
+# screens shown now and then, each with a stylesheet of its own (sheets.py)
+
+
+def test_problem_screen(snap_compare, tmp_path, monkeypatch):
+    """A plan file cut short: why it cannot be opened, and the ways on."""
+    from smgov_tui.errors import SmgovError
+
+    monkeypatch.chdir(tmp_path)
+    path = Path("plan.json")
+    path.write_text((SAMPLES / "county.json").read_text()[:900])  # cut short, as by a full disk
+    with pytest.raises(SmgovError) as raised:
+        PlanStore(path).load()
+    assert snap_compare(SmgovApp(None, welcome_path=path, problem=str(raised.value)), terminal_size=NARROW)
+
+
+def test_conflict_dialog(snap_compare, tmp_path):
+    """Another session changed the tone while this one was editing it: theirs, mine, the choice."""
+    from smgov_tui.errors import ConflictError
+    from smgov_tui.screens.conflict import ConflictScreen
+
+    conflict = ConflictError("response.tone", mine="friendly and plain", theirs="formal and informative",
+                             who="dana", when="2026-11-20T10:04:00Z", label="Tone of voice")
+
+    async def run_before(pilot) -> None:
+        await on_step("response", "response.tone")(pilot)
+        pilot.app.push_screen(ConflictScreen(conflict))
+        await pilot.pause()
+
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=run_before)

@@ -397,3 +397,27 @@ def test_saving_an_older_plan_migrates_it_keeps_the_original_and_every_unknown_f
     assert data["plan"]["1"]["notes"] == "kept too"
     assert data["attachments"] == {"1": {"file": "logo.png"}}
     assert store.load().unknown == {"future.idea": {"kept": True}}
+
+
+def test_tinydb_opens_a_plan_through_plan_storage(tmp_path):
+    """Tools may query a plan with TinyDB (smgov_tui.tinystorage): they read what
+    smgov reads, and a write goes through smgov's save, keeping the plan whole."""
+    import shutil
+
+    from tinydb import Query, TinyDB
+
+    from conftest import SAMPLES
+    from smgov_tui.tinystorage import PlanStorage
+
+    path = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county.json", path)
+    before = PlanStore(path).load()
+    db = TinyDB(path, storage=PlanStorage)
+    (plan,) = db.table("plan").all()
+    assert plan["name"] == before.name
+    assert db.table("history").search(Query().decision == "response.tone")
+    db.table("notes").insert({"by": "a script"})
+    db.close()
+    after = PlanStore(path).load()
+    assert after.to_values() == before.to_values()
+    assert json.loads(path.read_text())["notes"] == {"1": {"by": "a script"}}

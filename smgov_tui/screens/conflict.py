@@ -18,6 +18,7 @@ from textual.widgets import Button, Static
 
 from ..errors import ConflictError
 from ..history import full_text, local_time
+from ..sheets import sheet
 from ..widgets.bindings import bindings
 
 SHOWN_CHARACTERS = 2000  # of each version: enough to tell them apart, cheap for a 1 MB paste
@@ -33,6 +34,9 @@ def version_text(decision_id: str, value: Any) -> str:
 
 class ConflictScreen(ModalScreen[str | None]):
     """Theirs against mine; r reloads theirs, k keeps mine, escape decides later."""
+
+    DEFAULT_CSS = sheet("conflict")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
 
     BINDINGS = bindings("conflict")
 

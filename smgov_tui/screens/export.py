@@ -15,6 +15,7 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
 from ..documents import DOCUMENTS, FORMATS, document_path, write_document
 from ..plan import Plan
+from ..sheets import sheet
 from ..textsafe import one_line
 from ..widgets.bindings import bindings
 
@@ -52,6 +53,9 @@ class Choices(RadioSet):
 
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
+
+    DEFAULT_CSS = sheet("export")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("export")
 

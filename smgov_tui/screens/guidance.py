@@ -10,12 +10,16 @@ from textual.widgets import Markdown, Static
 
 from ..catalogue import Decision
 from ..catalogue.decision import guidance_markdown
+from ..sheets import sheet
 from ..widgets.bindings import bindings
 
 __all__ = ["GuidanceScreen", "guidance_markdown"]
 
 
 class GuidanceScreen(ModalScreen[None]):
+
+    DEFAULT_CSS = sheet("guidance")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
     BINDINGS = bindings("guidance")
 
     def __init__(self, decision: Decision) -> None:

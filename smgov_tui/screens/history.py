@@ -23,6 +23,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Static
 from ..catalogue import CATALOGUE, Decision
 from ..errors import SmgovError
 from ..history import changes, full_text, local_time, row_change, shown
+from ..sheets import sheet
 from ..textsafe import one_line
 from ..widgets.bindings import bindings
 
@@ -80,6 +81,9 @@ def clip(text: str, width: int) -> Text:
 
 class HistoryScreen(ModalScreen[str | None]):
     """The plan's changes, newest first; dismisses with a decision id to go to, or None."""
+
+    DEFAULT_CSS = sheet("history")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
 
     BINDINGS = bindings("history")
     POLL = 1.0  # seconds between looks at the plan file for changes saved elsewhere

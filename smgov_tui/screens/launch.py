@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from ..catalogue import CATALOGUE, InvalidValue
 from ..readiness import Checklist
+from ..sheets import sheet
 from ..textsafe import one_line, visible
 from .step import StepScreen
 
@@ -26,6 +27,9 @@ def today() -> str:
 
 class LaunchScreen(StepScreen):
     """Launch-day decisions plus the whole checklist; sign-off once nothing blocks."""
+
+    DEFAULT_CSS = sheet("launch")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
 
     EDITABLE_EXCLUDED = (SIGNOFF,)
     FIRST_FIELDS_WINDOWED = False

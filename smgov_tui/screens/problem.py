@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..errors import SmgovError
+from ..sheets import sheet
 from ..store import PlanStore, backup_path, read_plan_data, restore
 from ..textsafe import one_line
 from ..widgets.bindings import bindings
@@ -48,6 +49,9 @@ def sibling(path: Path) -> Path:
 
 class ProblemScreen(Screen):
     """What is wrong with the plan file, then: restore, open another, start anew, or quit."""
+
+    DEFAULT_CSS = sheet("problem")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
 
     BINDINGS = bindings("problem")
 

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ..catalogue.kinds import InvalidValue, Rows
+from ..sheets import sheet
 from ..textsafe import visible
 from ..widgets.bindings import bindings, keys_shown
 from ..widgets.inputs import make_editor, read_editor, untouched
@@ -17,6 +18,9 @@ from ..widgets.inputs import make_editor, read_editor, untouched
 
 class RowForm(ModalScreen[dict | None]):
     """Edit one row; ctrl+s or Save keeps it, escape cancels. Invalid rows are never kept."""
+
+    DEFAULT_CSS = sheet("row_form")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
 
     BINDINGS = bindings("row form")
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ..errors import SmgovError
 from ..samples import sample_names, start_plan
+from ..sheets import sheet
 from ..store import PlanStore
 from ..textsafe import one_line, visible
 from ..widgets.bindings import bindings
@@ -24,6 +25,9 @@ SAMPLE_TEXT = {"small-city": "a small city, launch-ready",
 
 
 class WelcomeScreen(Screen):
+
+    DEFAULT_CSS = sheet("welcome")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
     BINDINGS = bindings("welcome")
 
     def __init__(self, path: Path) -> None:

@@ -25,6 +25,7 @@ from .. import evaluation
 from ..checks import CHECKS
 from ..people import name_key
 from ..plan import Plan
+from ..sheets import sheet
 from ..textsafe import one_line, visible
 from .bindings import bindings
 
@@ -51,6 +52,9 @@ def _left(text: str, width: int, style: str = "") -> Text:
 
 class NamePrompt(ModalScreen[str | None]):
     """Ask for one name; enter keeps it, escape cancels. Offers come first, prefilled."""
+
+    DEFAULT_CSS = sheet("name_prompt")  # read when first shown (sheets.py)
+    SCOPED_CSS = False
 
     BINDINGS = bindings("name prompt")
 
