@@ -127,7 +127,8 @@ def checklist_prompts(app: SmgovApp) -> list[str]:
 
 def message_of(app: SmgovApp, decision_id: str) -> str:
     field = app.screen.query_one("#field-" + decision_id.replace(".", "--"))
-    return text_of(field.query_one(".decision-message", Static))
+    lines = field.query(".decision-message")  # made when there is first something to say
+    return text_of(lines.first(Static)) if lines else ""
 
 
 # --- driving one editor by keyboard --------------------------------------------

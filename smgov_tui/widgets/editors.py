@@ -101,9 +101,14 @@ class DecisionField(Vertical):
         need = "needed" if d.blocker else "advice"
         yield Label(Content.assemble((d.label, "bold"), "  ", (need, "dim")), classes="decision-label")
         yield self._editor()
-        yield Static("", classes="decision-message", markup=False)
+        # The message line: until there is something to say, the field's bottom
+        # padding holds its row (a Static per field was a fifth of a megabyte
+        # on a step); with a note below, it is there from the start.
         if d.id in NOTES:
+            yield Static("", classes="decision-message", markup=False)
             yield PlanNote(NOTES[d.id])
+        else:
+            self.add_class("-quiet")
 
     def on_mount(self) -> None:
         editor = self.query_one(f"#{editor_id(self.decision.id)}")
@@ -219,8 +224,15 @@ class DecisionField(Vertical):
         if (text, error) == self._message:
             return
         self._message = (text, error)
-        message = self.query_one(".decision-message", Static)
-        message.update(Content(visible(text)))  # an error may quote what was typed
+        shown = Content(visible(text))  # an error may quote what was typed
+        lines = self.query(".decision-message")
+        if lines:
+            message = lines.first(Static)
+            message.update(shown)
+        else:
+            message = Static(shown, classes="decision-message", markup=False)
+            self.remove_class("-quiet")  # the row it held is the message's now
+            self.mount(message)
         message.set_class(error, "-error")
         self.set_class(error, "-invalid")
 
