@@ -253,6 +253,43 @@ async def test_a_keymap_file_rebinds_next_step_in_the_workbench(tmp_path, monkey
     assert not app.is_running
 
 
+async def test_hints_and_buttons_name_the_keys_a_keymap_file_chose(tmp_path, monkeypatch):
+    """The matrix's hint line, the name prompt, the export, guidance and conflict
+    dialogs say the rebound keys, not the defaults."""
+    from smgov_tui.errors import ConflictError
+    from smgov_tui.screens.conflict import ConflictScreen
+
+    write_keymap(tmp_path, monkeypatch, '[keys]\n"matrix.main" = "p"\n"matrix.add" = "n"\n'
+                                        '"prompt.cancel" = "ctrl+g"\n"export.cancel" = "ctrl+w"\n'
+                                        '"guidance.close" = "escape,f1"\n"conflict.later" = "l"\n')
+    app = county_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("platforms.matrix")
+        await pilot.pause()
+        hint = str(app.screen.query_one(".matrix-hint").render())
+        assert hint == "0-5 score, +/- weight, p main, n/c add, d/x del"
+        from smgov_tui.widgets.matrix import hints
+
+        assert "· p main platform · n add platform ·" in hints(app)[0]  # on a terminal wide enough
+        await pilot.press("n")  # add a platform: the name prompt
+        await pilot.pause()
+        assert "ctrl+g cancels" in str(app.screen.query_one(".name-prompt-hint").render())
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "ctrl+w cancel" in str(app.screen.query_one("#export-hint").render())
+        assert "Cancel (ctrl+w)" in str(app.screen.query_one("#export-cancel").label)
+        await pilot.press("ctrl+w")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert str(app.screen.query_one("#guidance-hint").render()) == "esc/f1 to close"
+        await pilot.press("escape")
+        app.push_screen(ConflictScreen(ConflictError("response.tone", "mine", "theirs", label="Tone of voice")))
+        await pilot.pause()
+        assert str(app.screen.query_one("#conflict-later").label) == "Later (l)"
+
+
 async def test_text_fields_keep_ctrl_e_and_f2_exports_from_them(tmp_path):
     app = county_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

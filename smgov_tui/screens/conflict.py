@@ -19,7 +19,7 @@ from textual.widgets import Button, Static
 from ..errors import ConflictError
 from ..history import full_text, local_time
 from ..sheets import sheet
-from ..widgets.bindings import bindings
+from ..widgets.bindings import bindings, keys_shown
 
 SHOWN_CHARACTERS = 2000  # of each version: enough to tell them apart, cheap for a 1 MB paste
 
@@ -62,9 +62,10 @@ class ConflictScreen(ModalScreen[str | None]):
             with VerticalScroll(classes="conflict-version", id="conflict-mine"):
                 yield Static(Content(version_text(c.decision_id, self.mine)), markup=False)
             with Horizontal(id="conflict-buttons"):
-                yield Button("Reload theirs (r)", id="conflict-reload")
-                yield Button("Keep mine (k)", variant="primary", id="conflict-keep")
-                yield Button("Later (esc)", id="conflict-later")
+                yield Button(f"Reload theirs ({keys_shown(self.app, 'conflict.theirs')})", id="conflict-reload")
+                yield Button(f"Keep mine ({keys_shown(self.app, 'conflict.mine')})", variant="primary",
+                             id="conflict-keep")
+                yield Button(f"Later ({keys_shown(self.app, 'conflict.later')})", id="conflict-later")
 
     def on_mount(self) -> None:
         self.query_one("#conflict-keep", Button).focus()

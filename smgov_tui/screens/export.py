@@ -17,7 +17,7 @@ from ..documents import DOCUMENTS, FORMATS, document_path, write_document
 from ..plan import Plan
 from ..sheets import sheet
 from ..textsafe import one_line
-from ..widgets.bindings import bindings
+from ..widgets.bindings import bindings, first_key
 
 
 class ChoiceButton(RadioButton):
@@ -80,9 +80,12 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static("", id="export-target")
             yield Static("", id="export-error")
             with Horizontal(id="export-buttons"):
-                yield Button("Write (enter)", variant="primary", id="export-write")
-                yield Button("Cancel (esc)", id="export-cancel")
-            yield Static(Content.styled("↑↓ choose · tab other list · enter write · esc cancel", "dim"),
+                yield Button(f"Write ({first_key(self.app, 'export.write')})", variant="primary",
+                             id="export-write")
+                yield Button(f"Cancel ({first_key(self.app, 'export.cancel')})", id="export-cancel")
+            choose = first_key(self.app, "export.previous_option") + first_key(self.app, "export.next_option")
+            yield Static(Content.styled(f"{choose} choose · tab other list · {first_key(self.app, 'export.write')} "
+                                        f"write · {first_key(self.app, 'export.cancel')} cancel", "dim"),
                          id="export-hint")
 
     def on_mount(self) -> None:

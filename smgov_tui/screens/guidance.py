@@ -11,7 +11,7 @@ from textual.widgets import Markdown, Static
 from ..catalogue import Decision
 from ..catalogue.decision import guidance_markdown
 from ..sheets import sheet
-from ..widgets.bindings import bindings
+from ..widgets.bindings import bindings, keys_shown
 
 __all__ = ["GuidanceScreen", "guidance_markdown"]
 
@@ -33,7 +33,8 @@ class GuidanceScreen(ModalScreen[None]):
                          id="guidance-title")
             with VerticalScroll(id="guidance-body"):
                 yield Markdown(guidance_markdown(d))
-            yield Static(Content.styled("escape to close", "dim"), id="guidance-hint")
+            yield Static(Content.styled(f"{keys_shown(self.app, 'guidance.close')} to close", "dim"),
+                         id="guidance-hint")
 
     def on_mount(self) -> None:
         self.query_one("#guidance-body").focus()

@@ -27,16 +27,31 @@ from ..people import name_key
 from ..plan import Plan
 from ..sheets import sheet
 from ..textsafe import one_line, visible
-from .bindings import bindings
+from .bindings import bindings, first_key
 
 MAIN = "platforms.main"
 CHOSEN = "platforms.chosen"
 FIXED = ("rank", "platform", "score")  # the columns before the criteria
 SCORE_WIDTH, PLATFORM_MIN = 6, 9
-HINT_WIDE = ("0-5 score · backspace clears · +/- weight · m main platform · "
-             "a add platform · c add criterion · d remove platform · x remove criterion")
-HINT_NARROW = "0-5 score, +/- weight, m main, a/c add, d/x del"
 PLATFORM_COUNT = next(c for c in CHECKS if c.id == "check.platform_count")
+
+
+def hints(app) -> tuple[str, str]:
+    """The matrix's keys, wide and narrow ("0-5 score · backspace clears · ..."),
+    in the keys in use: a keymap file may have rebound any of them."""
+    def key(binding_id: str) -> str:
+        return first_key(app, binding_id)
+
+    digits = [key("matrix.score"), *(key(f"matrix.score_{n}") for n in range(1, 6))]
+    score = "0-5" if digits == list("012345") else "/".join(digits)
+    weight = f"{key('matrix.weight_up')}/{key('matrix.weight_down')}"
+    wide = (f"{score} score · {key('matrix.clear')} clears · {weight} weight · {key('matrix.main')} main platform · "
+            f"{key('matrix.add')} add platform · {key('matrix.add_criterion')} add criterion · "
+            f"{key('matrix.remove')} remove platform · {key('matrix.remove_criterion')} remove criterion")
+    narrow = (f"{score} score, {weight} weight, {key('matrix.main')} main, "
+              f"{key('matrix.add')}/{key('matrix.add_criterion')} add, "
+              f"{key('matrix.remove')}/{key('matrix.remove_criterion')} del")
+    return wide, narrow
 
 
 def _right(text: str, width: int, style: str = "") -> Text:
@@ -70,7 +85,8 @@ class NamePrompt(ModalScreen[str | None]):
                              classes="name-prompt-offers")
             yield Input(visible(self.offers[0]) if self.offers else "", placeholder=self.placeholder,
                         suggester=SuggestFromList(self.offers, case_sensitive=False), id="name-prompt-input")
-            yield Static(Content("enter adds · esc cancels" + (" · → completes a name" if self.offers else "")),
+            cancel = first_key(self.app, "prompt.cancel")
+            yield Static(Content(f"enter adds · {cancel} cancels" + (" · → completes a name" if self.offers else "")),
                          classes="name-prompt-hint")
 
     @on(Input.Submitted)
@@ -119,7 +135,7 @@ class MatrixEditor(Vertical, can_focus=False):
         message.display = False
         yield message
         yield Static("", classes="matrix-status", markup=False)
-        yield Static(HINT_NARROW, classes="matrix-hint", markup=False)
+        yield Static(hints(self.app)[1], classes="matrix-hint", markup=False)
 
     def on_mount(self) -> None:
         self.show(self.app.plan)
@@ -238,8 +254,8 @@ class MatrixEditor(Vertical, can_focus=False):
         self._filled = True
         self._restore(*where)
         self._describe()
-        hint = HINT_WIDE if available >= len(HINT_WIDE) else HINT_NARROW
-        self.query_one(".matrix-hint", Static).update(Content(hint))
+        wide, narrow = hints(self.app)
+        self.query_one(".matrix-hint", Static).update(Content(wide if available >= len(wide) else narrow))
 
     def _cursor(self) -> tuple[str | None, int]:
         if not self._order or not self._filled:
