@@ -454,13 +454,14 @@ class SmgovApp(App):
     PAINTING = (messages.Update, messages.Layout, messages.UpdateScroll, messages.Prompt, events.Idle)
 
     def _still_moving(self, anywhere: bool = True) -> bool:
-        """The screen in front is still mounting, or a message is on its way to the
-        app (a dialog's focus: Widget.focus goes through the app's queue) or,
-        `anywhere`, in the screen (the option picked that opens the plan, a field's
-        change). Keys typed behind wait in the app's queue, and do not count."""
+        """The screen in front is still mounting (a step, its fields), or a message
+        is on its way to the app (a dialog's focus: Widget.focus goes through the
+        app's queue) or, `anywhere`, in the screen (the option picked that opens
+        the plan, a field's change). Keys typed behind wait in the app's queue,
+        and do not count."""
         screen = self.screen
         nodes = (self, *screen.walk_children(with_self=True)) if anywhere else (self,)
-        return not screen.is_mounted or any(
+        return not screen.is_mounted or getattr(screen, "incomplete", False) or any(
             not isinstance(message, self.PAINTING) and not (node is self and isinstance(message, events.Key))
             for node in nodes if node.message_queue_size
             for message in node._message_queue.values)  # textual 8.2.8's queue

@@ -88,3 +88,24 @@ async def test_a_step_shown_later_comes_the_same_way(tmp_path):
         assert fields(screen) == [d.id for d in screen.decisions]
         # The matrix above the fields came with the rest, and shows the plan.
         assert "Every tier" in str(screen.query_one("#response-matrix").render())
+
+
+async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
+    """Textual orders the focus chain by place on screen; a field mounted and not
+    yet laid out has none, and tab jumped to it (caught by the burst test in
+    tests/test_terminals.py). The step says it is incomplete until the rest is
+    laid out, and the chain then follows the form."""
+    path = tmp_path / "blank.json"
+    PlanStore.create(path, "Blank")
+    app = SmgovApp(PlanStore(path))
+    app.window_fields = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.incomplete and app._still_moving()
+        await pilot.pause()
+        await pilot.pause()
+        assert not screen.incomplete
+        chain = [w.id for w in screen.focus_chain if (w.id or "").startswith("edit-")]
+        assert chain[:4] == ["edit-objectives--conversations_now", "edit-objectives--conversations_wanted",
+                             "edit-objectives--key_messages", "edit-objectives--approach"]
+        assert chain[4] == "edit-objectives--engagement_goals"

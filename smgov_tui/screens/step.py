@@ -107,11 +107,17 @@ class StepScreen(Screen):
             return DecisionField(item, values.get(item.id), values)
         return item
 
+    @property
+    def incomplete(self) -> bool:
+        """Fields still to come (`_mount_rest`): keys that move the focus wait for
+        them (SmgovApp._still_moving), as Textual orders the focus chain by place
+        on screen, and a field not yet laid out has none: tab jumped to it."""
+        return any(self._rest)
+
     async def _mount_rest(self) -> None:
         """The fields above and below the first screenful, in one frame with the
         form scrolled so the field in view stays where it was."""
         above, below = self._rest
-        self._rest = ([], [])
         form = self.query_one("#form", VerticalScroll)
         kept = form.children[0] if form.children else None
         with self.app.batch_update():
@@ -119,8 +125,10 @@ class StepScreen(Screen):
                 await form.mount_all([self._made(w) for w in below])
             if above and kept is not None:
                 await form.mount_all([self._made(w) for w in above], before=kept)
-                self._refresh_layout()  # within the batch: laid out, not drawn
+            self._refresh_layout()  # within the batch: laid out (each field its place), not drawn
+            if above and kept is not None:
                 form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
+            self._rest = ([], [])
         self.show_checklist(self.app.checklist)
         for call in self._after_rest:
             call()
