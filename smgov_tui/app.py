@@ -149,7 +149,7 @@ class SmgovApp(App):
             self._keep_styles()
 
     def _keep_styles(self) -> None:
-        """What was parsed, into the styles file, if it holds more than the file did."""
+        """The parses in use, into the styles file, when they are not what it held."""
         if self._styles_file is not None:
             from . import stylecache
 
