@@ -95,9 +95,7 @@ class Session:
     def ask_value(self, decision: Decision) -> None:
         kind = decision.kind
         names = CATALOGUE.row_names(kind.source, self.plan.values) if isinstance(kind, RowRef) else ()
-        value = self.plan.get(decision.id)
-        for line in (words.value_lines(decision, value) if value is not None else []):
-            self.say(line)
+        value = self.show_current(decision)
         for line in words.option_lines(kind, names):
             self.say(line)
         self.say(words.how(kind, value is not None) + self.example(decision))
@@ -117,10 +115,15 @@ class Session:
             if value is None or self.save(decision, value):
                 return
 
-    def ask_long(self, decision: Decision) -> None:
+    def show_current(self, decision: Decision) -> Any:
+        """The decision's value now, said line by line before it is asked; returned."""
         value = self.plan.get(decision.id)
         for line in (words.value_lines(decision, value) if value is not None else []):
             self.say(line)
+        return value
+
+    def ask_long(self, decision: Decision) -> None:
+        value = self.show_current(decision)
         self.say(words.how(decision.kind, value is not None) + self.example(decision))
         while True:
             first = self.answer(decision, f"{decision.label}: ")

@@ -42,6 +42,7 @@ class StepScreen(Screen):
         self._resumed = False  # shown before
         self._rest: tuple[list, list] = ([], [])  # views and decisions above and below the first screenful
         self._after_rest: list = []  # what waits for them (a focus asked for meanwhile)
+        self._opening: tuple[str, bool] = ("", False)  # the decision it opens on, and whether scrolled to
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -67,12 +68,13 @@ class StepScreen(Screen):
         what fills the first screenful comes now, from the field the step opens
         on; the rest is mounted once that has been drawn (`_mount_rest`):
         mounting and styling every field first was a tenth of the start."""
+        self._opening = self.opening_decision()
         widgets = [*self._views(), *self.decisions]
         windowed = self.app.window_fields
         if not self.FIRST_FIELDS_WINDOWED or (self.app.is_headless if windowed is None else not windowed):
             yield from (self._made(widget) for widget in widgets)
             return
-        target, scroll = self.opening_decision()
+        target, scroll = self._opening
         start = next((i for i, w in enumerate(widgets) if getattr(w, "id", None) == target), 0) if scroll else 0
         end = start + self.filling(widgets[start:])
         self._rest = (widgets[:start], widgets[end:])
@@ -137,7 +139,7 @@ class StepScreen(Screen):
     def on_mount(self) -> None:
         self.watch(self.app, "checklist", self.show_checklist)
         self.watch(self.app, "save_state", self.show_save_state)
-        target, scroll = self.opening_decision()
+        target, scroll = self._opening  # as compose_form found it
         if any(self._rest):
             self.focus_decision(target, scroll=False)  # at the top of the form until the rest comes
             self.call_after_refresh(self._mount_rest)
