@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from smgov_tui.catalogue import CATALOGUE  # noqa: E402
-from smgov_tui.plan import Plan  # noqa: E402
-from smgov_tui.readiness import checklist  # noqa: E402
-from smgov_tui.store import PlanStore  # noqa: E402
+from smgov_tui.core.catalogue import CATALOGUE  # noqa: E402
+from smgov_tui.core.plan import Plan  # noqa: E402
+from smgov_tui.core.readiness import checklist  # noqa: E402
+from smgov_tui.storage.store import PlanStore  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_plans" / "county.json"
 

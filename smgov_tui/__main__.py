@@ -2,6 +2,6 @@
 
 import sys
 
-from .cli import main
+from smgov_tui.cli import main
 
 sys.exit(main())

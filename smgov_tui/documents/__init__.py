@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the builders load on first use: `smgov check` need not pay for them
-    from ..plan import Plan
-    from .model import Document, Para
+    from smgov_tui.core.plan import Plan
+    from smgov_tui.documents.model import Document, Para
 
 DOCUMENTS = {  # name -> what it is, in a phrase (the CLI's help and the workbench's dialog)
     "plan": "The plan, every decision in it",
@@ -27,9 +27,11 @@ FORMATS = {"md": "Markdown (.md)", "html": "HTML page (.html)", "json": "JSON (.
 
 
 def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
-    from .. import readiness
-    from . import checklist as checklist_doc
-    from . import comments, conduct, plan_doc
+    from smgov_tui.core import readiness
+    from smgov_tui.documents import checklist as checklist_doc
+    from smgov_tui.documents import comments
+    from smgov_tui.documents import conduct
+    from smgov_tui.documents import plan_doc
 
     today = today or _dt.date.today()
     result = readiness.checklist(plan)
@@ -50,7 +52,7 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
 
 
 def _status(document: Document, today: _dt.date) -> Para:
-    from .model import Para
+    from smgov_tui.documents.model import Para
 
     if document.kind == "plan":
         source = "Social media plan"
@@ -69,8 +71,8 @@ def _status(document: Document, today: _dt.date) -> Para:
 
 
 def render(plan: Plan, doc: str, fmt: str, today: _dt.date | None = None) -> str:
-    from .formats import document_html, document_json
-    from .markdown import document_markdown
+    from smgov_tui.documents.formats import document_html, document_json
+    from smgov_tui.documents.markdown import document_markdown
 
     document = build(plan, doc, today)
     if fmt == "md":
@@ -89,7 +91,7 @@ def document_path(plan_path: Path, doc: str, fmt: str) -> Path:
 
 def write_document(plan_path: Path, plan: Plan, doc: str, fmt: str,
                    today: _dt.date | None = None) -> Path:
-    from ..store import write_atomically
+    from smgov_tui.storage.store import write_atomically
 
     target = document_path(plan_path, doc, fmt)
     write_atomically(target, render(plan, doc, fmt, today), 0o600)

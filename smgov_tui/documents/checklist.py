@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..catalogue import CATALOGUE
-from ..plan import Plan
-from ..readiness import Checklist, Item
-from .model import Block, Cell, Code, Document, Para, Section, Strong, Table
-from .prose import gap
+from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.plan import Plan
+from smgov_tui.core.readiness import Checklist, Item
+from smgov_tui.documents.model import Block, Cell, Code, Document, Para, Section, Strong, Table
+from smgov_tui.documents.prose import gap
 
 HEADERS = ("Step", "Item", "Why")
 

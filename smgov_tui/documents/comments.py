@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..plan import Plan
-from .model import Block, Document, Para, Section, Strong
-from .prose import Prose, spoken_list
+from smgov_tui.core.plan import Plan
+from smgov_tui.documents.model import Block, Document, Para, Section, Strong
+from smgov_tui.documents.prose import Prose, spoken_list
 
 TITLE = "Public Comment Policy"
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from .. import capacity
-from ..catalogue.kinds import plain_number
-from ..plan import Plan
-from .comments import forum_words
-from .model import Block, Document, Para, Section
-from .prose import Prose, spoken_list
+from smgov_tui.core import hours as capacity
+from smgov_tui.core.catalogue.kinds import plain_number
+from smgov_tui.core.plan import Plan
+from smgov_tui.documents.comments import forum_words
+from smgov_tui.documents.model import Block, Document, Para, Section
+from smgov_tui.documents.prose import Prose, spoken_list
 
 TITLE = "Social Media Engagement and Code of Conduct"
 ARTICLE_PART = "Part 1: How we engage"

@@ -14,11 +14,11 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .. import __version__
-from ..catalogue import CATALOGUE
-from ..textsafe import json_text, visible
-from .markdown import document_markdown
-from .model import (
+from smgov_tui import __version__
+from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.textsafe import json_text, visible
+from smgov_tui.documents.markdown import document_markdown
+from smgov_tui.documents.model import (
     Block,
     Break,
     Bullets,
@@ -32,7 +32,7 @@ from .model import (
     Table,
     cell_parts,
 )
-from .prose import GAP_WORDS, gap_text
+from smgov_tui.documents.prose import GAP_WORDS, gap_text
 
 SCHEMA = 1
 

@@ -13,8 +13,8 @@ import re
 
 from tabulate import tabulate
 
-from ..textsafe import visible
-from .model import (
+from smgov_tui.core.textsafe import visible
+from smgov_tui.documents.model import (
     Block,
     Break,
     Bullets,
@@ -29,7 +29,7 @@ from .model import (
     Table,
     cell_parts,
 )
-from .prose import GAP_WORDS
+from smgov_tui.documents.prose import GAP_WORDS
 
 _SPECIAL = set("\\`*_[]<>&|~")
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=#])")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .. import capacity
-from ..catalogue import CATALOGUE
-from ..plan import Plan
-from ..readiness import Checklist
-from . import support
-from .model import Block, Bullets, Document, Filled, Para, Section, Strong, Table
-from .prose import Prose, spoken_list
+from smgov_tui.core import hours as capacity
+from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.plan import Plan
+from smgov_tui.core.readiness import Checklist
+from smgov_tui.documents import support
+from smgov_tui.documents.model import Block, Bullets, Document, Filled, Para, Section, Strong, Table
+from smgov_tui.documents.prose import Prose, spoken_list
 
 
 # What the workbench shows beside a step's decisions, written after them.

@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..catalogue import CATALOGUE, Decision
-from ..catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, Rows, is_empty
-from ..plan import Plan
-from .model import Block, Break, Bullets, Filled, Gap, Para, Part, Table
+from smgov_tui.core.catalogue import CATALOGUE, Decision
+from smgov_tui.core.catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, Rows, is_empty
+from smgov_tui.core.plan import Plan
+from smgov_tui.documents.model import Block, Break, Bullets, Filled, Gap, Para, Part, Table
 
 GAP_WORDS = "Not yet decided"
 WIDE_TABLE = 6  # more columns than this read better as one small table per row
@@ -104,7 +104,7 @@ def value_blocks(decision: Decision, value: Any) -> list[Block]:
         if isinstance(kind, LongText):
             return text_blocks(decision.id, value)
         if isinstance(kind, Matrix):
-            from .support import matrix_blocks  # support builds on this module
+            from smgov_tui.documents.support import matrix_blocks  # support builds on this module
             return matrix_blocks(decision.id, value)
     except (AttributeError, KeyError, TypeError, ValueError):
         pass  # a value of another shape than its kind's base: print it plainly

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import capacity, comparison, cuts, evaluation, triage
-from ..plan import Plan
-from .model import Block, Bullets, Filled, Para, Strong, Table
-from .prose import spoken_list
+from smgov_tui.core import hours as capacity
+from smgov_tui.core import peer_comparison as comparison
+from smgov_tui.core import cut_order as cuts
+from smgov_tui.core import platform_matrix as evaluation
+from smgov_tui.core import response_matrix as triage
+from smgov_tui.core.plan import Plan
+from smgov_tui.documents.model import Block, Bullets, Filled, Para, Strong, Table
+from smgov_tui.documents.prose import spoken_list
 
 NOBODY = Strong("No one named")
 

@@ -13,19 +13,19 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import SmgovError
-from ..textsafe import visible
-from .console import Console, Leave
-from .session import Session
+from smgov_tui.core.errors import SmgovError
+from smgov_tui.core.textsafe import visible
+from smgov_tui.plain.console import Console, Leave
+from smgov_tui.plain.session import Session
 
 __all__ = ["run_plain"]
 
 
 def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Walk the plan at `path` (created blank if missing); 0 on leaving, however one leaves."""
-    from ..cli import _restore_hint, fail, warn
-    from ..samples import start_plan
-    from ..store import PlanStore
+    from smgov_tui.cli.commands import _restore_hint, fail, warn
+    from smgov_tui.storage.samples import start_plan
+    from smgov_tui.storage.store import PlanStore
 
     if stdin is None:
         stdin = sys.stdin

@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..textsafe import pasted_text
+from smgov_tui.core.textsafe import pasted_text
 
 
 class Leave(Exception):
@@ -57,7 +57,7 @@ class Console:
 
 
 def _wrapped(line: str) -> str:
-    from .words import width
+    from smgov_tui.plain.words import width
 
     limit = width()
     if len(line) <= limit:

@@ -12,17 +12,17 @@ import datetime as _dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from .. import evaluation
-from ..catalogue import CATALOGUE, Decision, InvalidValue
-from ..catalogue.kinds import Rows
-from ..people import name_key
-from ..readiness import checklist
-from ..textsafe import one_line, visible
-from . import words
-from .console import CANCEL, CLEAR
+from smgov_tui.core import platform_matrix as evaluation
+from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
+from smgov_tui.core.catalogue.kinds import Rows
+from smgov_tui.core.names import name_key
+from smgov_tui.core.readiness import checklist
+from smgov_tui.core.textsafe import one_line, visible
+from smgov_tui.plain import words
+from smgov_tui.plain.console import CANCEL, CLEAR
 
 if TYPE_CHECKING:
-    from .session import Session
+    from smgov_tui.plain.session import Session
 
 SIGNOFF = "launch.signoff"
 

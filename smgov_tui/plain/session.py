@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue import CATALOGUE, Decision, InvalidValue, Step, UnknownDecision
-from ..catalogue.kinds import LongText, Matrix, RowRef, Rows
-from ..errors import ConflictError, SmgovError
-from ..history import full_text, local_time
-from ..readiness import Checklist, checklist, next_missing
-from ..store import PlanStore
-from ..textsafe import one_line, visible
-from . import words
-from .console import CANCEL, CLEAR, Command, Console, Jump, Leave, command, unquoted
-from .lists import ask_matrix, ask_rows
+from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue, Step, UnknownDecision
+from smgov_tui.core.catalogue.kinds import LongText, Matrix, RowRef, Rows
+from smgov_tui.core.errors import ConflictError, SmgovError
+from smgov_tui.core.history import full_text, local_time
+from smgov_tui.core.readiness import Checklist, checklist, next_missing
+from smgov_tui.storage.store import PlanStore
+from smgov_tui.core.textsafe import one_line, visible
+from smgov_tui.plain import words
+from smgov_tui.plain.console import CANCEL, CLEAR, Command, Console, Jump, Leave, command, unquoted
+from smgov_tui.plain.lists import ask_matrix, ask_rows
 
 DECISIONS = CATALOGUE.decisions
 POSITION = CATALOGUE.position
@@ -51,7 +51,7 @@ class Session:
                 self.at = jump.to
 
     def introduce(self) -> None:
-        from ..cli import _verdict
+        from smgov_tui.cli.commands import _verdict
 
         result = checklist(self.plan)
         self.say("smgov, plain mode: one question at a time; each answer is saved as you give it.")
@@ -234,7 +234,7 @@ class Session:
 
     def check(self) -> None:
         """The checklist as `smgov check` prints it."""
-        from ..cli import _checklist_table, _verdict
+        from smgov_tui.cli.commands import _checklist_table, _verdict
 
         result = checklist(self.plan)
         self.say(_verdict(self.plan.name, result))

@@ -11,10 +11,10 @@ import re
 import textwrap
 from typing import Any
 
-from ..catalogue import Decision
-from ..catalogue.decision import guidance_markdown
-from ..catalogue.kinds import Choice, Field, Kind, LongText, Matrix, Multi, RowRef, Rows, YesNo
-from ..textsafe import one_line, visible
+from smgov_tui.core.catalogue import Decision
+from smgov_tui.core.catalogue.decision import guidance_markdown
+from smgov_tui.core.catalogue.kinds import Choice, Field, Kind, LongText, Matrix, Multi, RowRef, Rows, YesNo
+from smgov_tui.core.textsafe import one_line, visible
 
 LIST_SHOWN = 30  # rows listed at once; `list` shows them all
 SHOWN_CHARACTERS = 160  # of a value repeated back after saving
@@ -25,7 +25,7 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
 
 def width() -> int:
     """The terminal's columns, kept readable (a serial line may report 0)."""
-    from ..cli import terminal_width
+    from smgov_tui.cli.commands import terminal_width
 
     return max(40, min(terminal_width(fallback=80) or 80, 100))
 

@@ -1,0 +1,131 @@
+"""`smgov`'s command-line parser: argparse, built for the command being run.
+
+Apart from the command line (cli.py) so that opening the workbench, which
+parses nothing, does not import argparse (with gettext): a millisecond and a
+third of a megabyte of every start (bench/tui.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, NoReturn
+
+from smgov_tui import __version__
+from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.cli.commands import CHECK_FORMATS, fail, terminal_width
+from smgov_tui.documents import DOCUMENTS, FORMATS
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's, as wide as terminal_width() says. argparse makes a formatter for
+    every argument added, and its own measure imports shutil (with bz2 and lzma):
+    a twentieth of `smgov check`'s time (bench/cli.py)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        width = terminal_width(fallback=80) - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but every error is the single line the rest of smgov prints."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("smgov").strip()
+        where = f"{command}: " if command else ""
+        fail(f"{where}{message} (see smgov {command + ' ' if command else ''}--help)")
+
+
+class _Unbuilt:
+    """Stands in for the parser of a command not being run, taking its arguments
+    unread: building the parsers of all the commands cost `smgov check` a
+    fortieth of its time (bench/cli.py)."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+
+def build_parser(only: str | None = None) -> Parser:
+    """Every command's parser, or with `only`, just that command's (all a run needs)."""
+    parser = Parser(
+        prog="smgov",
+        description="Plan a government social media program before opening an account. "
+                    "`smgov [PLAN]` opens the workbench; the commands below serve scripts "
+                    "and reviewers.",
+        epilog="Exit codes: 0 success (check: launch-ready), 1 check: decisions missing or a "
+               "blocking check fails (get: not decided), 2 error.")
+    parser.add_argument("--version", action="version", version=f"smgov {__version__}")
+    parser.add_argument("--plain", action="store_true",
+                        help="`smgov --plain [PLAN]`: line-by-line prompts instead of the full screen, "
+                             "for screen readers and dumb terminals (also chosen by TERM=dumb or "
+                             "SMGOV_ACCESSIBLE=1)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, **kwargs: Any) -> Parser | _Unbuilt:
+        return sub.add_parser(name, **kwargs) if only in (None, name) else _Unbuilt()
+
+    new = command("new", help="create a plan file, blank or from a sample (never overwrites)")
+    new.add_argument("plan", metavar="PLAN", nargs="?", help="path of the plan file to create")
+    new.add_argument("--sample", metavar="NAME", help="start from a sample plan (see --list-samples)")
+    new.add_argument("--name", metavar="NAME", help='the plan\'s name, e.g. "Harbor Falls social media plan"')
+    new.add_argument("--list-samples", action="store_true", help="list the sample plans and exit")
+
+    decisions = command("decisions", help="list every decision in the catalogue")
+    decisions.add_argument("--format", choices=("text", "json"), default="text")
+    decisions.add_argument("--step", choices=[s.key for s in CATALOGUE.steps],
+                           help="only the decisions of one step")
+
+    check = command("check", help="the launch checklist: what is still missing")
+    check.add_argument("plan", metavar="PLAN")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="text")
+
+    set_ = command("set", help="make a decision (validated as in the workbench)")
+    set_.add_argument("plan", metavar="PLAN")
+    set_.add_argument("decision", metavar="DECISION_ID")
+    set_.add_argument("value", metavar="VALUE",
+                      help='the value as you would type it; a list takes JSON rows; "" clears; '
+                           "- reads standard input")
+
+    get = command("get", help="print a decision's value")
+    get.add_argument("plan", metavar="PLAN")
+    get.add_argument("decision", metavar="DECISION_ID")
+    get.add_argument("--format", choices=("text", "json"), default="text")
+
+    history = command("history", help="who changed which decision, when, from what to what")
+    history.add_argument("plan", metavar="PLAN")
+    history.add_argument("--decision", metavar="ID", help="only this decision (or a step: response)")
+    history.add_argument("--since", metavar="DATE", help="only changes on or after this date (YYYY-MM-DD)")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = command(
+        "export", help="write a document from the plan: the plan, code of conduct, comment policy "
+                       "or checklist, as Markdown, HTML or JSON",
+        epilog="Documents: " + "; ".join(f"{name}: {what}" for name, what in DOCUMENTS.items())
+               + ". Without -o the document goes to standard output. Decisions not yet made "
+               "are marked as gaps.")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--doc", choices=tuple(DOCUMENTS), default="plan",
+                        help="which document (default: plan)")
+    export.add_argument("--format", choices=tuple(FORMATS),
+                        help="md, html or json (default: from -o FILE's extension, else md)")
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE (readable by you only) instead of standard output")
+
+    restore = command(
+        "restore", help="bring back the last version smgov saved (PLAN.bak), e.g. after a bad hand edit",
+        epilog="The version it replaces is kept as PLAN.replaced-<UTC time>, never deleted.")
+    restore.add_argument("plan", metavar="PLAN")
+
+    keys = command("keys", help="the key map: every key binding by id, and what it does",
+                   epilog="Rebind any binding by id in the keymap file this command names.")
+    keys.add_argument("--format", choices=("text", "json"), default="text")
+
+    serve = command("serve", help="serve the workbench to a web browser (textual-serve)")
+    serve.add_argument("plan", metavar="PLAN", nargs="?", help="the plan (default: your own plan)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    return parser

@@ -1,0 +1,451 @@
+"""`smgov`: the command line. The non-UI commands never import textual.
+
+Every failure is one line on stderr, "smgov: error: ...", exit 2, and the plan
+file is left exactly as it was: values are validated before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gc
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from smgov_tui.core.catalogue import CATALOGUE, InvalidValue, UnknownDecision
+from smgov_tui.core.errors import SmgovError
+from smgov_tui.core.textsafe import json_text, one_line, visible
+
+if TYPE_CHECKING:
+    import argparse
+
+EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export", "restore", "keys", "serve")
+CHECK_FORMATS = ("text", "github", "grid", "json")
+
+
+def fail(message: str) -> NoReturn:
+    print(f"smgov: error: {visible(message)}", file=sys.stderr)
+    raise SystemExit(EXIT_ERROR)
+
+
+def warn(message: str) -> None:
+    """Something the user should fix that does not stop the command (nor change its exit code)."""
+    print(f"smgov: warning: {visible(message)}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    program = argv is None  # run as the smgov program, not called by a test or a tool
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args: Any = SimpleNamespace()  # until parsed: what the error handlers read
+    if program:
+        # A start builds what lives until exit (Textual's modules, the catalogue,
+        # the first screen): the garbage collector's hundred-odd passes over it
+        # found next to nothing to free (under 600 objects) and were a twelfth of
+        # the workbench's start (bench/tui.py). Back on once the command runs, or
+        # once the workbench has drawn its first frame (SmgovApp.on_mount).
+        gc.disable()
+    try:
+        if not argv or argv[0] == "--plain" or not (argv[0] in COMMANDS or argv[0].startswith("-")):
+            return open_workbench(argv)
+        from smgov_tui.cli.arguments import build_parser
+
+        args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return 0
+        if program:
+            # A command runs once and exits: what the imports built (catalogue,
+            # checks, parser) lives until then, so the garbage collector need not
+            # walk it again, during the command or at exit: a tenth of `smgov
+            # check`'s time (bench/cli.py).
+            gc.freeze()
+            gc.enable()
+        return HANDLERS[args.command](args)
+    except (SmgovError, InvalidValue, UnknownDecision) as error:
+        fail(str(error) + _restore_hint(error, args))
+    except KeyboardInterrupt:
+        fail("interrupted")
+    except BrokenPipeError:  # `smgov check PLAN | head`: the reader left; not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return getattr(args, "verdict", 0)  # check's verdict stands even if unread
+    finally:
+        gc.enable()
+
+
+def _restore_hint(error: Exception, args: argparse.Namespace) -> str:
+    """A damaged plan with a backup beside it: say how to get the last saved version back."""
+    from smgov_tui.storage.store import backup_path
+
+    plan = getattr(args, "plan", None)
+    if not getattr(error, "damaged", False) or not plan or args.command == "restore":
+        return ""
+    if not backup_path(Path(plan)).is_file():
+        return ""
+    return f"; smgov restore {plan} brings back the last version smgov saved"
+
+
+def open_workbench(argv: list[str]) -> int:
+    """`smgov [--plain] [PLAN]`: the full-screen workbench (the only path that imports
+    textual), or its line-by-line form."""
+    plain = "--plain" in argv  # before or after the plan
+    argv = [arg for arg in argv if arg != "--plain"]
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        fail(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)} (see smgov --help)")
+    from smgov_tui.storage.store import PlanStore
+
+    path = Path(argv[0]) if argv else default_plan_path()
+    if not argv and not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if plain or plain_wanted(os.environ):
+        from smgov_tui.plain import run_plain
+
+        gc.enable()  # a session of any length
+        return run_plain(path)
+    store = problem = None
+    if path.exists() or path.is_symlink():
+        try:  # a bad file: the workbench says what is wrong (the app warns of the rest)
+            store = PlanStore(path)
+            if store.needs_upgrade():  # opening a plan to edit it saves it in the current schema
+                try:
+                    store.upgrade()
+                except SmgovError as error:
+                    warn(f"{error} (the plan stays in its older schema until it can be saved)")
+        except SmgovError as error:
+            store, problem = None, str(error)
+    elif not path.parent.is_dir():
+        problem = f"cannot open or create {path}: folder {path.parent} does not exist"
+    from smgov_tui.tui.app import SmgovApp
+
+    app = SmgovApp(store, welcome_path=path, problem=problem, styles_kept_in=cache_folder())
+    app.run()
+    if app.leave_message:
+        try:  # after a hang-up there may be no terminal left to tell
+            print(f"smgov: error: {visible(app.leave_message)}", file=sys.stderr)
+        except OSError:
+            pass
+    return app.return_code or 0
+
+
+def plain_wanted(environ) -> bool:
+    """Terminals that cannot redraw a full screen, and people who asked for prompts."""
+    return environ.get("TERM") == "dumb" or environ.get("SMGOV_ACCESSIBLE", "") not in ("", "0")
+
+
+def cache_folder() -> Path:
+    """What smgov keeps only to be faster (the user's cache folder, XDG_CACHE_HOME on Linux)."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("smgov", appauthor=False))
+
+
+def default_plan_path() -> Path:
+    """The plan kept in the user's data folder (XDG_DATA_HOME on Linux)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("smgov", appauthor=False)) / "plan.json"
+
+
+# new
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from smgov_tui.storage.samples import sample_names, sample_start
+    from smgov_tui.storage.store import PlanStore
+
+    if args.list_samples:
+        for name in sample_names():
+            print(name)
+        return 0
+    if args.plan is None:
+        fail("new: the following arguments are required: PLAN (see smgov new --help)")
+    values: dict[str, Any] = {}
+    name = args.name
+    source = None
+    if args.sample:
+        sample_name, values = sample_start(args.sample)
+        name, source = name or sample_name, f"sample:{args.sample}"
+    path = Path(args.plan)
+    store = PlanStore.create(path, name or path.stem.replace("-", " ").replace("_", " "), values, source)
+    plan = store.load()
+    print(f"created {visible(str(path))}: {visible(plan.name)}"
+          + (f", from sample {args.sample}" if args.sample else ""))
+    return 0
+
+
+# decisions
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    decisions = [d for d in CATALOGUE if args.step in (None, d.step)]
+    if args.format == "json":
+        steps = {s.key: s for s in CATALOGUE.steps}
+        print(json_text([{
+            "id": d.id, "step": d.step, "step_number": steps[d.step].number, "label": d.label,
+            "type": d.kind.name, "severity": d.severity, "allowed": d.kind.allowed(),
+            "guidance": d.guidance} for d in decisions]))
+        return 0
+    rows = [(CATALOGUE.step(d.step).number, d.id, d.kind.name, d.severity, d.label) for d in decisions]
+    print(fit_table(rows, ("Step", "Id", "Type", "Need", "Label")))
+    return 0
+
+
+# check
+
+
+def _load(path: str):
+    """The plan, from a single read, for commands that only read it; warnings as `_open` gives them."""
+    from smgov_tui.storage.store import file_warnings, read_plan
+
+    plan = read_plan(path)
+    for message in file_warnings(Path(path)):
+        warn(message)
+    return plan
+
+
+def _open(path: str):
+    """The plan, with any warning about the file on stderr. An older schema is
+    migrated in memory; only a command that writes saves it migrated."""
+    from smgov_tui.storage.store import PlanStore
+
+    store = PlanStore(path)
+    for message in store.warnings():
+        warn(message)
+    return store
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from smgov_tui.core.readiness import checklist
+
+    plan = _load(args.plan)
+    result = checklist(plan)
+    code = args.verdict = EXIT_READY if result.ready else EXIT_NOT_READY
+    if args.format == "json":
+        print(json_text({
+            "plan": plan.name, "ready": result.ready, "decided": result.decided,
+            "total": result.total, "items": [item.as_json() for item in result.items],
+        }))
+        return code
+    print(_verdict(plan.name, result))
+    if result.items:
+        print()
+        print(_checklist_table(result, args.format, plan.invalid))
+    return code
+
+
+def _verdict(name: str, result) -> str:
+    blockers = len(result.blockers)
+    advice = len(result.items) - blockers
+    state = "READY for launch" if result.ready else "NOT READY"
+    parts = [f"{blockers} blocking" if blockers else "nothing blocking"]
+    if advice:
+        parts.append(f"{advice} advice")
+    return (f"{one_line(name) or 'Unnamed plan'}\n{state}: {', '.join(parts)}; "
+            f"{result.decided} of {result.total} decisions made")
+
+
+def terminal_width(fallback: int = 100) -> int:
+    """COLUMNS, else the terminal on stdout, stderr or stdin (`smgov check | less`
+    still has the user's terminal on stderr), else a width for files and CI."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            continue
+        if columns > 0:  # a terminal that does not know its size says 0
+            return columns
+    return fallback
+
+
+def _checklist_table(result, fmt: str, invalid: dict) -> str:
+    """text: compact for a terminal (a missing decision by its label); github
+    and grid: every item's full reason, for pasting into a review."""
+    from tabulate import tabulate
+
+    steps = {s.key: s.number for s in CATALOGUE.steps}
+
+    def why(item) -> str:
+        if fmt == "text" and item.kind == "missing" and item.id not in invalid:
+            return f"Not decided: {item.label}"
+        return one_line(item.why)
+
+    rows = [(steps[i.step], i.severity, i.id, why(i)) for i in result.items]
+    headers = ("Step", "Need", "Id", "Why")
+    if fmt == "github":
+        return tabulate(rows, headers=headers, tablefmt="github")
+    return fit_table(rows, headers, "grid" if fmt == "grid" else "simple")
+
+
+def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple") -> str:
+    """A tabulate table whose last column wraps so the table fits the terminal."""
+    import textwrap  # deferred, like tabulate: `smgov check --format json` prints no table
+
+    from tabulate import tabulate
+
+    width, floor = terminal_width(), 16
+    # What the other columns take, padding included: one row of their widest cells
+    # beside a last cell of known length, tabulated. (Tabulating the whole table
+    # to measure it doubled what `smgov check` spends on its table.)
+    known = len(headers[-1]) + 40
+    widest = [max((row[i] for row in rows), key=lambda cell: len(str(cell))) for i in range(len(headers) - 1)]
+    probe = tabulate([(*widest, "x" * known)], headers=headers, tablefmt=fmt)
+    last = max(floor, width - (max(len(line) for line in probe.splitlines()) - known))
+    while True:  # tabulate may read a cell as a number and show it otherwise: measure, then narrow by the overshoot
+        # Wrapped here, not by tabulate's maxcolwidths: that casts a cell such as
+        # "3,000" with int() and raises.
+        wrapped = [(*row[:-1], "\n".join(textwrap.fill(line, last) for line in str(row[-1]).splitlines()
+                                         if line.strip())) for row in rows]
+        table = tabulate(wrapped, headers=headers, tablefmt=fmt)
+        overshoot = max(len(line) for line in table.splitlines()) - width
+        if overshoot <= 0 or last <= floor:
+            return table
+        last = max(floor, last - overshoot)
+
+
+# set and get
+
+
+def _read_value(raw: str) -> str:
+    if raw == "-":
+        return sys.stdin.read()
+    return raw
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    store = _open(args.plan)
+    plan = store.load()
+    decision = CATALOGUE.get(args.decision)
+    try:
+        value = CATALOGUE.parse(decision.id, _read_value(args.value), plan.values)
+    except InvalidValue as error:
+        raise InvalidValue(f"{decision.id}: {error}") from None
+    warned = store.warnings()
+    entry = store.set(decision.id, value)
+    shown = decision.kind.show(value) if value is not None else "(cleared)"
+    note = "" if entry else " (unchanged)"
+    print(f"{decision.id}: {one_line(shown)}{note}")
+    for message in store.warnings():
+        if message not in warned:
+            warn(message)
+    return 0
+
+
+def cmd_get(args: argparse.Namespace) -> int:
+    plan = _load(args.plan)
+    decision = CATALOGUE.get(args.decision)
+    value = plan.get(decision.id)
+    if args.format == "json" or (value is not None and decision.kind.name == "list"):
+        print(json_text(value))
+    elif value is not None:
+        print(visible(decision.kind.report(value)))
+    if decision.id in plan.invalid:
+        print(f"smgov: warning: the saved value of {decision.id} is not valid: "
+              f"{visible(plan.invalid[decision.id])}", file=sys.stderr)
+    return 0 if value is not None else EXIT_NOT_READY
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from smgov_tui.core.history import changes
+
+    store = _open(args.plan)
+    entries = changes(store.history(), decision=args.decision, since=args.since)
+    if args.format == "json":
+        print(json_text(entries))
+        return 0
+    if not entries:
+        print("No changes match.")
+        return 0
+    rows = [(e["when"].replace("T", " ").removesuffix("Z"), one_line(str(e["who"])), e["decision"],
+             _shown(e["decision"], e["old"]), _shown(e["decision"], e["new"])) for e in entries]
+    print(fit_table(rows, ("When (UTC)", "Who", "Decision", "From", "To")))
+    return 0
+
+
+def _shown(decision_id: str, value: Any) -> str:
+    """A history value on one line, as the history view shows it, cut for a table."""
+    from smgov_tui.core.history import shown
+
+    text = shown(decision_id, value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+# export
+
+SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from smgov_tui.documents import render
+    from smgov_tui.storage.store import write_atomically
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        fmt = SUFFIX_FORMATS.get(suffix, "md")
+    plan = _load(args.plan)
+    text = render(plan, args.doc, fmt, export_date())
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output)
+    if target.exists() and target.resolve() == Path(args.plan).resolve():
+        fail(f"export: {target} is the plan itself; choose another file for the document")
+    if target.is_dir():
+        fail(f"export: {target} is a folder; give a file name, e.g. {target / ('plan.' + fmt)}")
+    if not target.parent.is_dir():
+        fail(f"export: cannot write {target}: folder {target.parent} does not exist")
+    try:
+        write_atomically(target, text, 0o600)
+    except OSError as error:
+        fail(f"export: cannot write {target}: {error.strerror or error}")
+    print(f"wrote {visible(str(target))}")
+    return 0
+
+
+# restore
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from smgov_tui.storage.store import restore
+
+    path = Path(args.plan)
+    done = restore(path)
+    if done.unchanged:
+        print(f"{visible(str(path))} already holds the last version smgov saved; nothing to restore")
+        return 0
+    kept = f"; the file it replaced is kept as {visible(str(done.replaced))}" if done.replaced else ""
+    print(f"restored {visible(str(path))} from {visible(str(done.backup))}{kept}")
+    return 0
+
+
+def export_date() -> _dt.date:
+    """Today; SOURCE_DATE_EPOCH (seconds) pins it, for documents that must not change by the day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    return _dt.date.today()
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from smgov_tui.keys.keymap import cmd_keys as print_keys
+
+    return print_keys(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from smgov_tui.web.server import serve
+
+    path = Path(args.plan) if args.plan else default_plan_path()
+    return serve(path, host=args.host, port=args.port)
+
+
+HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
+            "set": cmd_set, "get": cmd_get, "history": cmd_history, "export": cmd_export,
+            "restore": cmd_restore, "keys": cmd_keys, "serve": cmd_serve}

@@ -1,0 +1,547 @@
+"""Value kinds: how a decision's value is typed, checked and shown.
+
+Every surface (the workbench's editors, `smgov set`, the plan loader) goes
+through the same kind, so a value one accepts is a value all accept. A kind
+has two doors: `parse` for what a person typed, `check` for a JSON value from a
+file or from `--json` input. Both return the normalised value that is stored,
+or raise InvalidValue with a message that names what is allowed. An empty
+input parses to None, which means "not decided" and clears the decision.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import re
+from typing import Any, Callable, NamedTuple
+
+from smgov_tui.core import platform_matrix as evaluation
+from smgov_tui.core.schedule import (DURATION_EXAMPLE, SCHEDULE_EXAMPLE, ScheduleError,
+                        parse_duration, parse_schedule)
+
+
+class InvalidValue(ValueError):
+    """A value a kind refuses; str() is a sentence for the person who typed it."""
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _single_line(text: str, what: str, limit: int) -> str:
+    if "\n" in text or "\r" in text:
+        raise InvalidValue(f"{what} is one line; use a long-text field for paragraphs")
+    if len(text) > limit:
+        raise InvalidValue(f"{what} is at most {limit} characters (this is {len(text)})")
+    return text
+
+
+class Kind:
+    """Base: a kind is named and can say in a phrase what it allows.
+
+    Kinds are immutable values, equal when of the same class with the same
+    settings. They are plain classes, not frozen dataclasses: every command
+    builds the catalogue as it starts, and importing dataclasses and generating
+    the methods of the core's thirty-odd records cost `smgov check` a quarter
+    of its time (bench/cli.py).
+    """
+
+    name: str
+
+    def __init__(self, name: str = "text") -> None:
+        self._settle(name=name)
+
+    def _settle(self, **settings: Any) -> None:
+        for key, value in settings.items():
+            object.__setattr__(self, key, value)
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {key!r}: a {type(self).__name__} is immutable")
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError(f"cannot delete field {key!r}: a {type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash((type(self), *vars(self).values()))
+
+    def __repr__(self) -> str:
+        settings = ", ".join(f"{key}={value!r}" for key, value in vars(self).items())
+        return f"{type(self).__name__}({settings})"
+
+    def allowed(self) -> str:
+        raise NotImplementedError
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        return None if not text else self.check(text)
+
+    def check(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def show(self, value: Any) -> str:
+        """One-line display form (tables, `smgov get`)."""
+        return "" if value is None else str(value)
+
+    def edit_text(self, value: Any) -> str:
+        """What an editor field shows so that parse(edit_text(v)) == v."""
+        return self.show(value)
+
+    def report(self, value: Any) -> str:
+        """What `smgov get` prints: what `smgov set` takes back, unless a kind reads better whole."""
+        return self.edit_text(value)
+
+
+class Text(Kind):
+    limit: int
+
+    def __init__(self, name: str = "text", limit: int = 300) -> None:
+        self._settle(name=name, limit=limit)
+
+    def allowed(self) -> str:
+        return f"one line of text, at most {self.limit} characters"
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        value = value.strip()
+        return _single_line(value, "this", self.limit) if value else None
+
+
+class LongText(Kind):
+    def __init__(self, name: str = "long text") -> None:
+        super().__init__(name)
+
+    def allowed(self) -> str:
+        return "text, several lines allowed"
+
+    def parse(self, text: str) -> Any:
+        return self.check(text)
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        lines = [line.rstrip() for line in value.replace("\r\n", "\n").split("\n")]
+        value = "\n".join(lines).strip("\n")
+        return value if value.strip() else None
+
+    def show(self, value: Any) -> str:
+        if value is None:
+            return ""
+        first, _, rest = value.partition("\n")
+        return first + (" …" if rest else "")
+
+    def edit_text(self, value: Any) -> str:
+        return value or ""
+
+
+class Person(Text):
+    def __init__(self, name: str = "person", limit: int = 120) -> None:
+        super().__init__(name, limit)
+
+    def allowed(self) -> str:
+        return "a person's name or role, one line (e.g. Dana Ruiz, Communications Officer)"
+
+    def check(self, value: Any) -> Any:
+        value = super().check(value)
+        if value is not None and not any(ch.isalpha() for ch in value):
+            raise InvalidValue(f"expected {self.allowed()}")
+        return value
+
+
+def _match_choice(choices: tuple[str, ...], text: str) -> str | None:
+    wanted = " ".join(text.lower().replace("_", " ").split())
+    for choice in choices:
+        if choice.lower() == wanted:
+            return choice
+    return None
+
+
+class Choice(Kind):
+    choices: tuple[str, ...]
+
+    def __init__(self, name: str = "choice", choices: tuple[str, ...] = ()) -> None:
+        self._settle(name=name, choices=choices)
+
+    def allowed(self) -> str:
+        return "one of: " + ", ".join(self.choices)
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if not value.strip():
+            return None
+        found = _match_choice(self.choices, value)
+        if found is None:
+            raise InvalidValue(f"{value.strip()!r} is not a choice here; use {self.allowed()}")
+        return found
+
+
+class Multi(Kind):
+    """Several of a fixed set, stored in the catalogue's order."""
+
+    choices: tuple[str, ...]
+
+    def __init__(self, name: str = "multi-choice", choices: tuple[str, ...] = ()) -> None:
+        self._settle(name=name, choices=choices)
+
+    def allowed(self) -> str:
+        return "any of: " + ", ".join(self.choices) + " (separated by commas)"
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        if text.startswith("["):
+            return self.check(_json_or_invalid(text, self))
+        return self.check([part for part in text.split(",") if part.strip()])
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part for part in value.split(",") if part.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise InvalidValue(f"expected {self.allowed()}")
+        picked = set()
+        for item in value:
+            found = _match_choice(self.choices, item)
+            if found is None:
+                raise InvalidValue(f"{item.strip()!r} is not a choice here; use {self.allowed()}")
+            picked.add(found)
+        return [c for c in self.choices if c in picked] or None
+
+    def show(self, value: Any) -> str:
+        return ", ".join(value or [])
+
+
+_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
+
+
+def _tidy(number: float) -> int | float:
+    return int(number) if float(number).is_integer() else round(number, 2)
+
+
+def plain_number(number: float) -> str:
+    """1250000 -> "1250000", 7.5 -> "7.5": never "1.25e+06", which no field accepts."""
+    if float(number).is_integer():
+        return str(int(number))
+    return f"{number:.2f}".rstrip("0").rstrip(".")
+
+
+class Number(Kind):
+    unit: str
+    minimum: float
+    maximum: float | None
+    suffixes: tuple[str, ...]
+
+    def __init__(self, name: str = "number", unit: str = "", minimum: float = 0,
+                 maximum: float | None = None, suffixes: tuple[str, ...] = ()) -> None:
+        self._settle(name=name, unit=unit, minimum=minimum, maximum=maximum, suffixes=suffixes)
+
+    def allowed(self) -> str:
+        span = f"from {self.minimum:g}" + (f" to {self.maximum:g}" if self.maximum is not None else " up")
+        return f"a number {span}" + (f" ({self.unit})" if self.unit else "")
+
+    def _strip(self, text: str) -> str:
+        text = text.strip().lower()
+        for suffix in sorted(self.suffixes, key=len, reverse=True):
+            if text.endswith(suffix):
+                return text[: -len(suffix)].strip()
+        return text
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if isinstance(value, str):
+            text = self._strip(value).replace(",", "")
+            if not text:
+                return None
+            if not _NUMBER.match(text):
+                raise InvalidValue(f"{value.strip()!r} is not {self.allowed()}")
+            value = float(text)
+        if not isinstance(value, (int, float)):
+            raise InvalidValue(f"expected {self.allowed()}")
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an integer too large for a float
+            finite = False
+        if not finite:
+            raise InvalidValue(f"that number is too large; use {self.allowed()}")
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            raise InvalidValue(f"{value:g} is out of range; use {self.allowed()}")
+        return _tidy(value)
+
+    def show(self, value: Any) -> str:
+        if value is None:
+            return ""
+        return f"{plain_number(value)} {self.unit}".strip()
+
+    def edit_text(self, value: Any) -> str:
+        return "" if value is None else plain_number(value)
+
+
+def Hours(maximum: float = 168, unit: str = "h/week") -> Number:
+    """Hours, accepting "6", "6h", "6.5 hours"."""
+    return Number(name="hours", unit=unit, maximum=maximum,
+                  suffixes=("h", "hr", "hrs", "hour", "hours", "h/week", "h/wk"))
+
+
+def Minutes(maximum: float = 24 * 60) -> Number:
+    return Number(name="number", unit="min", maximum=maximum, suffixes=("m", "min", "mins", "minutes"))
+
+
+class Money(Number):
+    def __init__(self, name: str = "money", unit: str = "per year", minimum: float = 0,
+                 maximum: float | None = 1e9, suffixes: tuple[str, ...] = ()) -> None:
+        super().__init__(name, unit, minimum, maximum, suffixes)
+
+    def allowed(self) -> str:
+        return "an amount of money from 0 to 1,000,000,000 (e.g. 1200 or $1,200.50)"
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().lstrip("$£€").replace(" ", "")
+        return super().check(value)
+
+    def show(self, value: Any) -> str:
+        if value is None:
+            return ""
+        return f"{value:,.2f}".removesuffix(".00")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Date(Kind):
+    def __init__(self, name: str = "date") -> None:
+        super().__init__(name)
+
+    def allowed(self) -> str:
+        return "a date as YYYY-MM-DD"
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        value = value.strip()
+        if not value:
+            return None
+        try:
+            if not _ISO_DATE.match(value):
+                raise ValueError(value)
+            return _dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise InvalidValue(f"{value!r} is not {self.allowed()}") from None
+
+
+class YesNo(Kind):
+    def __init__(self, name: str = "yes/no") -> None:
+        super().__init__(name)
+
+    def allowed(self) -> str:
+        return "yes or no"
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if not word:
+                return None
+            if word in {"yes", "y", "true", "on", "1"}:
+                return True
+            if word in {"no", "n", "false", "off", "0"}:
+                return False
+        raise InvalidValue(f"{value!r} is not {self.allowed()}")
+
+    def show(self, value: Any) -> str:
+        return "" if value is None else ("yes" if value else "no")
+
+
+class Parsed(Kind):
+    """Text read by a domain parser and stored in the parser's normalised form
+    (weekly hours "Mon-Fri 09:00-17:00", time frames "1 business day")."""
+
+    parser: Callable[[str], object]
+    what: str
+    example: str
+
+    def __init__(self, name: str = "parsed", parser: Callable[[str], object] = str, what: str = "",
+                 example: str = "") -> None:
+        self._settle(name=name, parser=parser, what=what, example=example)
+
+    def allowed(self) -> str:
+        return f"{self.what}, e.g. {self.example}"
+
+    def check(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if not value.strip():
+            return None
+        try:
+            return str(self.parser(value))
+        except ScheduleError as error:
+            raise InvalidValue(str(error)) from None
+
+
+class Field(NamedTuple):
+    """One column of a structured row."""
+
+    key: str
+    label: str
+    kind: Kind
+    required: bool = False
+    help: str = ""
+
+
+class Rows(Kind):
+    """A list of structured rows (platforms, roster, tiers...), edited row by row."""
+
+    row: str  # singular noun for messages: "platform", "person"
+    fields: tuple[Field, ...]
+    key: str  # the field that names a row (first field unless said)
+
+    def __init__(self, name: str = "list", row: str = "row", fields: tuple[Field, ...] = (),
+                 key: str = "") -> None:
+        self._settle(name=name, row=row, fields=fields, key=key)
+
+    @property
+    def key_field(self) -> str:
+        return self.key or self.fields[0].key
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def allowed(self) -> str:
+        cols = ", ".join(f.key + ("*" if f.required else "") for f in self.fields)
+        return f"a JSON list of {self.row} rows with fields {cols} (* required)"
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        return None if not text else self.check(_json_or_invalid(text, self))
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list):
+            raise InvalidValue(f"expected {self.allowed()}")
+        rows = [self.check_row(row, number) for number, row in enumerate(value, 1)]
+        return rows or None
+
+    def check_row(self, row: Any, number: int = 1) -> dict:
+        if not isinstance(row, dict):
+            raise InvalidValue(f"{self.row} {number} is not an object with fields; expected {self.allowed()}")
+        known = {f.key for f in self.fields}
+        unknown = sorted(set(row) - known)
+        if unknown:
+            raise InvalidValue(f"{self.row} {number}: unknown field {unknown[0]!r}; "
+                               f"fields are {', '.join(f.key for f in self.fields)}")
+        clean: dict[str, Any] = {}
+        for f in self.fields:
+            raw = row.get(f.key)
+            try:
+                value = None if raw is None else (
+                    f.kind.parse(raw) if isinstance(raw, str) and not isinstance(f.kind, LongText)
+                    else f.kind.check(raw))
+            except InvalidValue as error:
+                raise InvalidValue(f"{self.row} {number}, {f.key}: {error}") from None
+            if value is None:
+                if f.required:
+                    raise InvalidValue(f"{self.row} {number}: {f.key} is required")
+                continue
+            clean[f.key] = value
+        return clean
+
+    def show(self, value: Any) -> str:
+        if not value:
+            return ""
+        names = [str(row.get(self.key_field, "?")) for row in value]
+        return f"{len(value)} {self.row}{'s' if len(value) != 1 else ''}: " + ", ".join(names)
+
+    def edit_text(self, value: Any) -> str:
+        return json.dumps(value or [], ensure_ascii=False)
+
+
+class Matrix(Kind):
+    """Candidate platforms scored 0-5 against weighted criteria (evaluation.py has the
+    arithmetic). Typed as JSON; shown as its ranking; None until a platform is in it."""
+
+    def __init__(self, name: str = "matrix") -> None:
+        super().__init__(name)
+
+    def allowed(self) -> str:
+        return ('a JSON object {"criteria": [{"name", "weight" 0-5}], "candidates": '
+                '[{"platform", "scores": {criterion: 0-5}}], "chosen": {"platform", "score", "on"}}'
+                " (criteria may be left out for the default ones)")
+
+    def parse(self, text: str) -> Any:
+        text = text.strip()
+        return None if not text else self.check(_json_or_invalid(text, self))
+
+    def check(self, value: Any) -> Any:
+        try:
+            return evaluation.validate(value)
+        except evaluation.MatrixError as error:
+            raise InvalidValue(str(error)) from None
+
+    def show(self, value: Any) -> str:
+        return "" if not value else evaluation.summary(value)
+
+    def edit_text(self, value: Any) -> str:
+        return json.dumps(value or {}, ensure_ascii=False)
+
+    def report(self, value: Any) -> str:
+        return "" if not value else evaluation.report(value)
+
+
+def _json_or_invalid(text: str, kind: Kind) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidValue(f"not valid JSON ({error.msg} at column {error.colno}); "
+                           f"expected {kind.allowed()}") from None
+
+
+class RowRef(Kind):
+    """One of the rows of another list decision, by its key (e.g. the main platform).
+
+    The choices depend on the plan, so `check` takes the names on offer; the
+    plan-level validator in catalogue supplies them.
+    """
+
+    source: str  # decision id of the Rows decision
+
+    def __init__(self, name: str = "choice", source: str = "") -> None:
+        self._settle(name=name, source=source)
+
+    def allowed(self) -> str:
+        return f"the name of one of the rows in {self.source}"
+
+    def check(self, value: Any, names: tuple[str, ...] | None = None) -> Any:
+        if not isinstance(value, str):
+            raise InvalidValue(f"expected {self.allowed()}")
+        value = value.strip()
+        if not value or names is None:
+            return value or None
+        if not names:
+            raise InvalidValue(f"add rows to {self.source} first; this picks one of them")
+        found = _match_choice(tuple(names), value)
+        if found is None:
+            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            raise InvalidValue(f"{value!r} is not in {self.source}; use one of: {shown}")
+        return found
+
+
+TEXT = Text()
+LONG_TEXT = LongText()
+PERSON = Person()
+DATE = Date()
+MONEY = Money()
+YES_NO = YesNo()
+SCHEDULE = Parsed(name="schedule", parser=parse_schedule, what="days and times",
+                  example=SCHEDULE_EXAMPLE)
+MATRIX = Matrix()
+TIME_FRAME = Parsed(name="time frame", parser=parse_duration, what="a time frame",
+                    example=DURATION_EXAMPLE)

@@ -1,0 +1,24 @@
+"""Every reply tier has someone who answers it (the response matrix's first rule)."""
+
+from __future__ import annotations
+
+from smgov_tui.core.plan import Plan
+from smgov_tui.core.response_matrix import tier_lines
+from smgov_tui.core.checks.base import Check, listing
+
+
+def _unowned(plan: Plan) -> str | None:
+    if not plan.rows("response.tiers"):
+        return None  # the missing decision says it already
+    lines = tier_lines(plan)
+    no_row = [line.tier for line in lines if not line.listed]
+    no_owner = [line.tier for line in lines if line.listed and not line.owned]
+    problems = [f"{text} the {listing(tiers)} {'tier' if len(tiers) == 1 else 'tiers'}"
+                for text, tiers in (("no row for", no_row), ("no first responder for", no_owner)) if tiers]
+    return "; ".join(problems) or None
+
+
+CHECKS = (
+    Check("check.tiers", "response", "A reply tier has no owner", True,
+          "response.tiers", _unowned),
+)

@@ -1,0 +1,128 @@
+"""Reading a plan's history: who changed which decision, when, from what to what."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from smgov_tui.core.catalogue import CATALOGUE, STEPS
+from smgov_tui.core.catalogue.kinds import Rows
+from smgov_tui.core.errors import SmgovError
+from smgov_tui.core.textsafe import json_text, one_line, visible
+
+
+def changes(entries: list[dict], decision: str | None = None, since: str | None = None,
+            text: str | None = None) -> list[dict]:
+    """Entries in the order they were made, filtered by decision (or step), date and text.
+
+    `text` keeps entries whose decision id, label, step or person contains every
+    word typed (any case): the workbench filters as you type with it.
+    """
+    steps = {step.key for step in STEPS}
+    if decision and decision not in steps:
+        CATALOGUE.get(decision)  # an unknown id is an error that names the nearest ones
+    start = None
+    if since:
+        try:
+            start = _dt.date.fromisoformat(since).isoformat()
+        except ValueError:
+            raise SmgovError(f"--since {since!r} is not a date as YYYY-MM-DD") from None
+    words = (text or "").lower().split()
+    kept = []
+    for entry in entries:
+        name = str(entry.get("decision", ""))
+        if decision and name != decision and name.partition(".")[0] != decision:
+            continue
+        if start and str(entry.get("when", ""))[:10] < start:
+            continue
+        if words and not all(word in _searchable(name, entry.get("who")) for word in words):
+            continue
+        kept.append({"when": str(entry.get("when", "")), "who": entry.get("who", ""),
+                     "decision": name, "old": entry.get("old"), "new": entry.get("new")})
+    return kept
+
+
+def _searchable(decision_id: str, who: object) -> str:
+    step_key = decision_id.partition(".")[0]
+    words = [decision_id, step_key, str(who or "")]
+    if decision_id in CATALOGUE:
+        words.append(CATALOGUE.get(decision_id).label)
+    if step_key in _STEP_TITLES:
+        words.append(_STEP_TITLES[step_key])
+    return " ".join(words).lower()
+
+
+_STEP_TITLES = {step.key: step.title for step in STEPS}
+NOT_DECIDED = "(not decided)"
+
+
+def shown(decision_id: str, value: Any) -> str:
+    """A value on one terminal-safe line, as the catalogue shows it (unknown ids as JSON)."""
+    if value is None:
+        return NOT_DECIDED
+    kind = CATALOGUE.get(decision_id).kind if decision_id in CATALOGUE else None
+    try:
+        text = kind.show(value) if kind else json_text(value)
+    except (AttributeError, TypeError, ValueError):
+        text = json_text(value)
+    return one_line(text)
+
+
+def row_change(decision_id: str, old: Any, new: Any) -> str:
+    """What a change did to a list decision's rows, in a few words: "+ Nextdoor",
+    "Facebook: owner, backup", "- X", "reordered". Empty for other kinds, or when
+    the change is not one a person makes in one step."""
+    kind = CATALOGUE.get(decision_id).kind if decision_id in CATALOGUE else None
+    if not isinstance(kind, Rows) or not isinstance(old, list) or not isinstance(new, list):
+        return ""
+    key = kind.key_field
+    before = {str(row.get(key)): row for row in old if isinstance(row, dict)}
+    after = {str(row.get(key)): row for row in new if isinstance(row, dict)}
+    parts = [f"+ {name}" for name in after if name not in before]
+    parts += [f"- {name}" for name in before if name not in after]
+    for name, row in after.items():
+        if name in before and row != before[name]:
+            fields = [f.key for f in kind.fields if row.get(f.key) != before[name].get(f.key)]
+            parts.append(f"{name}: {', '.join(fields)}")
+    if not parts and list(before) != list(after):
+        parts.append("reordered")
+    return one_line("; ".join(parts))
+
+
+def full_text(decision_id: str, value: Any) -> str:
+    """A value in full for a detail view: every row, every line; control
+    characters made visible (newlines kept)."""
+    if value is None:
+        return NOT_DECIDED
+    kind = CATALOGUE.get(decision_id).kind if decision_id in CATALOGUE else None
+    if isinstance(kind, Rows) and isinstance(value, list):
+        lines = []
+        for row in value:
+            if not isinstance(row, dict):
+                lines.append(json_text(row))
+                continue
+            cells = [f"{f.label}: {f.kind.show(row[f.key])}" for f in kind.fields
+                     if row.get(f.key) not in (None, "", [])]
+            lines.append("• " + "; ".join(" ".join(str(cell).split()) for cell in cells))
+        return visible("\n".join(lines))
+    if isinstance(value, str):
+        return visible(value)
+    try:
+        return visible(kind.show(value) if kind else json_text(value))
+    except (AttributeError, TypeError, ValueError):
+        return visible(json_text(value))
+
+
+def local_time(when: str, now: _dt.datetime | None = None) -> tuple[str, str]:
+    """A UTC history stamp as local time: compact for a table cell ("03-14 09:05" this
+    year, "2025-11-02" before), and in full ("2026-03-14 09:05:12 CET")."""
+    try:
+        moment = _dt.datetime.fromisoformat(when)  # 3.11 reads the Z
+    except ValueError:
+        return one_line(when)[:16], one_line(when)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_dt.UTC)
+    moment = moment.astimezone()
+    now = now or _dt.datetime.now().astimezone()
+    compact = moment.strftime("%m-%d %H:%M" if moment.year == now.year else "%Y-%m-%d")
+    return compact, moment.strftime("%Y-%m-%d %H:%M:%S %Z").strip()

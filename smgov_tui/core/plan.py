@@ -1,0 +1,79 @@
+"""The Plan: a plan's decided values, keyed by decision id. Pure Python.
+
+Values are kept only once the catalogue accepts them. A value in the file that
+no longer fits (hand-edited, or from an older catalogue) is set aside in
+`invalid` with the reason, so the checklist can ask for it again instead of a
+check tripping over it. Ids the catalogue does not know are kept in `unknown`
+and written back untouched.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from smgov_tui.core.catalogue import CATALOGUE, Catalogue, InvalidValue, is_empty
+
+
+class Plan:
+    """A plain class, not a dataclass, as the catalogue's kinds are (see Kind): it loads with every command."""
+
+    def __init__(self, name: str = "", values: dict[str, Any] | None = None,
+                 invalid: dict[str, str] | None = None, unknown: dict[str, Any] | None = None) -> None:
+        self.name = name
+        self.values: dict[str, Any] = {} if values is None else values
+        self.invalid: dict[str, str] = {} if invalid is None else invalid
+        self.unknown: dict[str, Any] = {} if unknown is None else unknown
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: equal plans may not stay equal
+
+    def __repr__(self) -> str:
+        return f"Plan(name={self.name!r}, values={self.values!r}, invalid={self.invalid!r}, unknown={self.unknown!r})"
+
+    @classmethod
+    def from_values(cls, name: str, raw: Mapping[str, Any],
+                    catalogue: Catalogue = CATALOGUE) -> Plan:
+        plan = cls(name=name)
+        # Plain decisions first: a choice of a row (the main platform) is
+        # checked against rows that are already loaded.
+        order = sorted(raw, key=lambda key: key in catalogue
+                       and catalogue.get(key).kind.name == "choice")
+        for key in order:
+            value = raw[key]
+            if key not in catalogue:
+                plan.unknown[key] = value
+                continue
+            try:
+                value = catalogue.check(key, value, plan.values)
+            except InvalidValue as error:
+                plan.invalid[key] = str(error)
+                continue
+            if not is_empty(value):
+                plan.values[key] = value
+        return plan
+
+    def get(self, decision_id: str, default: Any = None) -> Any:
+        return self.values.get(decision_id, default)
+
+    def rows(self, decision_id: str) -> list[dict]:
+        return self.values.get(decision_id) or []
+
+    def decided(self, decision_id: str) -> bool:
+        return not is_empty(self.values.get(decision_id))
+
+    def with_value(self, decision_id: str, value: Any) -> Plan:
+        """A copy with one decision changed (None clears it)."""
+        values = dict(self.values)
+        invalid = dict(self.invalid)
+        invalid.pop(decision_id, None)
+        if is_empty(value):
+            values.pop(decision_id, None)
+        else:
+            values[decision_id] = value
+        return Plan(self.name, values, invalid, dict(self.unknown))
+
+    def to_values(self) -> dict[str, Any]:
+        """Everything to write back: known values and the ids we do not know."""
+        return {**self.unknown, **self.values}

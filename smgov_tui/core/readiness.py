@@ -1,0 +1,103 @@
+"""Plan + catalogue -> the checklist of what still stands between the plan and launch.
+
+Pure and fast: the workbench recomputes it on every keystroke. The order is
+fixed (step, then blockers, then catalogue order) so output diffs cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from smgov_tui.core.catalogue import CATALOGUE, Catalogue, Decision
+from smgov_tui.core.checks import CHECKS, Check
+from smgov_tui.core.plan import Plan
+
+
+class Item(NamedTuple):
+    id: str  # a decision id, or a check id ("check.hours")
+    step: str
+    label: str
+    severity: str  # "blocker" or "advice"
+    kind: str  # "missing" or "check"
+    why: str
+    target: str  # the decision to go to
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "blocker"
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "step": self.step, "label": self.label,
+                "severity": self.severity, "kind": self.kind, "why": self.why}
+
+
+class Checklist(NamedTuple):
+    items: tuple[Item, ...]
+    decided: int
+    total: int
+
+    @property
+    def ready(self) -> bool:
+        return not any(item.blocking for item in self.items)
+
+    @property
+    def blockers(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.blocking)
+
+    def for_step(self, step: str) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.step == step)
+
+
+_WHY = re.compile(r"\*\*Why it matters\.\*\*\s*(.+?)(?:\n\s*\n|$)", re.S)
+# A full stop ends a sentence unless it closes an abbreviation ("v.", "e.g.").
+_SENTENCE_END = re.compile(r"(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bvs)(?<!\betc)[.!?](?=\s|$)")
+
+
+@lru_cache(maxsize=None)
+def missing_reason(decision: Decision) -> str:
+    """The first sentence of the guidance's "Why it matters", as one line."""
+    match = _WHY.search(decision.guidance)
+    paragraph = " ".join(match[1].split()) if match else ""
+    end = _SENTENCE_END.search(paragraph)
+    reason = paragraph[: end.end()] if end else paragraph
+    return f"Not decided. {reason}".strip()
+
+
+def next_missing(result: Checklist, here: int = -1,
+                 catalogue: Catalogue = CATALOGUE) -> Item | None:
+    """The next undecided decision after catalogue position `here`, blockers
+    before advice, round to the start: the workbench's ctrl+f and plain mode's
+    `missing` go to the same one."""
+    missing = [item for item in result.items if item.kind == "missing"]
+    for pool in ([item for item in missing if item.blocking], missing):
+        if pool:
+            after = [item for item in pool if catalogue.position[item.id] > here]
+            return (after or pool)[0]
+    return None
+
+
+def checklist(plan: Plan, catalogue: Catalogue = CATALOGUE,
+              checks: tuple[Check, ...] = CHECKS) -> Checklist:
+    steps = {step.key: step.number for step in catalogue.steps}
+    keyed: list[tuple[tuple, Item]] = []
+    decided = 0
+    for position, decision in enumerate(catalogue.decisions):
+        if plan.decided(decision.id):
+            decided += 1
+            continue
+        if decision.id in plan.invalid:
+            why = f"The saved value is not valid: {plan.invalid[decision.id]}"
+        else:
+            why = missing_reason(decision)
+        item = Item(decision.id, decision.step, decision.label, decision.severity,
+                    "missing", why, decision.id)
+        keyed.append(((steps[decision.step], not decision.blocker, 0, position), item))
+    for position, check in enumerate(checks):
+        why = check.run(plan)
+        if why:
+            item = Item(check.id, check.step, check.label, check.severity, "check", why, check.target)
+            keyed.append(((steps[check.step], not check.blocker, 1, position), item))
+    keyed.sort(key=lambda pair: pair[0])
+    return Checklist(tuple(item for _, item in keyed), decided, len(catalogue))

@@ -1,0 +1,241 @@
+"""A planning step: its decisions, the live checklist, guidance, navigation.
+
+Every step uses this screen; the launch step adds its verdict and sign-off.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
+from smgov_tui.core.catalogue.decision import guidance_markdown
+from smgov_tui.core.readiness import Checklist
+from smgov_tui.tui.widgets.checklist import ChecklistPanel
+from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
+from smgov_tui.tui.widgets.steps import StepList
+
+
+class StepScreen(Screen):
+    """One step of the plan."""
+
+    EDITABLE_EXCLUDED: tuple[str, ...] = ()
+    FIRST_FIELDS_WINDOWED = True  # see compose_form; the launch step, with more below its fields, shows all
+    # The views of the plan each step shows above its decisions: the arithmetic
+    # where hours and money are decided, the matrix where people are assigned.
+    # By name (module:class in widgets/), imported when their step first shows,
+    # not before the first frame.
+    PANELS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "resources": ("hours_view:CapacityPanel",), "platforms": ("hours_view:CapacityPanel",),
+        "response": ("response_matrix_view:ResponseMatrix",), "peers": ("peers_view:PeersComparison",)}
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(name=step.key, id=f"step-{step.key}")
+        self.step = step
+        self._resumed = False  # shown before
+        self._rest: tuple[list, list] = ([], [])  # views and decisions above and below the first screenful
+        self._after_rest: list = []  # what waits for them (a focus asked for meanwhile)
+        self._opening: tuple[str, bool] = ("", False)  # the decision it opens on, and whether scrolled to
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        return tuple(d for d in CATALOGUE.in_step(self.step.key) if d.id not in self.EDITABLE_EXCLUDED)
+
+    def compose(self) -> ComposeResult:
+        step = self.step
+        with Horizontal(id="topbar"):
+            yield Static(Content.assemble((f" {step.number}/8 {step.title} ", "reverse bold"), " ",
+                                          (step.question, "dim")), id="step-title")
+            yield Static("", id="save-state", markup=False)
+        with Horizontal(id="body"):
+            if not self.has_class("-narrow"):  # hidden there: made when the terminal widens
+                yield StepList(step.key)
+            with VerticalScroll(id="form"):
+                yield from self.compose_form()
+            yield ChecklistPanel()
+            yield VerticalScroll(id="guide-panel")  # its Markdown comes when it first shows
+        yield Footer()
+
+    def compose_form(self) -> ComposeResult:
+        """The views of the plan, then a field per decision. In a terminal, only
+        what fills the first screenful comes now, from the field the step opens
+        on; the rest is mounted once that has been drawn (`_mount_rest`):
+        mounting and styling every field first was a tenth of the start."""
+        self._opening = self.opening_decision()
+        widgets = [*self._views(), *self.decisions]
+        windowed = self.app.window_fields
+        if not self.FIRST_FIELDS_WINDOWED or (self.app.is_headless if windowed is None else not windowed):
+            yield from (self._made(widget) for widget in widgets)
+            return
+        target, scroll = self._opening
+        start = next((i for i, w in enumerate(widgets) if getattr(w, "id", None) == target), 0) if scroll else 0
+        end = start + self.filling(widgets[start:])
+        self._rest = (widgets[:start], widgets[end:])
+        for widget in widgets[start:end]:
+            yield self._made(widget)
+
+    def opening_decision(self) -> tuple[str, bool]:
+        """Where the step opens: its first missing decision, scrolled to the top, else its first."""
+        missing = [i.id for i in self.app.checklist.for_step(self.step.key) if i.kind == "missing"]
+        return (missing[0], True) if missing else (self.decisions[0].id, False)
+
+    def filling(self, items: list) -> int:
+        """How many of these fill the form's height (a view counts as one row)."""
+        rows, height = 0, self.app.size.height - 2  # the top bar and the footer
+        for count, item in enumerate(items, 1):
+            rows += DecisionField.rows_at_least(item) if isinstance(item, Decision) else 1
+            if rows >= height:
+                return count
+        return len(items)
+
+    def _views(self) -> list:
+        made = []
+        for panel in self.PANELS.get(self.step.key, ()):
+            module, name = panel.split(":")
+            made.append(getattr(import_module(f"smgov_tui.tui.widgets.{module}"), name)())
+        return made
+
+    def _made(self, item):
+        """A view as it is; a decision as its field, holding the plan's value now."""
+        if isinstance(item, Decision):
+            values = self.app.plan.values
+            return DecisionField(item, values.get(item.id), values)
+        return item
+
+    @property
+    def incomplete(self) -> bool:
+        """Fields still to come (`_mount_rest`): keys that move the focus wait for
+        them (SmgovApp._still_moving), as Textual orders the focus chain by place
+        on screen, and a field not yet laid out has none: tab jumped to it."""
+        return any(self._rest)
+
+    async def _mount_rest(self) -> None:
+        """The fields above and below the first screenful, in one frame with the
+        form scrolled so the field in view stays where it was."""
+        above, below = self._rest
+        form = self.query_one("#form", VerticalScroll)
+        kept = form.children[0] if form.children else None
+        with self.app.batch_update():
+            if below:
+                await form.mount_all([self._made(w) for w in below])
+            if above and kept is not None:
+                await form.mount_all([self._made(w) for w in above], before=kept)
+            self._refresh_layout()  # within the batch: laid out (each field its place), not drawn
+            if above and kept is not None:
+                form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
+            self._rest = ([], [])
+        self.show_checklist(self.app.checklist)
+        for call in self._after_rest:
+            call()
+        self._after_rest.clear()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "checklist", self.show_checklist)
+        self.watch(self.app, "save_state", self.show_save_state)
+        target, scroll = self._opening  # as compose_form found it
+        if any(self._rest):
+            self.focus_decision(target, scroll=False)  # at the top of the form until the rest comes
+            self.call_after_refresh(self._mount_rest)
+        else:
+            self.focus_decision(target, scroll=scroll)
+
+    def show_checklist(self, checklist: Checklist) -> None:
+        """Follows every keystroke, so only the screen in view does the work."""
+        if not self.is_current:
+            return
+        self.query_one(ChecklistPanel).show(checklist, self.step.key)
+        for panel in self.query(".plan-view"):
+            panel.show(self.app.plan)
+        for steps in self.query(StepList):
+            steps.show(checklist)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Widened past narrow (Textual has just set the class): the list of steps comes."""
+        if not self.has_class("-narrow") and not self.query(StepList):
+            steps = StepList(self.step.key)
+            self.query_one("#body").mount(steps, before=0)
+            steps.show(self.app.checklist)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Shown for the first time, every widget was styled as it mounted, just now:
+        # Textual's styling them all again as the screen resumes was a tenth of the start.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        self.show_checklist(self.app.checklist)
+
+    def show_save_state(self, state: str) -> None:
+        self.query_one("#save-state", Static).update(state)
+
+    # focus and guidance
+
+    def focused_decision(self) -> Decision:
+        """The decision whose editor has focus, else the step's first."""
+        node = self.focused
+        while node is not None and not isinstance(node, DecisionField):
+            node = node.parent
+        return node.decision if isinstance(node, DecisionField) else self.decisions[0]
+
+    def focus_decision(self, decision_id: str, scroll: bool = True) -> bool:
+        editors = self.query(f"#{editor_id(decision_id)}")
+        if not editors and any(d.id == decision_id for d in (*self._rest[0], *self._rest[1])
+                               if isinstance(d, Decision)):
+            self._after_rest.append(lambda: self.focus_decision(decision_id, scroll))
+            return True  # its field comes with the rest, a frame from now
+        if not editors:
+            return False
+        editor = editors.first()  # a list or matrix editor focuses its table
+        target = editor if editor.focusable else next((w for w in editor.query("*") if w.focusable), editor)
+        self.set_focus(target, scroll_visible=False)  # now: Widget.focus waits for the app's queue
+        if scroll:
+            field = self.query_one(f"#field-{decision_id.replace('.', '--')}")
+            # After layout, and after a text area's own scroll to its cursor,
+            # so the label is in view above the field, not cut off.
+            self.call_after_refresh(self.call_after_refresh, field.scroll_visible, top=True,
+                                    animate=False)
+        return True
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        ident = widget.id or (widget.parent.id if widget.parent else None) or ""
+        if ident.startswith("edit-") and self.has_class("-guide"):
+            self.show_guidance(CATALOGUE.get(decision_of(ident.removesuffix("-table"))))
+
+    def show_guidance(self, decision: Decision | None = None) -> None:
+        """Fill the side panel; only while it shows, as Markdown is costly per focus
+        change, and made the first time it shows: importing Textual's Markdown (with
+        the parser and highlighter it brings) was 25 ms and 4 MB of every start."""
+        from textual.widgets import Markdown
+
+        decision = decision or self.focused_decision()
+        text = f"**{decision.label}**\n\n" + guidance_markdown(decision)
+        shown = self.query("#guide-text")
+        if shown:
+            shown.first(Markdown).update(text)
+        else:
+            self.query_one("#guide-panel").mount(Markdown(text, id="guide-text"))
+
+    def take_proposal(self, event: DecisionField.Proposed) -> None:
+        """A field's new value: into the plan, the checklist and the fields whose
+        choices come from it, within the keystroke's own frame."""
+        self.app.propose(event.decision_id, event.value, event.final)
+        for field in self.query(DecisionField):
+            kind = field.decision.kind
+            if getattr(kind, "source", None) == event.decision_id:
+                field.refresh_choices(self.app.plan.values)
+
+    @on(ChecklistPanel.Picked)
+    def _picked(self, event: ChecklistPanel.Picked) -> None:
+        self.app.goto(event.item.target)
+
+    @on(StepList.OptionSelected)
+    def _jump(self, event: StepList.OptionSelected) -> None:
+        event.stop()
+        self.app.show_step(event.option.id)

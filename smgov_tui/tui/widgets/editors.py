@@ -1,0 +1,293 @@
+"""One editor per value kind, all validated by the catalogue's own kind.
+
+A DecisionField shows a decision's label, the editor its kind needs and a
+line for the error or hint. It never saves by itself: it hands `Proposed`
+with a valid value to its step screen (or posts `Refused` with the reason)
+and the app decides when to write. Plan text is data: every label built from it is plain Content.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
+
+from smgov_tui.core import platform_matrix as evaluation
+from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
+from smgov_tui.core.catalogue.kinds import LongText, Multi, RowRef, Rows
+from smgov_tui.core.textsafe import one_line, visible
+from smgov_tui.tui.widgets.inputs import PlanTextArea, make_editor, shown_text, untouched
+from smgov_tui.tui.widgets.matrix import MAIN, MatrixEditor
+from smgov_tui.tui.widgets.rows import RowsEditor
+
+# Lines under a decision that follow the rest of the plan: the main platform's
+# standing in the evaluation matrix.
+NOTES = {MAIN: evaluation.main_note}
+
+
+def editor_id(decision_id: str) -> str:
+    return "edit-" + decision_id.replace(".", "--")
+
+
+def decision_of(editor_id_: str) -> str:
+    return editor_id_.removeprefix("edit-").replace("--", ".")
+
+
+class PlanNote(Static):
+    """A note under a field, redrawn with the plan (`plan-view`: the screen hands it the plan)."""
+
+    def __init__(self, note) -> None:
+        super().__init__("", classes="decision-note plan-view", markup=False)
+        self.note = note
+
+    def on_mount(self) -> None:
+        self.show(self.app.plan)
+
+    def show(self, plan) -> None:
+        text = self.note(plan.values) or ""
+        self.update(Content(one_line(text)))  # it names platforms
+        self.display = bool(text)
+
+
+class DecisionField(Vertical):
+    """A decision's label, editor and message line."""
+
+    @dataclass(frozen=True)
+    class Proposed:
+        """A valid value typed or picked (None clears); `final` when the person moved on."""
+
+        decision_id: str
+        value: Any
+        final: bool
+
+    class Refused(Message):
+        def __init__(self, decision_id: str, reason: str) -> None:
+            super().__init__()
+            self.decision_id, self.reason = decision_id, reason
+
+    DEFAULT_CLASSES = "decision"
+
+    def __init__(self, decision: Decision, value: Any, values: dict) -> None:
+        super().__init__(id="field-" + decision.id.replace(".", "--"))
+        self.decision = decision
+        self.value = value
+        self.values = values  # the plan's values, for choices that pick a row
+        self._message = ("", False)  # what the message line shows
+        self._showing = False  # a value from elsewhere going into the text field
+        self._typed: str | None = None  # the text last proposed as it was typed
+
+    @staticmethod
+    def rows_at_least(decision: Decision) -> int:
+        """The fewest rows its field takes in the form: the label, the editor, the
+        message line and the margin below (styles/smgov.tcss sets the heights), so
+        a step knows how many fields fill its first screenful (StepScreen.compose_form)."""
+        kind = decision.kind
+        if isinstance(kind, LongText):
+            return 7  # a text area four rows tall
+        if isinstance(kind, Multi):
+            return 3 + min(len(kind.choices) + 2, 10)  # a tick list, framed, ten rows at most
+        return 6  # a one-line field or a pick list, framed; a table's header and a row
+
+    def compose(self) -> ComposeResult:
+        d = self.decision
+        need = "needed" if d.blocker else "advice"
+        yield Label(Content.assemble((d.label, "bold"), "  ", (need, "dim")), classes="decision-label")
+        yield self._editor()
+        # The message line: until there is something to say, the field's bottom
+        # padding holds its row (a Static per field was a fifth of a megabyte
+        # on a step); with a note below, it is there from the start.
+        if d.id in NOTES:
+            yield Static("", classes="decision-message", markup=False)
+            yield PlanNote(NOTES[d.id])
+        else:
+            self.add_class("-quiet")
+
+    def on_mount(self) -> None:
+        editor = self.query_one(f"#{editor_id(self.decision.id)}")
+        if isinstance(editor, Input):
+            self.watch(editor, "value", self._typed_now, init=False)
+        elif isinstance(editor, PlanTextArea):
+            self.watch(editor, "edits", lambda: self._typed_now(editor.text), init=False)
+
+    def _typed_now(self, text: str) -> None:
+        """Each keystroke in a text field is proposed from within the key's own
+        handling, not from the Changed message it posts: Textual paints a frame as
+        soon as the field repaints, before that message arrives, so the checklist
+        followed every keystroke one frame (17 ms) late."""
+        if not self._showing:
+            self._typed = text
+            self._propose(text, final=False, typed=True)
+
+    def _editor(self):
+        d, kind = self.decision, self.decision.kind
+        if isinstance(kind, Rows):
+            return RowsEditor(kind, self.value or [], id=editor_id(d.id))
+        names = CATALOGUE.row_names(kind.source, self.values) if isinstance(kind, RowRef) else ()
+        return make_editor(kind, self.value, editor_id(d.id), d.example, names)
+
+    def refresh_choices(self, values: dict) -> None:
+        """Rows elsewhere changed: offer the new names (the main platform)."""
+        kind = self.decision.kind
+        if not isinstance(kind, RowRef):
+            return
+        self.values = values
+        names = CATALOGUE.row_names(kind.source, values)
+        select = self.query_one(Select)
+        current = select.value
+        with select.prevent(Select.Changed):
+            select.set_options([(Content(one_line(name)), name) for name in names])
+            if current in names:
+                select.value = current
+
+    def pick(self, value: Any) -> None:
+        """Another editor chose this decision's value (the matrix, the main platform):
+        show it here and propose it as if picked here."""
+        self.values = self.app.plan.values
+        for select in self.query(Select):
+            with select.prevent(Select.Changed), suppress(InvalidSelectValueError):
+                select.value = value
+        self._propose(value, final=True, typed=False)
+
+    def show_value(self, value: Any) -> None:
+        """Another session saved this decision: show its value without proposing
+        it back (it is already in the plan and on disk)."""
+        self.value = value
+        self.values = self.app.plan.values
+        editor = self.query_one(f"#{editor_id(self.decision.id)}")
+        kind = self.decision.kind
+        if isinstance(editor, RowsEditor):
+            editor.set_rows(value or [])
+        elif isinstance(editor, MatrixEditor):
+            editor.matrix = value or evaluation.new_matrix()
+            editor.show(self.app.plan)
+            editor._fill()
+        elif isinstance(editor, Input):
+            self._showing = True  # not typed: not proposed back
+            try:
+                editor.value = shown_text(kind, value)
+            finally:
+                self._showing = False
+        elif isinstance(editor, TextArea):
+            with editor.prevent(TextArea.Changed):
+                editor.load_text(shown_text(kind, value))
+        elif isinstance(editor, Select):
+            if isinstance(kind, RowRef):
+                self.refresh_choices(self.values)
+            with editor.prevent(Select.Changed):
+                try:
+                    editor.value = Select.NULL if value is None else value
+                except InvalidSelectValueError:
+                    editor.clear()
+        elif isinstance(editor, SelectionList):
+            with editor.prevent(SelectionList.SelectedChanged, SelectionList.SelectionToggled):
+                editor.deselect_all()
+                for choice in value or ():
+                    editor.select(choice)
+        self.show_message("")
+
+    # messages from the editors
+
+    def _propose(self, text_or_value: Any, final: bool, typed: bool) -> None:
+        d = self.decision
+        try:
+            if typed and untouched(d.kind, self.value, text_or_value):
+                value = self.value
+            elif typed:
+                value = CATALOGUE.parse(d.id, text_or_value, self.values)
+            else:
+                value = CATALOGUE.check(d.id, text_or_value, self.values)
+        except InvalidValue as error:
+            self.show_message(str(error), error=True)
+            self.post_message(self.Refused(d.id, str(error)))
+            return
+        self.show_message("")
+        self.value = value
+        self._hand_over(self.Proposed(d.id, value, final))
+
+    def _hand_over(self, proposed: DecisionField.Proposed) -> None:
+        """To the step screen at once, not as a message bubbling up: that waits in
+        three containers' queues, and Textual draws a frame (a layout) between
+        them, so the checklist followed each keystroke a frame late."""
+        self.screen.take_proposal(proposed)
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        # Called on every keystroke, mostly to say nothing again: an update lays
+        # the whole screen out anew, so only a new message is drawn.
+        if (text, error) == self._message:
+            return
+        self._message = (text, error)
+        shown = Content(visible(text))  # an error may quote what was typed
+        lines = self.query(".decision-message")
+        if lines:
+            message = lines.first(Static)
+            message.update(shown)
+        else:
+            message = Static(shown, classes="decision-message", markup=False)
+            self.remove_class("-quiet")  # the row it held is the message's now
+            self.mount(message)
+        message.set_class(error, "-error")
+        self.set_class(error, "-invalid")
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()  # proposed already (see `_typed_now`)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._propose(event.value, final=True, typed=True)
+
+    @on(events.DescendantBlur)
+    def _left(self, event: events.DescendantBlur) -> None:
+        """Leaving a text field makes its value final: saved now, not after a pause."""
+        widget = event.widget
+        if isinstance(widget, Input):
+            self._propose(widget.value, final=True, typed=True)
+        elif isinstance(widget, TextArea):
+            self._propose(widget.text, final=True, typed=True)
+        elif isinstance(widget, DataTable) and isinstance(widget.parent, MatrixEditor):
+            self._propose(widget.parent.value, final=True, typed=False)
+
+    @on(TextArea.Changed)
+    def _wrote(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if event.text_area.text != self._typed:  # an undo or redo; typing is proposed already
+            self._propose(event.text_area.text, final=False, typed=True)
+
+    @on(Select.Changed)
+    def _picked(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else event.value
+        self._propose(value or "", final=True, typed=True)
+
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self._propose(list(event.selection_list.selected), final=True, typed=False)
+
+    @on(RowsEditor.Changed)
+    def _rows(self, event: RowsEditor.Changed) -> None:
+        event.stop()
+        self._propose(event.rows, final=True, typed=False)
+
+    @on(MatrixEditor.Changed)
+    def _scored(self, event: MatrixEditor.Changed) -> None:
+        event.stop()
+        self._propose(event.matrix, final=event.final, typed=False)
+
+    @on(MatrixEditor.MainChosen)
+    def _main_chosen(self, event: MatrixEditor.MainChosen) -> None:
+        event.stop()
+        fields = [f for f in self.screen.query(DecisionField) if f.decision.id == MAIN]
+        if fields:
+            fields[0].pick(event.platform)
+        else:
+            self._hand_over(self.Proposed(MAIN, event.platform, True))

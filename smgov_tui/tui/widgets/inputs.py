@@ -1,0 +1,141 @@
+"""The widget each value kind is edited with, and how to read it back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.segment import Segment
+from textual import events
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive, var
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.text_area import Edit, EditResult
+
+from smgov_tui.core.catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, RowRef, YesNo
+from smgov_tui.core.textsafe import one_line, unsafe, visible
+from smgov_tui.tui.widgets.matrix import MatrixEditor
+
+
+def shown_text(kind: Kind, value: Any) -> str:
+    """What a text editor shows: the value's edit text with control characters
+    made visible (a text widget would send them to the terminal as they are)."""
+    return visible(kind.edit_text(value))
+
+
+def untouched(kind: Kind, value: Any, text: str) -> bool:
+    """The editor still holds a value with escapes as it was shown: the person did
+    not edit it, so the value stays as stored rather than as its visible form."""
+    return value is not None and text == shown_text(kind, value) and unsafe(kind.edit_text(value))
+
+
+class TickList(SelectionList):
+    """A SelectionList whose ticked items show ✓ and unticked a blank, so the
+    state reads without colour (NO_COLOR, monochrome terminals)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+            mark = "✓" if option.value in self.selected else " "
+            segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, strip.cell_length)
+
+
+class PlanInput(Input):
+    """An Input whose text, growing as it is typed, does not lay the screen out.
+
+    Input widens its virtual size with each character, and Textual answers a
+    new virtual size by laying out the whole screen again, which redraws every
+    scroll bar in view: on a step, 800 bytes and a second frame per keystroke.
+    Only the field's own scrolling depends on that size: it is updated here.
+    """
+
+    virtual_size = Reactive(Size(0, 0))  # Widget's lays the screen out (layout=True)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)  # what a layout would do for this widget
+
+
+class PlanTextArea(TextArea):
+    """A text area that stops wrapping while it holds a very long line.
+
+    Textual re-splits a whole line for every row it wraps into: a 1 MB pasted
+    line took over a second to draw and most of one per keystroke. Unwrapped,
+    it scrolls sideways and stays quick; wrapping returns once the line is gone.
+    """
+
+    LONG_LINE = 5_000
+    # Counts edits typed or pasted (not undone, not loaded): its watchers hear of
+    # each at once, from within the key's handling (see `DecisionField._typed_now`).
+    edits: var[int] = var(0, init=False)
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        self.edits += 1
+        return result
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual then runs TextArea's own handler, which inserts the text.
+        if self.soft_wrap and any(len(line) > self.LONG_LINE for line in event.text.splitlines()):
+            self.soft_wrap = False  # before the text goes in, so it is never wrapped at all
+
+    def _on_text_area_changed(self, event: TextArea.Changed) -> None:
+        row = self.cursor_location[0]
+        if self.soft_wrap and len(self.document.get_line(row)) > self.LONG_LINE:
+            self.soft_wrap = False
+            self.app.notify("A very long line: wrapping is off until it is shorter (← → scroll).",
+                            timeout=4)
+        elif not self.soft_wrap and not any(len(line) > self.LONG_LINE for line in self.document.lines):
+            self.soft_wrap = True
+
+
+def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
+                names: tuple[str, ...] = ()) -> Widget:
+    """The editor for one value; `names` are the choices of a RowRef."""
+    # An example must never pass for an answer, in any theme or with no colour.
+    placeholder = f"e.g. {placeholder}" if placeholder else kind.allowed()
+    if isinstance(kind, LongText):
+        text = shown_text(kind, value)
+        return PlanTextArea(text, id=ident, tab_behavior="focus", placeholder=placeholder,
+                            soft_wrap=not any(len(line) > PlanTextArea.LONG_LINE
+                                              for line in text.splitlines()))
+    if isinstance(kind, RowRef):
+        return Select([(Content(one_line(name)), name) for name in names], prompt="Choose…",
+                      value=value if value in names else Select.NULL, id=ident)
+    if isinstance(kind, Choice):
+        return Select([(c, c) for c in kind.choices], prompt="Choose…",
+                      value=value or Select.NULL, id=ident)
+    if isinstance(kind, YesNo):
+        return Select([("yes", True), ("no", False)], prompt="Choose…",
+                      value=Select.NULL if value is None else value, id=ident)
+    if isinstance(kind, Multi):
+        picked = set(value or ())
+        return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
+    if isinstance(kind, Matrix):
+        return MatrixEditor(value, id=ident)
+    return PlanInput(shown_text(kind, value), placeholder=placeholder, id=ident)
+
+
+def read_editor(widget: Widget) -> tuple[Any, bool]:
+    """(what the editor holds, whether it is typed text to parse)."""
+    if isinstance(widget, Input):
+        return widget.value, True
+    if isinstance(widget, TextArea):
+        return widget.text, True
+    if isinstance(widget, Select):
+        return (None if widget.value is Select.NULL else widget.value), False
+    if isinstance(widget, SelectionList):
+        return list(widget.selected), False
+    if isinstance(widget, MatrixEditor):
+        return widget.value, False
+    raise TypeError(widget)

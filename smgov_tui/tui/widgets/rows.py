@@ -1,0 +1,177 @@
+"""Structured rows (platforms, roster, tiers...) edited by keyboard.
+
+A table of the rows; a adds, enter edits, d removes, shift+up/down moves.
+Each row opens in a form whose editors are the row schema's own kinds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.coordinate import Coordinate
+from textual.geometry import Size
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from smgov_tui.core.catalogue.kinds import Rows
+from smgov_tui.core.textsafe import one_line
+from smgov_tui.tui.widgets.bindings import bindings, first_key
+
+# The first fields, at widths that fit the form at 80x24 (the rest are in the row's form).
+COLUMN_WIDTHS = (18, 12, 10)
+SHOWN_COLUMNS = len(COLUMN_WIDTHS)
+
+
+class RowsTable(DataTable):
+    """A DataTable whose columns all have fixed widths and whose rows are one line.
+
+    DataTable measures every cell of every new row to size auto-width columns
+    and auto-height rows; with neither here that is wasted, and for a list of
+    10,000 rows it took over a second each time the list was shown.
+    """
+
+    def _update_dimensions(self, new_rows) -> None:  # textual 8.2.8's own, minus the measuring
+        if self._labelled_row_exists or any(column.auto_width for column in self.columns.values()) or any(
+                self.rows[key].auto_height for key in new_rows if key in self.rows):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(width + self._row_label_column_width, self._total_row_height + header)
+
+
+class RowsEditor(Vertical, can_focus=False):
+    """The rows of one list decision."""
+
+    BINDINGS = bindings("rows")
+
+    class Changed(Message):
+        def __init__(self, editor: RowsEditor, rows: list[dict]) -> None:
+            super().__init__()
+            self.editor, self.rows = editor, rows
+
+    def __init__(self, kind: Rows, rows: list[dict], id: str) -> None:
+        super().__init__(id=id, classes="rows-editor")
+        self.kind = kind
+        self.rows: list[dict] = [dict(r) for r in rows]
+
+    def compose(self) -> ComposeResult:
+        table: DataTable = RowsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
+        table.show_cursor = True
+        for field, width in zip(self.kind.fields, COLUMN_WIDTHS):
+            # Text, not str: DataTable reads a str as Rich markup, with emoji codes
+            # (their table, near a megabyte, was loaded for these labels alone).
+            table.add_column(Text(field.label), key=field.key, width=width)
+        self._fill(0, table)  # before mounting: no watchers to run per row (10,000 rows: a third of the time)
+        yield table
+        yield Static(self._hint(), classes="rows-hint", markup=False)
+
+    def _hint(self) -> str:
+        """ "a add · enter edit · d remove · shift+↑↓ move", in the keys in use."""
+        up, down = first_key(self.app, "rows.up"), first_key(self.app, "rows.down")
+        move = up + "↓" if up.endswith("↑") and down == up[:-1] + "↓" else f"{up}/{down}"
+        return (f"{first_key(self.app, 'rows.add')} add · enter edit · "
+                f"{first_key(self.app, 'rows.remove')} remove · {move} move")
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(DataTable)
+
+    def focus(self, scroll_visible: bool = True):
+        return self.table.focus(scroll_visible)
+
+    def _fill(self, cursor: int | None = None, table: DataTable | None = None) -> None:
+        table = table or self.table
+        row_at = table.cursor_row if cursor is None else cursor
+        table.clear()
+        for row in self.rows:
+            table.add_row(*self._cells(row))
+        if not self.rows:
+            table.add_row(*[Text("(none: a adds)" if i == 0 else "", style="dim")
+                            for i in range(min(SHOWN_COLUMNS, len(self.kind.fields)))], key="empty")
+        if self.rows:
+            table.move_cursor(row=max(0, min(row_at, len(self.rows) - 1)))
+
+    def _cells(self, row: dict) -> list[Text]:
+        return [Text(self._cell(row, f.key), no_wrap=True, overflow="ellipsis")
+                for f in self.kind.fields[:SHOWN_COLUMNS]]
+
+    def _cell(self, row: dict, key: str) -> str:
+        field = self.kind.field(key)
+        value = row.get(key)
+        return "" if value is None else one_line(field.kind.show(value))
+
+    def _changed(self, cursor: int, *updated: int, added: bool = False, removed: int | None = None) -> None:
+        self._sync(cursor, *updated, added=added, removed=removed)
+        self.post_message(self.Changed(self, [dict(r) for r in self.rows]))
+
+    def _sync(self, cursor: int, *updated: int, added: bool = False, removed: int | None = None) -> None:
+        """Bring the table in line with the rows that changed rather than refill it:
+        a list of thousands would take seconds to redraw on every edit."""
+        table = self.table
+        before = len(self.rows) - added + (removed is not None)
+        if not self.rows or table.row_count != before or "empty" in table.rows:
+            self._fill(cursor)  # to or from the "(none: a adds)" line
+            return
+        if removed is not None:
+            table.remove_row(table.coordinate_to_cell_key(Coordinate(removed, 0)).row_key)
+        if added:
+            table.add_row(*self._cells(self.rows[-1]))
+        for index in updated:
+            for column, cell in enumerate(self._cells(self.rows[index])):
+                table.update_cell_at(Coordinate(index, column), cell)
+        table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
+
+    @work
+    async def action_add(self) -> None:
+        from smgov_tui.tui.screens.row_form import RowForm
+
+        row = await self.app.push_screen_wait(RowForm(self.kind, {}, title=f"New {self.kind.row}"))
+        if row is not None:
+            self.rows.append(row)
+            self._changed(len(self.rows) - 1, added=True)
+
+    @work
+    async def action_edit(self) -> None:
+        from smgov_tui.tui.screens.row_form import RowForm
+
+        if not self.rows:
+            self.action_add()
+            return
+        index = self.table.cursor_row
+        row = await self.app.push_screen_wait(
+            RowForm(self.kind, self.rows[index], title=f"Edit {self.kind.row} {index + 1}"))
+        if row is not None:
+            self.rows[index] = row
+            self._changed(index, index)
+
+    def action_remove(self) -> None:
+        if not self.rows:
+            return
+        index = self.table.cursor_row
+        removed = self.rows.pop(index)
+        name = removed.get(self.kind.key_field, "")
+        self._changed(index, removed=index)
+        self.notify(f"Removed {self.kind.row} {one_line(str(name))}", markup=False, timeout=3)
+
+    def action_move(self, step: int) -> None:
+        index = self.table.cursor_row
+        target = index + step
+        if not self.rows or not 0 <= target < len(self.rows):
+            return
+        self.rows[index], self.rows[target] = self.rows[target], self.rows[index]
+        self._changed(target, index, target)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        """enter on a row (DataTable's own key) edits it."""
+        event.stop()
+        self.action_edit()
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = [dict(r) for r in rows]
+        self._fill()

@@ -1,0 +1,282 @@
+"""`smgov serve`: the workbench in a web browser, through textual-serve.
+
+Each browser tab gets its own `python -m smgov_tui PLAN` process (textual-serve
+starts the command per tab), so tabs on one plan are sessions like any other and
+the store's locking keeps them from overwriting each other. The page is our own:
+textual-serve's template fetches its font from Google Fonts, and smgov must work
+on a closed network, so ours takes the font textual-serve ships. The link carries
+a random key, because loopback is shared by every user of a shared server and any
+web page the browser visits may open a websocket to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import html
+import ipaddress
+import logging
+import os
+import secrets
+import shlex
+import signal
+import socket
+import sys
+from collections.abc import MutableMapping
+from pathlib import Path
+from string import Template
+
+from aiohttp import web
+from textual_serve.server import Server
+
+from smgov_tui.cli.commands import default_plan_path, fail, warn
+from smgov_tui.core.textsafe import one_line
+
+KEY_PARAMETER = "key"
+BROWSER_TERM = "xterm-256color"  # xterm.js: the full workbench, never plain mode or 16 colours
+
+
+def serve(path: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Serve the workbench on PLAN until ctrl+c; 0 when stopped, 2 (one line) when it cannot start."""
+    if not 1 <= port <= 65535:
+        fail(f"serve: port {port} is not between 1 and 65535")
+    default = path == default_plan_path()
+    if not default and not path.parent.is_dir():
+        fail(f"cannot open or create {path}: folder {path.parent} does not exist")
+    addresses = listen_addresses(host, port)
+    check_port_free(host, port, addresses)
+    if not all(ipaddress.ip_address(address[0].split("%")[0]).is_loopback for _, address in addresses):
+        warn(f"listening on {host}, not only on this machine: anyone who can reach port {port} and "
+             "read the link can edit the plan, and plain HTTP sends the link and every keystroke "
+             "unencrypted; prefer the default (127.0.0.1) with `ssh -L` from your own machine")
+    served_environment(os.environ)
+    server = PlanServer(workbench_command(None if default else path), plan=path, host=host, port=port)
+    try:
+        server.serve()
+    except OSError as error:  # the port was taken between our check and the bind
+        fail(f"serve: cannot listen on {host} port {port}: {error.strerror or error}")
+    print("smgov: stopped", flush=True)
+    return 0
+
+
+def listen_addresses(host: str, port: int) -> list[tuple[int, tuple]]:
+    """What aiohttp will bind for HOST: every address it resolves to."""
+    try:
+        found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as error:
+        fail(f"serve: cannot listen on {host!r}: {getattr(error, 'strerror', None) or error}")
+    return list(dict.fromkeys((family, address[:2]) for family, *_, address in found))
+
+
+def check_port_free(host: str, port: int, addresses: list[tuple[int, tuple]]) -> None:
+    """Bind each address once, as the server will, so a busy port is one clear line, not a traceback."""
+    for family, address in addresses:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as asyncio does on POSIX
+            if family == socket.AF_INET6:
+                probe.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                if error.errno == errno.EADDRINUSE:
+                    fail(f"serve: port {port} on {host} is already in use (another smgov serve?); "
+                         "choose another with --port")
+                fail(f"serve: cannot listen on {host} port {port}: {error.strerror or error}")
+
+
+def workbench_command(path: Path | None) -> str:
+    """The shell command textual-serve runs per tab: this Python, so any install works;
+    no PLAN means the workbench's own default plan (it makes the data folder)."""
+    words = [sys.executable, "-m", "smgov_tui"]
+    if path is not None:
+        words.append(str(path.absolute()))  # absolute: never read as an option
+    return shlex.join(words)
+
+
+def served_environment(environ: MutableMapping[str, str]) -> None:
+    """The tabs inherit this process's environment: a browser terminal is neither dumb
+    nor 16 colours, whatever TERM the server was started from (TERM=dumb, or
+    SMGOV_ACCESSIBLE, would open plain mode, which a browser cannot drive)."""
+    environ["TERM"] = BROWSER_TERM
+    environ["COLORTERM"] = "truecolor"
+    environ.pop("SMGOV_ACCESSIBLE", None)
+
+
+def link(host: str, port: int, key: str) -> str:
+    """The URL to open: a wildcard host is shown as this machine's name."""
+    shown = socket.gethostname() if host in ("", "0.0.0.0", "::") else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/?{KEY_PARAMETER}={key}"
+
+
+class PlanServer(Server):
+    """textual-serve's server with our page, the key checked, and our own words on the console."""
+
+    def __init__(self, command: str, *, plan: Path, host: str, port: int) -> None:
+        super().__init__(command, host=host, port=port, title=f"smgov: {plan.name}")
+        self.plan = plan
+        self.key = secrets.token_urlsafe(24)
+        self.tabs: set[asyncio.Task] = set()
+
+    def initialize_logging(self) -> None:
+        # textual-serve's logs every request (links with their key) and tracebacks with locals
+        logging.basicConfig(level=logging.WARNING, format="smgov serve: %(message)s")
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application()
+        app.add_routes([
+            web.get("/", self.handle_index, name="index"),
+            web.get("/ws/{key}", self.handle_websocket, name="websocket"),
+            web.get("/download/{key}", self.handle_download, name="download"),
+            web.static("/static", self.statics_path, name="static"),
+        ])
+        app.on_shutdown.append(self.close_tabs)
+        return app
+
+    async def close_tabs(self, app: web.Application) -> None:
+        """On ctrl+c, end every tab's session now (each workbench saves and quits):
+        aiohttp would otherwise wait up to a minute for browsers to leave."""
+        for tab in self.tabs:
+            tab.cancel()
+
+    def has_key(self, given: str | None) -> bool:
+        return secrets.compare_digest((given or "").encode(), self.key.encode())
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's, but the link is printed once the port listens (aiohttp calls
+        `print` then), so whoever opens it at once finds the server there."""
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # no signals in this loop (Windows)
+                loop.add_signal_handler(signum, self.request_exit)
+        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
+                    loop=loop, print=lambda *_: self.announce())
+
+    def announce(self) -> None:
+        print(f"smgov: serving {one_line(str(self.plan))}", flush=True)
+        print(f"smgov: open {link(self.host, self.port, self.key)}", flush=True)
+        print("smgov: each browser tab is a session of its own; ctrl+c stops", flush=True)
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        if not self.has_key(request.query.get(KEY_PARAMETER)):
+            raise web.HTTPForbidden(text="smgov: open the whole link `smgov serve` printed (it has a key)\n")
+        scheme = "wss" if request.secure else "ws"
+        text = page(self.plan, base=f"{request.scheme}://{request.host}",
+                    websocket=f"{scheme}://{request.host}/ws/{self.key}",
+                    font_size=font_size(request.query.get("fontsize")))
+        return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store"})
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        if not self.has_key(request.match_info.get("key")):
+            raise web.HTTPForbidden()
+        tab = asyncio.current_task()
+        self.tabs.add(tab)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self.tabs.discard(tab)
+
+
+def font_size(asked: str | None) -> int:
+    try:
+        return min(max(int(asked or 16), 6), 64)
+    except ValueError:
+        return 16
+
+
+def page(plan: Path, *, base: str, websocket: str, font_size: int) -> str:
+    """textual-serve's page, its font served from the package instead of Google Fonts.
+    The host in the URLs comes from the request, so a forwarded port (ssh -L) works."""
+    static = f"{base}/static/"
+    return PAGE.substitute(
+        title=html.escape(f"smgov: {one_line(plan.name)}"),
+        static=html.escape(static), websocket=html.escape(websocket), font_size=font_size)
+
+
+# Adapted from textual-serve 1.1.3 templates/app_index.html (MIT): the Google Fonts
+# link replaced by @font-face on the fonts it ships; preloaded, as textual.js
+# measures the font when the page has loaded.
+PAGE = Template("""<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>$title</title>
+    <link rel="preload" href="${static}fonts/RobotoMono-VariableFont_wght.ttf" as="font"
+          type="font/ttf" crossorigin />
+    <link rel="stylesheet" href="${static}css/xterm.css" />
+    <style>
+      @font-face {
+        font-family: "Roboto Mono";
+        src: url("${static}fonts/RobotoMono-VariableFont_wght.ttf") format("truetype");
+        font-weight: 100 700;
+        font-style: normal;
+      }
+      @font-face {
+        font-family: "Roboto Mono";
+        src: url("${static}fonts/RobotoMono-Italic-VariableFont_wght.ttf") format("truetype");
+        font-weight: 100 700;
+        font-style: italic;
+      }
+      body { background: #0c181f; }
+      .dialog-container {
+        position: absolute; width: 100vw; height: 100vh; display: flex;
+        align-items: center; justify-content: center; z-index: 10;
+      }
+      .shade {
+        position: absolute; width: 100%; height: 100%; background: #0c181f;
+        background-image: url("${static}images/background.png");
+      }
+      .intro {
+        width: 640px; height: 240px; font-size: 16px; z-index: 20;
+        font-family: "Roboto Mono", menlo, monospace; text-align: center;
+        color: rgba(255, 255, 255, 0.95); background-color: #12232d;
+        display: flex; flex-direction: column; align-items: center; justify-content: center;
+        margin: 32px;
+      }
+      body.-first-byte .intro-dialog, body.-first-byte .intro-dialog .shade {
+        opacity: 0; transition: opacity 0.3s ease-out; display: none;
+      }
+      body .textual-terminal { opacity: 0; transition: opacity 0.3s ease-out; }
+      body.-first-byte .textual-terminal { opacity: 1; transition: opacity 0.3s ease-out; }
+      body button {
+        padding: 16px 32px; background-color: #5e0ba7; color: rgba(255, 255, 255, 0.95);
+        border: none; font-family: "Roboto Mono", menlo, monospace; margin: 16px; display: block;
+      }
+      button:hover { background: #ac5af4; cursor: pointer; }
+      .closed-dialog { opacity: 0; display: none; }
+      body.-closed .closed-dialog { opacity: 1; display: flex; }
+      #start { display: none; }
+      #start.-delay { display: flex; }
+    </style>
+    <script src="${static}js/textual.js"></script>
+    <script>
+      function refresh() {
+        const params = new URLSearchParams(window.location.search);
+        params.delete("delay");
+        window.location.href = window.location.pathname + "?" + params.toString();
+      }
+    </script>
+  </head>
+  <body>
+    <div class="dialog-container intro-dialog">
+      <div class="shade"></div>
+      <div class="intro">
+        <div>$title</div>
+        <button type="button" onclick="refresh()" id="start">Start</button>
+      </div>
+    </div>
+    <div class="dialog-container closed-dialog">
+      <div class="shade"></div>
+      <div class="intro">
+        <div>Session ended.</div>
+        <button type="button" onclick="refresh()">Open it again</button>
+      </div>
+    </div>
+    <div id="terminal" class="textual-terminal"
+         data-session-websocket-url="$websocket" data-font-size="$font_size"></div>
+  </body>
+</html>
+""")

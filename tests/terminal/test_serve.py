@@ -1,0 +1,186 @@
+"""`smgov serve`: the workbench in a browser, as a browser reaches it: the page over
+HTTP, then the app over textual-serve's websocket (what textual.js sends and reads)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import re
+import select
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+import smgov_tui
+from smgov_tui.web import server as web
+
+SOURCE = Path(smgov_tui.__file__).resolve().parent.parent
+WAIT = 20.0  # seconds: generous for a loaded CI machine; the happy path takes about one
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def read_until(stream, pattern: str, deadline: float) -> re.Match:
+    """Read a pipe until `pattern` appears (raw reads: a buffered reader would hide data from select)."""
+    seen = b""
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([stream], [], [], 0.1)
+        if ready:
+            chunk = os.read(stream.fileno(), 4096)
+            if not chunk:
+                break
+            seen += chunk
+            if found := re.search(pattern, seen.decode("utf-8", "replace")):
+                return found
+    raise AssertionError(f"{pattern!r} never came; got {seen.decode('utf-8', 'replace')!r}")
+
+
+def plan_values(path: Path) -> dict:
+    return json.loads(path.read_text())["plan"]["1"]["values"]
+
+
+@pytest.fixture
+def served(tmp_path, plan_path):
+    """`smgov serve PLAN` on a free loopback port, started from a dumb terminal with
+    accessible mode asked for: the browser must still get the full workbench."""
+    env = {**os.environ, "PYTHONPATH": str(SOURCE), "HOME": str(tmp_path), "TERM": "dumb",
+           "SMGOV_ACCESSIBLE": "1", "XDG_DATA_HOME": str(tmp_path / "data")}
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "smgov_tui", "serve", str(plan_path), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    try:
+        url = read_until(server.stdout, r"smgov: open (http://\S+)\n", time.monotonic() + WAIT)[1]
+        yield server, url, plan_path
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.wait(WAIT)
+
+
+async def test_the_page_is_smgov_on_textual_serve_and_loads_nothing_from_outside(served):
+    _, url, _ = served
+    base, key = url.split("/?key=")
+    assert base.startswith("http://127.0.0.1:")
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WAIT)) as http:
+        async with http.get(url) as page:
+            assert page.status == 200
+            text = await page.text()
+        assert "<title>smgov: plan.json</title>" in text
+        assert f'data-session-websocket-url="ws://{base.removeprefix("http://")}/ws/{key}"' in text
+        assert "js/textual.js" in text and "Roboto Mono" in text
+        # a closed network: every URL in the page is this server's (textual-serve's own template
+        # fetches its font from Google Fonts)
+        assert set(re.findall(r"(?:https?|wss?)://[^/\"]+", text)) == {base, base.replace("http", "ws")}
+        for asset in ("js/textual.js", "css/xterm.css", "fonts/RobotoMono-VariableFont_wght.ttf"):
+            async with http.get(f"{base}/static/{asset}") as got:
+                assert got.status == 200, asset
+        # the key is what lets a tab in: other users of the machine, and web pages
+        # the browser visits, can reach loopback too
+        async with http.get(base + "/") as keyless:
+            assert keyless.status == 403
+        async with http.get(f"{base}/?key=not-{key}") as wrong:
+            assert wrong.status == 403
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            await http.ws_connect(f"{base.replace('http', 'ws')}/ws/not-{key}?width=80&height=24")
+
+
+async def test_a_tab_runs_the_workbench_and_what_it_types_lands_in_the_plan(served):
+    server, url, plan_path = served
+    base, key = url.split("/?key=")
+    # as textual.js does: connect with the size, send it again, then keystrokes as "stdin"
+    async with (aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=WAIT)) as http,
+                http.ws_connect(f"{base.replace('http', 'ws')}/ws/{key}?width=80&height=24") as tab):
+        await tab.send_str(json.dumps(["resize", {"width": 80, "height": 24}]))
+        screen = b""
+        try:
+            async with asyncio.timeout(WAIT):  # one deadline: the server's pings restart receive's own
+                while b"1/8 Objectives" not in screen:  # the full workbench, not plain prompts
+                    message = await tab.receive()
+                    assert message.type == aiohttp.WSMsgType.BINARY, message
+                    screen += message.data
+        except TimeoutError:
+            raise AssertionError(f"the workbench never drew its first step; got {screen[-300:]!r}") from None
+        await tab.send_str(json.dumps(["stdin", "Residents ask about potholes"]))
+        deadline = time.monotonic() + WAIT
+        while plan_values(plan_path).get("objectives.conversations_now") != "Residents ask about potholes":
+            assert time.monotonic() < deadline, f"the typed value never reached the plan: {plan_values(plan_path)}"
+            with contextlib.suppress(asyncio.TimeoutError):  # keep reading what it draws
+                await tab.receive(timeout=0.1)
+        # ctrl+c with the tab still open: its workbench is ended (aiohttp alone would wait a
+        # minute for the browser to leave), then the server stops, without a traceback
+        server.send_signal(signal.SIGINT)
+        async with asyncio.timeout(WAIT):
+            while (await tab.receive()).type == aiohttp.WSMsgType.BINARY:
+                pass
+    assert server.wait(WAIT) == 0
+    out, err = server.communicate()
+    assert out.decode().endswith("smgov: stopped\n")
+    assert "Traceback" not in err.decode() + out.decode()
+
+
+def test_a_busy_port_is_one_error_line_and_exit_2(smgov, plan_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = smgov("serve", plan_path, "--port", port)
+    assert result.code == 2
+    assert result.err.splitlines() == [(f"smgov: error: serve: port {port} on 127.0.0.1 is already in use "
+                                        "(another smgov serve?); choose another with --port")]
+
+
+def test_a_plan_in_a_folder_that_does_not_exist_is_refused_before_serving(smgov, tmp_path):
+    result = smgov("serve", tmp_path / "nowhere" / "plan.json", "--port", free_port())
+    assert result.code == 2
+    assert result.err.splitlines() == [(f"smgov: error: cannot open or create {tmp_path / 'nowhere' / 'plan.json'}: "
+                                        f"folder {tmp_path / 'nowhere'} does not exist")]
+
+
+@pytest.fixture
+def not_serving(monkeypatch):
+    """Everything `serve` does before the server runs, and the command the tabs would run."""
+    started = []
+    monkeypatch.setattr(web.PlanServer, "serve", lambda server: started.append(server))
+    for name in ("TERM", "COLORTERM", "SMGOV_ACCESSIBLE"):  # serve sets them for the tabs: restore them
+        monkeypatch.setenv(name, "dumb" if name == "TERM" else "1")
+    return started
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_loopback_serves_without_a_warning(smgov, plan_path, not_serving, host):
+    result = smgov("serve", plan_path, "--host", host, "--port", free_port())
+    assert (result.code, result.err) == (0, "")
+    [server] = not_serving
+    assert shlex.split(server.command)[1:] == ["-m", "smgov_tui", str(plan_path.absolute())]
+    assert (os.environ["TERM"], os.environ["COLORTERM"], os.environ.get("SMGOV_ACCESSIBLE")) == (
+        "xterm-256color", "truecolor", None)
+
+
+def test_any_other_host_warns_that_others_can_edit_the_plan(smgov, plan_path, not_serving):
+    port = free_port()
+    result = smgov("serve", plan_path, "--host", "0.0.0.0", "--port", port)
+    assert result.code == 0
+    [line] = result.err.splitlines()
+    assert line.startswith("smgov: warning: listening on 0.0.0.0, not only on this machine: "
+                           f"anyone who can reach port {port} and read the link can edit the plan")
+
+
+def test_serve_help_names_the_plan_host_and_port(smgov):
+    result = smgov("serve", "--help")
+    assert result.code == 0
+    assert "usage: smgov serve" in result.out
+    for option in ("PLAN", "--host HOST", "--port PORT", "127.0.0.1"):
+        assert option in result.out

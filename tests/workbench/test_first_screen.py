@@ -1,0 +1,111 @@
+"""A step first shows the fields that fill its screen, the rest a frame later
+(StepScreen.compose_form): what the person then has is what mounting every
+field at once gave, and nothing asked for meanwhile is lost.
+
+Pilot runs mount every field at once (`window_fields` None, headless), so
+these tests ask for the terminal's way."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import SAMPLES
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.screens.step import StepScreen
+from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.widgets.editors import DecisionField
+
+
+def county(tmp_path, windowed: bool | None) -> SmgovApp:
+    path = tmp_path / f"county-{windowed}.json"
+    shutil.copy(SAMPLES / "county.json", path)
+    app = SmgovApp(PlanStore(path))
+    app.window_fields = windowed
+    return app
+
+
+def fields(screen: StepScreen) -> list[str]:
+    return [field.decision.id for field in screen.query(DecisionField)]
+
+
+async def opened(tmp_path, windowed: bool | None, size=(80, 24)) -> tuple[list[str], float, str]:
+    """What a step shows once settled: its fields, the form's scroll, the focus."""
+    app = county(tmp_path, windowed)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StepScreen) and not any(screen._rest)
+        return fields(screen), screen.query_one("#form").scroll_y, app.focused.id
+
+
+async def test_the_first_screenful_comes_first_and_the_rest_after(tmp_path):
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        first = fields(screen)
+        # The county opens on "How each topic is approached", the first missing
+        # decision of step 1, with three fields above it and five below.
+        assert first[0] == "objectives.approach"
+        assert len(first) < 9 and any(screen._rest)
+        await pilot.pause()
+        await pilot.pause()
+        assert fields(screen) == [d.id for d in screen.decisions]
+
+
+async def test_the_rest_leaves_the_screen_as_mounting_all_at_once_did(tmp_path):
+    for size in ((80, 24), (120, 40)):
+        windowed = await opened(tmp_path, True, size)
+        at_once = await opened(tmp_path, False, size)
+        assert windowed == at_once
+        assert windowed[1] > 0  # scrolled to the field the step opens on, three fields down
+        assert windowed[2] == "edit-objectives--approach"
+
+
+async def test_a_field_asked_for_before_the_rest_came_gets_the_focus(tmp_path):
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert any(screen._rest)  # "Language access" is not mounted yet
+        assert screen.focus_decision("objectives.languages")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused.id == "edit-objectives--languages"
+        form = screen.query_one("#form")
+        field = screen.query_one("#field-objectives--languages")
+        assert form.scroll_y <= field.virtual_region.y < form.scroll_y + form.size.height
+
+
+async def test_a_step_shown_later_comes_the_same_way(tmp_path):
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.show_step("response")
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.name == "response"
+        assert fields(screen) == [d.id for d in screen.decisions]
+        # The matrix above the fields came with the rest, and shows the plan.
+        assert "Every tier" in str(screen.query_one("#response-matrix").render())
+
+
+async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
+    """Textual orders the focus chain by place on screen; a field mounted and not
+    yet laid out has none, and tab jumped to it (caught by the burst test in
+    tests/terminal/test_terminals.py). The step says it is incomplete until the rest is
+    laid out, and the chain then follows the form."""
+    path = tmp_path / "blank.json"
+    PlanStore.create(path, "Blank")
+    app = SmgovApp(PlanStore(path))
+    app.window_fields = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert screen.incomplete and app._still_moving()
+        await pilot.pause()
+        await pilot.pause()
+        assert not screen.incomplete
+        chain = [w.id for w in screen.focus_chain if (w.id or "").startswith("edit-")]
+        assert chain[:4] == ["edit-objectives--conversations_now", "edit-objectives--conversations_wanted",
+                             "edit-objectives--key_messages", "edit-objectives--approach"]
+        assert chain[4] == "edit-objectives--engagement_goals"

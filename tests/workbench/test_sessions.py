@@ -1,0 +1,209 @@
+"""Two sessions, one plan: never a silent lost update.
+
+A workbench edits a plan while another session (a second workbench, or
+`smgov set`) changes it. Changes to different decisions both survive and
+show in the workbench; a change to the same decision opens a dialog where
+the person reloads theirs or keeps mine, with both versions in the history.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static, TextArea
+
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.cli.commands import main
+from smgov_tui.tui.screens.conflict import ConflictScreen
+from smgov_tui.storage.store import PlanStore
+
+REPO = Path(__file__).resolve().parents[2]
+SIZE = (80, 24)
+NOW = "objectives.conversations_now"  # where a blank plan opens, cursor in it
+WANTED = "objectives.conversations_wanted"
+LANGUAGES = "objectives.languages"
+
+
+@pytest.fixture
+def plan(tmp_path) -> Path:
+    path = tmp_path / "plan.json"
+    assert main(["new", str(path), "--name", "Shared plan"]) == 0
+    return path
+
+
+def on_disk(plan: Path) -> tuple[dict, list[dict]]:
+    data = json.loads(plan.read_text(encoding="utf-8"))
+    return data["plan"]["1"]["values"], list(data["history"].values())
+
+
+def workbench(plan: Path) -> tuple[SmgovApp, list[str]]:
+    app = SmgovApp(PlanStore(plan))
+    notes: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, *a, **k: (notes.append(str(message)), notify(message, *a, **k))[1]
+    return app, notes
+
+
+def label(decision_id: str) -> str:
+    return CATALOGUE.get(decision_id).label
+
+
+def editor(app: SmgovApp, decision_id: str):
+    return app.get_screen(CATALOGUE.get(decision_id).step).query_one(f"#edit-{decision_id.replace('.', '--')}")
+
+
+def shown_text(app: SmgovApp) -> str:
+    return "\n".join(str(s.render()) for s in app.screen.query(Static))
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+async def test_two_workbenches_change_different_decisions_and_both_survive(plan):
+    mine, _ = workbench(plan)
+    theirs, their_notes = workbench(plan)
+    async with mine.run_test(size=SIZE) as me, theirs.run_test(size=SIZE) as them:
+        await type_text(me, "Mine")
+        await me.press("tab")  # moving on saves now
+        await them.pause()
+        editor(theirs, WANTED).focus()
+        await them.pause()
+        await type_text(them, "Theirs")
+        await them.press("tab")
+        assert on_disk(plan)[0] == {NOW: "Mine", WANTED: "Theirs"}
+
+        theirs.notice_other_sessions()  # what the one-second poll does
+        await them.pause()
+        assert editor(theirs, NOW).text == "Mine"
+        assert any(note == f"Updated from another session: {label(NOW)}" for note in their_notes), their_notes
+        mine.notice_other_sessions()
+        await me.pause()
+        assert editor(mine, WANTED).text == "Theirs"
+        assert mine.plan.values == {NOW: "Mine", WANTED: "Theirs"}
+        await me.press("ctrl+q")
+        await them.press("ctrl+q")
+    values, history = on_disk(plan)
+    assert values == {NOW: "Mine", WANTED: "Theirs"}
+    assert [(e["decision"], e["new"]) for e in history] == [(NOW, "Mine"), (WANTED, "Theirs")]
+
+
+async def test_the_poll_shows_another_sessions_change_without_touching_the_keyboard(plan):
+    app, notes = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        decided_before = app.checklist.decided
+        PlanStore(plan).set(LANGUAGES, "English, Spanish", who="lee")
+        await pilot.pause(1.3)  # one poll
+        assert editor(app, LANGUAGES).value == "English, Spanish"
+        assert app.checklist.decided == decided_before + 1
+        assert f"Updated from another session: {label(LANGUAGES)}" == notes[-1]
+        assert app.pending == {}
+        await pilot.press("ctrl+q")
+    assert on_disk(plan)[0] == {LANGUAGES: "English, Spanish"}
+
+
+async def conflict_over_one_decision(plan: Path, pilot, app: SmgovApp) -> ConflictScreen:
+    """I type a value; before it is saved another session saves its own; I move on."""
+    await type_text(pilot, "Mine")
+    PlanStore(plan).set(NOW, "Theirs", who="lee")
+    await pilot.press("tab")
+    await pilot.pause()
+    assert isinstance(app.screen, ConflictScreen)
+    return app.screen
+
+
+async def test_same_decision_keep_mine_saves_mine_with_theirs_in_the_history(plan):
+    app, _ = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await conflict_over_one_decision(plan, pilot, app)
+        text = shown_text(app)
+        assert f"{label(NOW)} was changed by lee at" in text
+        assert "Theirs" in str(dialog.query_one("#conflict-theirs Static").render())
+        assert "Mine" in str(dialog.query_one("#conflict-mine Static").render())
+        assert on_disk(plan)[0] == {NOW: "Theirs"}  # nothing written until I choose
+        await pilot.press("k")
+        assert not isinstance(app.screen, ConflictScreen)
+        assert editor(app, NOW).text == "Mine"
+        await pilot.press("ctrl+q")
+    values, history = on_disk(plan)
+    assert values == {NOW: "Mine"}
+    assert [(e["who"], e["old"], e["new"]) for e in history if e["decision"] == NOW][-2:] == [
+        ("lee", None, "Theirs"), (history[-1]["who"], "Theirs", "Mine")]
+
+
+async def test_same_decision_reload_takes_theirs_into_the_plan_and_the_editor(plan):
+    app, _ = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await conflict_over_one_decision(plan, pilot, app)
+        await pilot.press("r")
+        assert not isinstance(app.screen, ConflictScreen)
+        assert editor(app, NOW).text == "Theirs"
+        assert app.plan.get(NOW) == "Theirs" and app.pending == {}
+        await pilot.pause(0.8)  # past the save pause: the reload proposes nothing back
+        await pilot.press("ctrl+q")
+    values, history = on_disk(plan)
+    assert values == {NOW: "Theirs"}
+    assert [(e["old"], e["new"]) for e in history] == [(None, "Theirs")]
+
+
+async def test_decide_later_keeps_mine_pending_and_asks_again_on_quit(plan):
+    app, _ = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await conflict_over_one_decision(plan, pilot, app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ConflictScreen)
+        assert app.pending == {NOW: "Mine"}
+        assert app.save_state.startswith("NOT SAVED")
+        await pilot.press("ctrl+q")  # quitting saves: the question comes back first
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("k")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert on_disk(plan)[0] == {NOW: "Mine"}
+
+
+async def test_a_workbench_and_smgov_set_on_one_file(plan):
+    """`smgov set` in a separate process: its change to another decision appears
+    here; its change to the decision being edited here is a conflict, not lost."""
+    app, notes = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_text(pilot, "Mine")
+        for decision_id, value in ((LANGUAGES, "English"), (NOW, "From the script")):
+            done = await asyncio.to_thread(  # the workbench keeps running meanwhile
+                subprocess.run, [sys.executable, "-m", "smgov_tui", "set", str(plan), decision_id, value],
+                capture_output=True, text=True, timeout=60, check=False,
+                env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "USER": "script"})
+            assert done.returncode == 0, done.stderr
+        app.notice_other_sessions()  # sees both (if the poll has not yet); mine is pending: it asks now
+        await pilot.pause()
+        assert editor(app, LANGUAGES).value == "English"
+        assert f"Updated from another session: {label(LANGUAGES)}" in notes
+        assert isinstance(app.screen, ConflictScreen)
+        assert "From the script" in str(app.screen.query_one("#conflict-theirs Static").render())
+        await pilot.press("k")
+        await pilot.press("ctrl+q")
+    values, history = on_disk(plan)
+    assert values == {LANGUAGES: "English", NOW: "Mine"}
+    assert [e["new"] for e in history if e["decision"] == NOW] == ["From the script", "Mine"]
+
+
+async def test_an_input_field_updated_from_another_session_proposes_nothing_back(plan):
+    """The editor shows the other session's value; no edit is made here, nothing pending."""
+    app, _ = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        PlanStore(plan).set(LANGUAGES, "French", who="lee")
+        app.notice_other_sessions()
+        await pilot.pause(0.8)
+        field = editor(app, LANGUAGES)
+        assert isinstance(field, Input) and field.value == "French"
+        assert isinstance(editor(app, NOW), TextArea)
+        assert app.pending == {} and app.save_state == "all saved"
+        await pilot.press("ctrl+q")
+    assert [e["who"] for e in on_disk(plan)[1]] == ["lee"]

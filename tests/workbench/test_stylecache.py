@@ -1,0 +1,100 @@
+"""The parsed stylesheets kept between runs (smgov_tui/stylecache.py): a second
+start reads them instead of parsing, draws exactly what a first start draws,
+and anything doubtful in the file only costs the parse."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+
+from conftest import SAMPLES
+from smgov_tui.tui import stylecache
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.storage.store import PlanStore
+
+
+def county(tmp_path, kept_in=None) -> SmgovApp:
+    path = tmp_path / "county.json"
+    if not path.exists():
+        shutil.copy(SAMPLES / "county.json", path)
+    return SmgovApp(PlanStore(path), styles_kept_in=kept_in)
+
+
+async def screenshot(app: SmgovApp, steps=("objectives", "response")) -> list[str]:
+    shots = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for step in steps:
+            app.show_step(step)
+            await pilot.pause()
+            shots.append(app.export_screenshot())
+        app._keep_styles()
+    return shots
+
+
+async def test_a_second_start_reads_the_styles_and_draws_the_same(tmp_path):
+    folder = tmp_path / "cache"
+    plain = await screenshot(county(tmp_path))
+    first = county(tmp_path, folder)
+    assert not first._styles_loaded
+    assert await screenshot(first) == plain
+    files = list(folder.iterdir())
+    assert len(files) == 1 and oct(files[0].stat().st_mode & 0o777) == "0o600"
+    second = county(tmp_path, folder)
+    assert len(second._styles_loaded) > 20  # the workbench's sheet and the widgets' own
+    assert await screenshot(second) == plain
+
+
+async def test_a_damaged_or_foreign_file_is_left_unread(tmp_path):
+    folder = tmp_path / "cache"
+    await screenshot(county(tmp_path, folder), steps=("objectives",))
+    (kept,) = folder.iterdir()
+    good = kept.read_bytes()
+    kept.write_bytes(good[: len(good) // 2])  # cut short, as by a full disk
+    assert county(tmp_path, folder)._styles_loaded == frozenset()
+    kept.write_bytes(good)
+    os.chmod(kept, 0o666)  # anyone may write it: it would run their code
+    assert county(tmp_path, folder)._styles_loaded == frozenset()
+    os.chmod(kept, 0o600)
+    assert county(tmp_path, folder)._styles_loaded
+    # Written by another Textual (or for other colours) under the same name: unread.
+    data = pickle.loads(good)
+    kept.write_bytes(pickle.dumps({**data, "stamp": data["stamp"].replace("model.py", "old.py")}))
+    assert county(tmp_path, folder)._styles_loaded == frozenset()
+
+
+async def test_another_theme_keeps_a_file_of_its_own(tmp_path):
+    app = county(tmp_path)
+    dark = stylecache.cache_file(tmp_path, app.stylesheet._variables)
+    light = stylecache.cache_file(tmp_path, {**app.stylesheet._variables, "primary": "#ffffff"})
+    assert dark != light
+
+
+async def test_saving_where_it_cannot_write_is_no_error(tmp_path):
+    """A cache folder that cannot be made (here a file is in the way; a full disk
+    or a read-only home alike): nothing is written, nothing raised."""
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder")
+    app = county(tmp_path, blocked / "smgov")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert stylecache.save(app.stylesheet, app._styles_file, frozenset()) is None
+        app._keep_styles()
+    assert blocked.read_text() == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked", "county.json"]
+
+
+async def test_a_parse_no_sheet_uses_any_more_is_dropped(tmp_path):
+    """After an upgrade the old sheet's parse is read once more, then not kept."""
+    folder = tmp_path / "cache"
+    await screenshot(county(tmp_path, folder), steps=("objectives",))
+    (kept,) = folder.iterdir()
+    data = pickle.loads(kept.read_bytes())
+    stale = ("Screen { color: red; }", ("/old/smgov.tcss", ""), False, 0, "")
+    data["entries"][stale] = []
+    kept.write_bytes(pickle.dumps(data))
+    app = county(tmp_path, folder)
+    assert stale in app._styles_loaded
+    await screenshot(app, steps=("objectives",))
+    entries = pickle.loads(kept.read_bytes())["entries"]
+    assert stale not in entries and len(entries) == len(data["entries"]) - 1
