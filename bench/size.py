@@ -33,10 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from textual import events  # noqa: E402
 
-from smgov_tui.tui.app import SmgovApp  # noqa: E402
+from smgov_tui.cli import main  # noqa: E402
 from smgov_tui.core.catalogue import CATALOGUE  # noqa: E402
-from smgov_tui.cli.commands import main  # noqa: E402
 from smgov_tui.storage.store import PlanStore  # noqa: E402
+from smgov_tui.tui.app import SmgovApp  # noqa: E402
 
 SIZE = (80, 24)
 PASTED_INTO = "objectives.conversations_now"

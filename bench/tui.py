@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from minimal_app import FIRST_FRAME_TEXT, MinimalApp
 
-from smgov_tui.cli.commands import main as smgov  # no textual: the app is imported when needed
+from smgov_tui.cli import main as smgov  # no textual: the app is imported when needed
 from smgov_tui.tui.app import STYLES_KEPT_AFTER
 
 COLUMNS, LINES = 80, 24
@@ -473,9 +473,9 @@ async def keystrokes(app, input_id: str, watched_id: str, expected, keys: int, f
 
 
 def bench_keystroke(apps: Apps, keys: int) -> tuple[float, float]:
-    from smgov_tui.tui.app import SmgovApp
     from smgov_tui.core.readiness import checklist
     from smgov_tui.storage.store import PlanStore
+    from smgov_tui.tui.app import SmgovApp
     from smgov_tui.tui.widgets.editors import editor_id
 
     frames = Frames()

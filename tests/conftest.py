@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from smgov_tui.cli.commands import main
+from smgov_tui.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_plans"

@@ -12,8 +12,9 @@ from typing import Any, NoReturn
 
 from smgov_tui import __version__
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.cli.commands import CHECK_FORMATS, fail, terminal_width
 from smgov_tui.documents import DOCUMENTS, FORMATS
+from smgov_tui.terminal.output import fail, terminal_width
+from smgov_tui.terminal.verdict import CHECK_FORMATS
 
 
 class HelpFormatter(argparse.HelpFormatter):

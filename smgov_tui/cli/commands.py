@@ -13,28 +13,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue, UnknownDecision
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import json_text, one_line, visible
+from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
+from smgov_tui.terminal.paths import cache_folder, default_plan_path
+from smgov_tui.terminal.verdict import checklist_table, restore_hint, verdict_line
 
 if TYPE_CHECKING:
     import argparse
 
-EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export", "restore", "keys", "serve")
-CHECK_FORMATS = ("text", "github", "grid", "json")
-
-
-def fail(message: str) -> NoReturn:
-    print(f"smgov: error: {visible(message)}", file=sys.stderr)
-    raise SystemExit(EXIT_ERROR)
-
-
-def warn(message: str) -> None:
-    """Something the user should fix that does not stop the command (nor change its exit code)."""
-    print(f"smgov: warning: {visible(message)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
         return HANDLERS[args.command](args)
     except (SmgovError, InvalidValue, UnknownDecision) as error:
-        fail(str(error) + _restore_hint(error, args))
+        fail(str(error) + restore_hint(error, getattr(args, "plan", None), getattr(args, "command", None)))
     except KeyboardInterrupt:
         fail("interrupted")
     except BrokenPipeError:  # `smgov check PLAN | head`: the reader left; not an error
@@ -75,18 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return getattr(args, "verdict", 0)  # check's verdict stands even if unread
     finally:
         gc.enable()
-
-
-def _restore_hint(error: Exception, args: argparse.Namespace) -> str:
-    """A damaged plan with a backup beside it: say how to get the last saved version back."""
-    from smgov_tui.storage.store import backup_path
-
-    plan = getattr(args, "plan", None)
-    if not getattr(error, "damaged", False) or not plan or args.command == "restore":
-        return ""
-    if not backup_path(Path(plan)).is_file():
-        return ""
-    return f"; smgov restore {plan} brings back the last version smgov saved"
 
 
 def open_workbench(argv: list[str]) -> int:
@@ -134,20 +113,6 @@ def open_workbench(argv: list[str]) -> int:
 def plain_wanted(environ) -> bool:
     """Terminals that cannot redraw a full screen, and people who asked for prompts."""
     return environ.get("TERM") == "dumb" or environ.get("SMGOV_ACCESSIBLE", "") not in ("", "0")
-
-
-def cache_folder() -> Path:
-    """What smgov keeps only to be faster (the user's cache folder, XDG_CACHE_HOME on Linux)."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("smgov", appauthor=False))
-
-
-def default_plan_path() -> Path:
-    """The plan kept in the user's data folder (XDG_DATA_HOME on Linux)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("smgov", appauthor=False)) / "plan.json"
 
 
 # new
@@ -230,83 +195,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             "total": result.total, "items": [item.as_json() for item in result.items],
         }))
         return code
-    print(_verdict(plan.name, result))
+    print(verdict_line(plan.name, result))
     if result.items:
         print()
-        print(_checklist_table(result, args.format, plan.invalid))
+        print(checklist_table(result, args.format, plan.invalid))
     return code
-
-
-def _verdict(name: str, result) -> str:
-    blockers = len(result.blockers)
-    advice = len(result.items) - blockers
-    state = "READY for launch" if result.ready else "NOT READY"
-    parts = [f"{blockers} blocking" if blockers else "nothing blocking"]
-    if advice:
-        parts.append(f"{advice} advice")
-    return (f"{one_line(name) or 'Unnamed plan'}\n{state}: {', '.join(parts)}; "
-            f"{result.decided} of {result.total} decisions made")
-
-
-def terminal_width(fallback: int = 100) -> int:
-    """COLUMNS, else the terminal on stdout, stderr or stdin (`smgov check | less`
-    still has the user's terminal on stderr), else a width for files and CI."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    for stream in (sys.stdout, sys.stderr, sys.stdin):
-        try:
-            columns = os.get_terminal_size(stream.fileno()).columns
-        except (AttributeError, OSError, ValueError):
-            continue
-        if columns > 0:  # a terminal that does not know its size says 0
-            return columns
-    return fallback
-
-
-def _checklist_table(result, fmt: str, invalid: dict) -> str:
-    """text: compact for a terminal (a missing decision by its label); github
-    and grid: every item's full reason, for pasting into a review."""
-    from tabulate import tabulate
-
-    steps = {s.key: s.number for s in CATALOGUE.steps}
-
-    def why(item) -> str:
-        if fmt == "text" and item.kind == "missing" and item.id not in invalid:
-            return f"Not decided: {item.label}"
-        return one_line(item.why)
-
-    rows = [(steps[i.step], i.severity, i.id, why(i)) for i in result.items]
-    headers = ("Step", "Need", "Id", "Why")
-    if fmt == "github":
-        return tabulate(rows, headers=headers, tablefmt="github")
-    return fit_table(rows, headers, "grid" if fmt == "grid" else "simple")
-
-
-def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple") -> str:
-    """A tabulate table whose last column wraps so the table fits the terminal."""
-    import textwrap  # deferred, like tabulate: `smgov check --format json` prints no table
-
-    from tabulate import tabulate
-
-    width, floor = terminal_width(), 16
-    # What the other columns take, padding included: one row of their widest cells
-    # beside a last cell of known length, tabulated. (Tabulating the whole table
-    # to measure it doubled what `smgov check` spends on its table.)
-    known = len(headers[-1]) + 40
-    widest = [max((row[i] for row in rows), key=lambda cell: len(str(cell))) for i in range(len(headers) - 1)]
-    probe = tabulate([(*widest, "x" * known)], headers=headers, tablefmt=fmt)
-    last = max(floor, width - (max(len(line) for line in probe.splitlines()) - known))
-    while True:  # tabulate may read a cell as a number and show it otherwise: measure, then narrow by the overshoot
-        # Wrapped here, not by tabulate's maxcolwidths: that casts a cell such as
-        # "3,000" with int() and raises.
-        wrapped = [(*row[:-1], "\n".join(textwrap.fill(line, last) for line in str(row[-1]).splitlines()
-                                         if line.strip())) for row in rows]
-        table = tabulate(wrapped, headers=headers, tablefmt=fmt)
-        overshoot = max(len(line) for line in table.splitlines()) - width
-        if overshoot <= 0 or last <= floor:
-            return table
-        last = max(floor, last - overshoot)
 
 
 # set and get
@@ -434,9 +327,24 @@ def export_date() -> _dt.date:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from smgov_tui.keys.keymap import cmd_keys as print_keys
+    """`smgov keys [--format text|json]`: the key map with the keymap file applied."""
+    from smgov_tui.keys.keymap import SCOPES, key_rows, load_keymap
 
-    return print_keys(args)
+    keymap = load_keymap()
+    for problem in keymap.problems:
+        warn(problem)
+    rows = key_rows(keymap)
+    if getattr(args, "format", "text") == "json":
+        print(json_text({"keymap": {"path": str(keymap.path), "exists": keymap.exists},
+                         "scopes": SCOPES, "bindings": rows, "problems": keymap.problems}))
+        return 0
+    state = "in use" if keymap.exists else "not there: create it to rebind keys"
+    print(f"Keymap file: {visible(str(keymap.path))} ({state})")
+    table = [(r["scope"], r["id"], ("* " if r["rebound"] else "") + ",".join(r["keys"]), r["does"]) for r in rows]
+    print(fit_table(table, ("Where", "Id", "Keys", "Does")))
+    print("* rebound in the keymap file")
+    print('To rebind, put the id under [keys] in that file: next_step = "ctrl+n,f8"')
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -29,9 +29,7 @@ FORMATS = {"md": "Markdown (.md)", "html": "HTML page (.html)", "json": "JSON (.
 def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
     from smgov_tui.core import readiness
     from smgov_tui.documents import checklist as checklist_doc
-    from smgov_tui.documents import comments
-    from smgov_tui.documents import conduct
-    from smgov_tui.documents import plan_doc
+    from smgov_tui.documents import comments, conduct, plan_doc
 
     today = today or _dt.date.today()
     result = readiness.checklist(plan)

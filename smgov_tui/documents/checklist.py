@@ -8,7 +8,16 @@ import datetime as _dt
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, Item
-from smgov_tui.documents.model import Block, Cell, Code, Document, Para, Section, Strong, Table
+from smgov_tui.documents.model import (
+    Block,
+    Cell,
+    Code,
+    Document,
+    Para,
+    Section,
+    Strong,
+    Table,
+)
 from smgov_tui.documents.prose import gap
 
 HEADERS = ("Step", "Item", "Why")

@@ -10,9 +10,17 @@ from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist
 from smgov_tui.documents import support
-from smgov_tui.documents.model import Block, Bullets, Document, Filled, Para, Section, Strong, Table
+from smgov_tui.documents.model import (
+    Block,
+    Bullets,
+    Document,
+    Filled,
+    Para,
+    Section,
+    Strong,
+    Table,
+)
 from smgov_tui.documents.prose import Prose, spoken_list
-
 
 # What the workbench shows beside a step's decisions, written after them.
 AFTER_STEP = {"response": ("Response matrix", support.response_matrix),

@@ -14,10 +14,28 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision
-from smgov_tui.core.catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, Rows, is_empty
+from smgov_tui.core.catalogue.kinds import (
+    Choice,
+    Kind,
+    LongText,
+    Matrix,
+    Multi,
+    Rows,
+    is_empty,
+)
 from smgov_tui.core.plan import Plan
-from smgov_tui.documents.model import Block, Break, Bullets, Filled, Gap, Para, Part, Table
+from smgov_tui.documents.model import (
+    Block,
+    Break,
+    Bullets,
+    Filled,
+    Gap,
+    Para,
+    Part,
+    Table,
+)
 
 GAP_WORDS = "Not yet decided"
 WIDE_TABLE = 6  # more columns than this read better as one small table per row
@@ -104,7 +122,6 @@ def value_blocks(decision: Decision, value: Any) -> list[Block]:
         if isinstance(kind, LongText):
             return text_blocks(decision.id, value)
         if isinstance(kind, Matrix):
-            from smgov_tui.documents.support import matrix_blocks  # support builds on this module
             return matrix_blocks(decision.id, value)
     except (AttributeError, KeyError, TypeError, ValueError):
         pass  # a value of another shape than its kind's base: print it plainly
@@ -112,6 +129,27 @@ def value_blocks(decision: Decision, value: Any) -> list[Block]:
     if isinstance(kind, (Choice, Multi)):  # our own words, standing as a sentence
         text = text[:1].upper() + text[1:]
     return [Para((Filled(decision.id, text),))]
+
+
+def matrix_blocks(decision_id: str, matrix: dict[str, Any]) -> list[Block]:
+    """The evaluation as a ranked table, the criteria with their weights, and the choice."""
+    crit = evaluation.criteria(matrix)
+    by_name = {row["platform"]: row for row in matrix["candidates"]}
+    rows = tuple((str(r.rank), Filled(decision_id, r.platform), f"{r.shown}/5",
+                  *(str(by_name[r.platform]["scores"].get(c.name, "-")) for c in crit))
+                 for r in evaluation.ranking(matrix))
+    blocks: list[Block] = [Table(("Rank", "Platform", "Score", *(c.short for c in crit)), rows, decision_id)]
+    weights = "; ".join(f"{c.name} (weight {c.weight})" for c in crit)
+    blocks.append(Para(("Each platform is scored from 0 to 5 against each criterion, higher being better "
+                        "(for cost, 5 means cheap for us); the score is the weighted mean. Criteria: ",
+                        Filled(decision_id, weights), ".")))
+    chosen = matrix.get("chosen")
+    if chosen:
+        when = f" on {chosen['on']}" if chosen.get("on") else ""
+        blocks.append(Para(("We chose ", Filled(decision_id, chosen["platform"]),
+                            f" as our main platform{when}, when it scored {chosen['score']:.1f} out of 5.")))
+    return blocks
+
 
 
 Wording = Callable[[Any], str]

@@ -10,36 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from smgov_tui.core import cut_order as cuts
 from smgov_tui.core import hours as capacity
 from smgov_tui.core import peer_comparison as comparison
-from smgov_tui.core import cut_order as cuts
-from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core import response_matrix as triage
 from smgov_tui.core.plan import Plan
 from smgov_tui.documents.model import Block, Bullets, Filled, Para, Strong, Table
 from smgov_tui.documents.prose import spoken_list
 
 NOBODY = Strong("No one named")
-
-
-def matrix_blocks(decision_id: str, matrix: dict[str, Any]) -> list[Block]:
-    """The evaluation as a ranked table, the criteria with their weights, and the choice."""
-    crit = evaluation.criteria(matrix)
-    by_name = {row["platform"]: row for row in matrix["candidates"]}
-    rows = tuple((str(r.rank), Filled(decision_id, r.platform), f"{r.shown}/5",
-                  *(str(by_name[r.platform]["scores"].get(c.name, "-")) for c in crit))
-                 for r in evaluation.ranking(matrix))
-    blocks: list[Block] = [Table(("Rank", "Platform", "Score", *(c.short for c in crit)), rows, decision_id)]
-    weights = "; ".join(f"{c.name} (weight {c.weight})" for c in crit)
-    blocks.append(Para((f"Each platform is scored from 0 to 5 against each criterion, higher being better "
-                        f"(for cost, 5 means cheap for us); the score is the weighted mean. Criteria: ",
-                        Filled(decision_id, weights), ".")))
-    chosen = matrix.get("chosen")
-    if chosen:
-        when = f" on {chosen['on']}" if chosen.get("on") else ""
-        blocks.append(Para(("We chose ", Filled(decision_id, chosen["platform"]),
-                            f" as our main platform{when}, when it scored {chosen['score']:.1f} out of 5.")))
-    return blocks
 
 
 def people_and_cuts(plan: Plan) -> list[Block]:

@@ -287,9 +287,9 @@ def split_keys(keys: str) -> list[str]:
 def keymap_path(environ=os.environ) -> Path:
     if environ.get(KEYMAP_ENV):
         return Path(environ[KEYMAP_ENV]).expanduser()
-    from platformdirs import user_config_dir
+    from smgov_tui.terminal.paths import config_folder
 
-    return Path(user_config_dir("smgov", appauthor=False)) / FILE_NAME
+    return config_folder() / FILE_NAME
 
 
 @dataclass
@@ -452,25 +452,3 @@ def key_rows(keymap: Keymap) -> list[dict]:
                          "rebound": spec.id in keymap.overrides, "label": spec.description,
                          "does": spec.does, "in_footer": spec.show})
     return rows
-
-
-def cmd_keys(args) -> int:
-    """`smgov keys [--format text|json]`: the key map with the keymap file applied."""
-    from smgov_tui.cli.commands import fit_table, warn
-    from smgov_tui.core.textsafe import json_text, visible
-
-    keymap = load_keymap()
-    for problem in keymap.problems:
-        warn(problem)
-    rows = key_rows(keymap)
-    if getattr(args, "format", "text") == "json":
-        print(json_text({"keymap": {"path": str(keymap.path), "exists": keymap.exists},
-                         "scopes": SCOPES, "bindings": rows, "problems": keymap.problems}))
-        return 0
-    state = "in use" if keymap.exists else "not there: create it to rebind keys"
-    print(f"Keymap file: {visible(str(keymap.path))} ({state})")
-    table = [(r["scope"], r["id"], ("* " if r["rebound"] else "") + ",".join(r["keys"]), r["does"]) for r in rows]
-    print(fit_table(table, ("Where", "Id", "Keys", "Does")))
-    print("* rebound in the keymap file")
-    print('To rebind, put the id under [keys] in that file: next_step = "ctrl+n,f8"')
-    return 0

@@ -8,7 +8,6 @@ saving are the workbench's own.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -23,9 +22,10 @@ __all__ = ["run_plain"]
 
 def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Walk the plan at `path` (created blank if missing); 0 on leaving, however one leaves."""
-    from smgov_tui.cli.commands import _restore_hint, fail, warn
     from smgov_tui.storage.samples import start_plan
     from smgov_tui.storage.store import PlanStore
+    from smgov_tui.terminal.output import fail, warn
+    from smgov_tui.terminal.verdict import restore_hint
 
     if stdin is None:
         stdin = sys.stdin
@@ -44,7 +44,7 @@ def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = N
         else:
             store, created = start_plan(path), True
     except SmgovError as error:  # the line and the exit code `smgov check` gives
-        fail(str(error) + _restore_hint(error, argparse.Namespace(plan=str(path), command="plain")))
+        fail(str(error) + restore_hint(error, str(path), "plain"))
     for message in store.warnings():
         warn(message)
     if created:

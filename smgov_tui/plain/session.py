@@ -10,16 +10,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue, Step, UnknownDecision
+from smgov_tui.core.catalogue import (
+    CATALOGUE,
+    Decision,
+    InvalidValue,
+    Step,
+    UnknownDecision,
+)
 from smgov_tui.core.catalogue.kinds import LongText, Matrix, RowRef, Rows
 from smgov_tui.core.errors import ConflictError, SmgovError
 from smgov_tui.core.history import full_text, local_time
 from smgov_tui.core.readiness import Checklist, checklist, next_missing
-from smgov_tui.storage.store import PlanStore
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.plain import words
-from smgov_tui.plain.console import CANCEL, CLEAR, Command, Console, Jump, Leave, command, unquoted
+from smgov_tui.plain.console import (
+    CANCEL,
+    CLEAR,
+    Command,
+    Console,
+    Jump,
+    Leave,
+    command,
+    unquoted,
+)
 from smgov_tui.plain.lists import ask_matrix, ask_rows
+from smgov_tui.storage.store import PlanStore
 
 DECISIONS = CATALOGUE.decisions
 POSITION = CATALOGUE.position
@@ -51,12 +66,12 @@ class Session:
                 self.at = jump.to
 
     def introduce(self) -> None:
-        from smgov_tui.cli.commands import _verdict
+        from smgov_tui.terminal.verdict import verdict_line
 
         result = checklist(self.plan)
         self.say("smgov, plain mode: one question at a time; each answer is saved as you give it.")
         self.say(f"Plan file: {visible(str(self.store.path))}")
-        self.say(_verdict(self.plan.name, result))
+        self.say(verdict_line(self.plan.name, result))
         self.say("Type ? at any prompt to explain the decision, help for the commands, quit to leave.")
         first = next_missing(result)
         if first is None:
@@ -234,13 +249,13 @@ class Session:
 
     def check(self) -> None:
         """The checklist as `smgov check` prints it."""
-        from smgov_tui.cli.commands import _checklist_table, _verdict
+        from smgov_tui.terminal.verdict import checklist_table, verdict_line
 
         result = checklist(self.plan)
-        self.say(_verdict(self.plan.name, result))
+        self.say(verdict_line(self.plan.name, result))
         if result.items:
             self.say()
-            self.console.say(_checklist_table(result, "text", self.plan.invalid), wrap=False)
+            self.console.say(checklist_table(result, "text", self.plan.invalid), wrap=False)
             self.say("go ID goes to one of them; missing goes to the next one missing.")
 
     def steps(self) -> None:

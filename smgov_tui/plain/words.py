@@ -13,7 +13,17 @@ from typing import Any
 
 from smgov_tui.core.catalogue import Decision
 from smgov_tui.core.catalogue.decision import guidance_markdown
-from smgov_tui.core.catalogue.kinds import Choice, Field, Kind, LongText, Matrix, Multi, RowRef, Rows, YesNo
+from smgov_tui.core.catalogue.kinds import (
+    Choice,
+    Field,
+    Kind,
+    LongText,
+    Matrix,
+    Multi,
+    RowRef,
+    Rows,
+    YesNo,
+)
 from smgov_tui.core.textsafe import one_line, visible
 
 LIST_SHOWN = 30  # rows listed at once; `list` shows them all
@@ -25,7 +35,7 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", re.DOTALL)
 
 def width() -> int:
     """The terminal's columns, kept readable (a serial line may report 0)."""
-    from smgov_tui.cli.commands import terminal_width
+    from smgov_tui.terminal.output import terminal_width
 
     return max(40, min(terminal_width(fallback=80) or 80, 100))
 

@@ -28,12 +28,12 @@ from textual.screen import Screen
 
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.errors import SmgovError
-from smgov_tui.keys.keymap import load_keymap
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist, next_missing
-from smgov_tui.tui.stylesheets import styles_dir
-from smgov_tui.storage.store import PlanStore
 from smgov_tui.core.textsafe import one_line, pasted_text, visible
+from smgov_tui.keys.keymap import load_keymap
+from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.stylesheets import styles_dir
 from smgov_tui.tui.widgets.bindings import bindings
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written

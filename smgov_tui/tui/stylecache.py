@@ -20,6 +20,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+
 def stamp(variables: dict[str, str]) -> str:
     """What parsed rules depend on besides the CSS text: the installed Textual (told
     by its CSS modules' files; asking the package metadata for its version took as

@@ -30,8 +30,9 @@ from string import Template
 from aiohttp import web
 from textual_serve.server import Server
 
-from smgov_tui.cli.commands import default_plan_path, fail, warn
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.terminal.output import fail, warn
+from smgov_tui.terminal.paths import default_plan_path
 
 KEY_PARAMETER = "key"
 BROWSER_TERM = "xterm-256color"  # xterm.js: the full workbench, never plain mode or 16 colours

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, smgov_process
 
 from smgov_tui import __version__
 from smgov_tui.core.catalogue import CATALOGUE
-
-from conftest import REPO, smgov_process
 
 FACEBOOK_ROWS = '[{"platform": "Facebook", "owner": "Dana Ruiz", "posts_per_week": 5}]'
 
@@ -231,7 +230,7 @@ def test_python_dash_m_and_the_console_script(tmp_path):
 
 NO_TEXTUAL = """
 import sys
-from smgov_tui.cli.commands import main
+from smgov_tui.cli import main
 for args in {commands!r}:
     try:
         main(args)

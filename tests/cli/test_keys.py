@@ -19,8 +19,8 @@ from textual.dom import DOMNode
 from textual.keys import Keys, _character_to_key
 from textual.widgets import Input, TextArea
 
-from smgov_tui.keys import keymap
 from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.keys import keymap
 from smgov_tui.keys.keymap import (
     BY_ID,
     NAMED_KEYS,
@@ -146,7 +146,7 @@ def test_smgov_keys_marks_what_the_keymap_file_rebinds(smgov, tmp_path, monkeypa
 
 
 def test_smgov_keys_does_not_import_textual(tmp_path):
-    probe = ("import sys\nfrom smgov_tui.cli.commands import main\nmain(['keys']); main(['keys', '--format', 'json'])\n"
+    probe = ("import sys\nfrom smgov_tui.cli import main\nmain(['keys']); main(['keys', '--format', 'json'])\n"
              "print('TEXTUAL', sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=False)
     assert done.returncode == 0, done.stderr

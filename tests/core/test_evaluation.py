@@ -6,15 +6,14 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smgov_tui.core import platform_matrix as ev
+from smgov_tui.core import platform_matrix
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
 from smgov_tui.core.plan import Plan
 from smgov_tui.storage.store import PlanStore
-
-from conftest import SAMPLES
 
 KIND = CATALOGUE.get("platforms.matrix").kind
 
@@ -27,37 +26,37 @@ def matrix(*rows: tuple[str, dict], weights: dict | None = None) -> dict:
 
 
 def order(m: dict) -> list[tuple[int, str, str]]:
-    return [(r.rank, r.platform, r.shown) for r in ev.ranking(m)]
+    return [(r.rank, r.platform, r.shown) for r in platform_matrix.ranking(m)]
 
 
 def test_default_criteria_weights_and_cost_the_right_way_round():
-    m = ev.new_matrix()
+    m = platform_matrix.new_matrix()
     assert [(c["name"], c["weight"]) for c in m["criteria"]] == [
         ("Reach among our residents", 3), ("Two-way engagement", 2), ("Moderation tools", 2),
         ("Analytics", 1), ("Accessibility features", 2), ("Cost", 2), ("Staff familiarity", 1)]
-    cost = ev.described("cost", 2)
+    cost = platform_matrix.described("cost", 2)
     assert "5 = free or cheap for us" in cost.help and "0 = costly" in cost.help
-    assert all("5 =" in c.help for c in ev.DEFAULT_CRITERIA)  # every criterion: higher is better
+    assert all("5 =" in c.help for c in platform_matrix.DEFAULT_CRITERIA)  # every criterion: higher is better
 
 
 def test_score_is_the_weighted_mean_out_of_5_and_an_unscored_cell_counts_0():
     m = matrix(("Facebook", {"Reach": 5, "Cost": 1}), ("Nextdoor", {"Cost": 5}))
-    assert ev.weighted_score(m, m["candidates"][0]["scores"]) == pytest.approx((3 * 5 + 1) / 4)
+    assert platform_matrix.weighted_score(m, m["candidates"][0]["scores"]) == pytest.approx((3 * 5 + 1) / 4)
     assert order(m) == [(1, "Facebook", "4.0"), (2, "Nextdoor", "1.2")]
-    assert [r.unscored for r in ev.ranking(m)] == [0, 1]
+    assert [r.unscored for r in platform_matrix.ranking(m)] == [0, 1]
 
 
 def test_the_ranking_follows_a_score_and_a_weight():
     m = matrix(("Facebook", {"Reach": 4, "Cost": 2}), ("Nextdoor", {"Reach": 3, "Cost": 5}))
     assert order(m) == [(1, "Facebook", "3.5"), (1, "Nextdoor", "3.5")]  # (3x4 + 2) / 4 = (3x3 + 5) / 4
-    m = ev.with_score(m, "nextdoor", "reach", 5)  # names match whatever their case
+    m = platform_matrix.with_score(m, "nextdoor", "reach", 5)  # names match whatever their case
     assert order(m) == [(1, "Nextdoor", "5.0"), (2, "Facebook", "3.5")]
-    m = ev.with_score(m, "Nextdoor", "Reach", 1)
+    m = platform_matrix.with_score(m, "Nextdoor", "Reach", 1)
     assert order(m) == [(1, "Facebook", "3.5"), (2, "Nextdoor", "2.0")]
-    m = ev.with_weight(m, "Cost", 5)  # cost now weighs more than reach: cheap Nextdoor wins
+    m = platform_matrix.with_weight(m, "Cost", 5)  # cost now weighs more than reach: cheap Nextdoor wins
     assert order(m) == [(1, "Nextdoor", "3.5"), (2, "Facebook", "2.8")]  # 28/8, 22/8
-    assert ev.with_weight(m, "Cost", 9)["criteria"][1]["weight"] == 5
-    assert ev.with_weight(m, "Cost", -1)["criteria"][1]["weight"] == 0
+    assert platform_matrix.with_weight(m, "Cost", 9)["criteria"][1]["weight"] == 5
+    assert platform_matrix.with_weight(m, "Cost", -1)["criteria"][1]["weight"] == 0
 
 
 def test_ties_share_a_rank_and_read_in_name_order_whatever_the_input_order():
@@ -67,43 +66,43 @@ def test_ties_share_a_rank_and_read_in_name_order_whatever_the_input_order():
     assert order(matrix(*rows)) == expected
     assert order(matrix(*reversed(rows))) == expected
     zero = matrix(*rows, weights={"Reach": 0, "Cost": 0})  # nothing weighs: all tie at 0
-    assert [(r.rank, r.platform) for r in ev.ranking(zero)] == [
+    assert [(r.rank, r.platform) for r in platform_matrix.ranking(zero)] == [
         (1, "Bluesky"), (1, "Facebook"), (1, "nextdoor"), (1, "X")]
 
 
 def test_adding_and_removing_criteria_and_platforms():
-    m = ev.with_candidate(ev.new_matrix(), "  Facebook ")
-    m = ev.with_criterion(m, "Records capture")
-    assert m["criteria"][-1] == {"name": "Records capture", "weight": ev.NEW_WEIGHT}
-    assert ev.described("Records capture").short == "Records" and ev.described("Records capture").tiny == "Rec"
-    m = ev.with_score(m, "Facebook", "Records capture", 4)
-    m = ev.with_score(m, "Facebook", "Reach among our residents", 5)
+    m = platform_matrix.with_candidate(platform_matrix.new_matrix(), "  Facebook ")
+    m = platform_matrix.with_criterion(m, "Records capture")
+    assert m["criteria"][-1] == {"name": "Records capture", "weight": platform_matrix.NEW_WEIGHT}
+    assert platform_matrix.described("Records capture").short == "Records" and platform_matrix.described("Records capture").tiny == "Rec"
+    m = platform_matrix.with_score(m, "Facebook", "Records capture", 4)
+    m = platform_matrix.with_score(m, "Facebook", "Reach among our residents", 5)
     # scores are kept in the criteria's order, so the file reads and diffs the same way
     assert list(m["candidates"][0]["scores"]) == ["Reach among our residents", "Records capture"]
-    with pytest.raises(ev.MatrixError, match="already a criterion"):
-        ev.with_criterion(m, "records CAPTURE")
-    with pytest.raises(ev.MatrixError, match="already in the matrix"):
-        ev.with_candidate(m, "facebook")
-    with pytest.raises(ev.MatrixError, match="one line"):
-        ev.with_candidate(m, "Face\nbook")
-    with pytest.raises(ev.MatrixError, match="scores run from 0 to 5"):
-        ev.with_score(m, "Facebook", "Cost", 6)
-    m = ev.without_criterion(m, "Records capture")
+    with pytest.raises(platform_matrix.MatrixError, match="already a criterion"):
+        platform_matrix.with_criterion(m, "records CAPTURE")
+    with pytest.raises(platform_matrix.MatrixError, match="already in the matrix"):
+        platform_matrix.with_candidate(m, "facebook")
+    with pytest.raises(platform_matrix.MatrixError, match="one line"):
+        platform_matrix.with_candidate(m, "Face\nbook")
+    with pytest.raises(platform_matrix.MatrixError, match="scores run from 0 to 5"):
+        platform_matrix.with_score(m, "Facebook", "Cost", 6)
+    m = platform_matrix.without_criterion(m, "Records capture")
     assert m["candidates"][0]["scores"] == {"Reach among our residents": 5}
     only = {"criteria": [{"name": "Cost", "weight": 1}], "candidates": []}
-    with pytest.raises(ev.MatrixError, match="at least one criterion"):
-        ev.without_criterion(only, "Cost")
+    with pytest.raises(platform_matrix.MatrixError, match="at least one criterion"):
+        platform_matrix.without_criterion(only, "Cost")
 
 
 def test_choosing_records_the_score_then_and_removing_the_platform_removes_the_record():
     m = matrix(("Facebook", {"Reach": 5, "Cost": 2}), ("X", {"Reach": 1}))
-    m = ev.chose(m, "facebook", on=dt.date(2026, 11, 23))
+    m = platform_matrix.chose(m, "facebook", on=dt.date(2026, 11, 23))
     assert m["chosen"] == {"platform": "Facebook", "score": 4.25, "on": "2026-11-23"}
-    later = ev.with_score(m, "Facebook", "Reach", 1)
+    later = platform_matrix.with_score(m, "Facebook", "Reach", 1)
     assert later["chosen"]["score"] == 4.25  # the figure the choice was made on
     assert "Chosen as the main platform on 2026-11-23: Facebook at 4.2/5; now 1.2/5, ranked 1 of 2." \
-        in ev.report(later)
-    assert "chosen" not in ev.without_candidate(m, "Facebook")
+        in platform_matrix.report(later)
+    assert "chosen" not in platform_matrix.without_candidate(m, "Facebook")
 
 
 def test_check_normalises_a_loaded_value_and_keeps_a_fixed_order():
@@ -111,7 +110,7 @@ def test_check_normalises_a_loaded_value_and_keeps_a_fixed_order():
                             {"platform": "Facebook"}],
              "chosen": {"platform": "facebook", "score": 3, "on": "2026-11-23"}}
     checked = KIND.check(value)
-    assert checked["criteria"] == ev.new_matrix()["criteria"]  # left out: the defaults
+    assert checked["criteria"] == platform_matrix.new_matrix()["criteria"]  # left out: the defaults
     assert checked["candidates"] == [
         {"platform": "Nextdoor", "scores": {"Reach among our residents": 3, "Cost": 5}},
         {"platform": "Facebook", "scores": {}}]
@@ -196,12 +195,12 @@ def test_a_broken_matrix_in_a_file_is_set_aside_not_crashing():
 
 def test_the_main_platform_note_gives_its_score_and_rank():
     m = KIND.check(matrix(("Facebook", {"Reach": 5, "Cost": 2}), ("X", {"Reach": 1})))
-    m = ev.chose(m, "Facebook", on=dt.date(2026, 11, 23))
-    assert ev.main_note({"platforms.main": "Facebook", "platforms.matrix": m}) == \
+    m = platform_matrix.chose(m, "Facebook", on=dt.date(2026, 11, 23))
+    assert platform_matrix.main_note({"platforms.main": "Facebook", "platforms.matrix": m}) == \
         "Facebook: 4.2/5, ranked 1 of 2 (chosen 2026-11-23 at 4.2)."
-    assert ev.main_note({"platforms.main": "X", "platforms.matrix": m}) == "X: 0.8/5, ranked 2 of 2."
-    assert "not in the evaluation matrix" in ev.main_note({"platforms.main": "YouTube", "platforms.matrix": m})
-    assert ev.main_note({"platforms.main": "X"}) is None
+    assert platform_matrix.main_note({"platforms.main": "X", "platforms.matrix": m}) == "X: 0.8/5, ranked 2 of 2."
+    assert "not in the evaluation matrix" in platform_matrix.main_note({"platforms.main": "YouTube", "platforms.matrix": m})
+    assert platform_matrix.main_note({"platforms.main": "X"}) is None
 
 
 def test_smgov_get_shows_the_ranking_and_the_chosen_score(smgov):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SAMPLES
 
 from smgov_tui.core.readiness import checklist
 from smgov_tui.storage.store import PlanStore
-
-from conftest import SAMPLES
 
 NAMES = ("agency", "county", "small-city")
 

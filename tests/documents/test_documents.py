@@ -16,10 +16,10 @@ from conftest import SAMPLES
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.catalogue.decision import Decision
 from smgov_tui.core.catalogue.kinds import Kind
+from smgov_tui.core.readiness import checklist
 from smgov_tui.documents import DOCUMENTS, FORMATS, build, render
 from smgov_tui.documents.conduct import SUBJECTS
 from smgov_tui.documents.prose import value_blocks
-from smgov_tui.core.readiness import checklist
 from smgov_tui.storage.store import PlanStore
 
 TODAY = _dt.date(2027, 1, 4)

@@ -19,15 +19,14 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SAMPLES
 
+from smgov_tui.cli import main
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.catalogue.decision import guidance_markdown
-from smgov_tui.cli.commands import main
-from smgov_tui.plain import run_plain
 from smgov_tui.core.readiness import checklist, next_missing
+from smgov_tui.plain import run_plain
 from smgov_tui.storage.store import PlanStore
-
-from conftest import REPO, SAMPLES
 
 
 class Script(io.StringIO):

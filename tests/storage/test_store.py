@@ -404,9 +404,9 @@ def test_tinydb_opens_a_plan_through_plan_storage(tmp_path):
     smgov reads, and a write goes through smgov's save, keeping the plan whole."""
     import shutil
 
+    from conftest import SAMPLES
     from tinydb import Query, TinyDB
 
-    from conftest import SAMPLES
     from smgov_tui.storage.tinystorage import PlanStorage
 
     path = tmp_path / "county.json"

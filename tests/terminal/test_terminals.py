@@ -29,7 +29,7 @@ from drive import (
     terminal_env,
 )
 
-from smgov_tui.cli.commands import main
+from smgov_tui.cli import main
 
 SSHD = "/usr/sbin/sshd"
 

@@ -13,7 +13,7 @@ import time
 
 from drive import WHO, Tmux, require, smgov_argv, terminal_env
 
-from smgov_tui.cli.commands import main
+from smgov_tui.cli import main
 
 FIRST_FRAME = "1/8 Objectives"
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 
 from conftest import SAMPLES
-from smgov_tui.tui.app import SmgovApp
+
 from smgov_tui.core.plan import Plan
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.widgets.hours_view import capacity_content
 
 

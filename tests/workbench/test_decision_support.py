@@ -8,13 +8,13 @@ import shutil
 import pytest
 from conftest import SAMPLES
 
+from smgov_tui.core import cut_order as cuts
 from smgov_tui.core import hours as capacity
 from smgov_tui.core import peer_comparison as comparison
-from smgov_tui.core import cut_order as cuts
-from smgov_tui.core import response_matrix as triage
-from smgov_tui.tui.app import SmgovApp
+from smgov_tui.core import response_matrix
 from smgov_tui.core.plan import Plan
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.widgets.hours_view import capacity_content
 from smgov_tui.tui.widgets.peers_view import peers_content
 from smgov_tui.tui.widgets.response_matrix_view import response_content
@@ -120,8 +120,8 @@ def test_every_tier_has_a_line_and_blank_escalation_falls_back():
              response__tiers=[{"tier": "complaint", "responder": "Dana Ruiz", "backup": "Lee Park",
                                "escalation": "Ana Ortiz", "target": "2 business days"},
                               {"tier": "enquiry", "responder": "Lee Park", "target": "1 business day"}])
-    lines = {line.tier: line for line in triage.tier_lines(p)}
-    assert [line.tier for line in triage.tier_lines(p)] == ["enquiry", "complaint", "escalating issue",
+    lines = {line.tier: line for line in response_matrix.tier_lines(p)}
+    assert [line.tier for line in response_matrix.tier_lines(p)] == ["enquiry", "complaint", "escalating issue",
                                                              "emergency", "off-limits"]
     assert lines["complaint"].escalation == "Ana Ortiz" and not lines["complaint"].escalation_inherited
     assert lines["enquiry"].escalation.startswith("Sam Okafor") and lines["enquiry"].escalation_inherited
@@ -137,7 +137,7 @@ def test_topics_are_answered_by_their_tiers_people():
              response__welcomed_topics=[{"topic": "Road works", "owner": "Public Works"},
                                         {"topic": "Permits", "tier": "complaint"}],
              response__off_limits_topics=[{"topic": "Lawsuits", "owner": "City Attorney"}])
-    topics = {t.topic: t for t in triage.topic_lines(p)}
+    topics = {t.topic: t for t in response_matrix.topic_lines(p)}
     assert topics["Road works"].tier == "enquiry" and topics["Road works"].line.responder == "Lee Park"
     assert topics["Lawsuits"].tier == "off-limits" and topics["Lawsuits"].line.responder == "Dana Ruiz"
     assert topics["Permits"].line is None
@@ -152,7 +152,7 @@ def test_a_tier_escalating_to_its_only_responder_is_marked_and_checked():
     p = plan(response__escalation_contact="Sam Okafor",
              response__tiers=[{"tier": "enquiry", "responder": "Lee Park", "backup": "Dana Ruiz"},
                               {"tier": "complaint", "responder": "Dana Ruiz", "escalation": "dana ruiz"}])
-    [line] = [line for line in triage.tier_lines(p) if line.escalates_to_itself]
+    [line] = [line for line in response_matrix.tier_lines(p) if line.escalates_to_itself]
     assert line.tier == "complaint"
     assert "! dana ruiz" in response_content(p, 90).plain
     from test_readiness import why
@@ -238,14 +238,14 @@ async def test_keyboard_reaches_the_view_above_the_fields(county_app):
 
 
 def test_among_platforms_serving_the_same_goal_the_lower_scored_goes_first():
-    from smgov_tui.core import platform_matrix as evaluation
+    from smgov_tui.core import platform_matrix
 
     def matrix(scores):
-        value = evaluation.new_matrix()
+        value = platform_matrix.new_matrix()
         for name, score in scores.items():
-            value = evaluation.with_candidate(value, name)
-            for criterion in evaluation.criteria(value):
-                value = evaluation.with_score(value, name, criterion.name, score)
+            value = platform_matrix.with_candidate(value, name)
+            for criterion in platform_matrix.criteria(value):
+                value = platform_matrix.with_score(value, name, criterion.name, score)
         return value
 
     base = short_plan(6)

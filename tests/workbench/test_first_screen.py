@@ -10,9 +10,10 @@ from __future__ import annotations
 import shutil
 
 from conftest import SAMPLES
+
+from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.screens.step import StepScreen
-from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.widgets.editors import DecisionField
 
 

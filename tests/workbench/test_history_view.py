@@ -12,10 +12,10 @@ import pytest
 from conftest import SAMPLES
 from textual.geometry import Region
 
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.core.history import changes, local_time, row_change
-from smgov_tui.tui.screens.history_view import HistoryScreen
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.screens.history_view import HistoryScreen
 from smgov_tui.tui.widgets.editors import editor_id
 
 HOSTILE = "[@click=app.quit]x[/] \x1b[2J"

@@ -21,10 +21,10 @@ from textual.command import CommandPalette
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.widgets import DataTable
 
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.tui.screens.row_form import RowForm
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.screens.row_form import RowForm
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 

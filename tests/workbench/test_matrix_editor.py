@@ -7,11 +7,11 @@ import datetime as dt
 import json
 import shutil
 
+from conftest import SAMPLES
 from textual.widgets import DataTable, Select, Static
 
-from conftest import SAMPLES
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.widgets.matrix import MatrixEditor, NamePrompt
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 
 from conftest import SAMPLES
-from smgov_tui.tui.app import SmgovApp
+
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.tui.screens.guidance import GuidanceScreen
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.screens.guidance import GuidanceScreen
 
 
 def county(tmp_path) -> tuple[SmgovApp, object]:

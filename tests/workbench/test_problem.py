@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
+from smgov_tui.cli import main
 from smgov_tui.storage import store as store_module
-from smgov_tui.tui.app import SmgovApp
-from smgov_tui.cli.commands import main
-from smgov_tui.tui.screens.problem import ProblemScreen
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.screens.problem import ProblemScreen
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "county.json"
 SIZE = (80, 24)

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static, TextArea
 
-from smgov_tui.tui.app import SmgovApp
+from smgov_tui.cli import main
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.cli.commands import main
-from smgov_tui.tui.screens.conflict import ConflictScreen
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.screens.conflict import ConflictScreen
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE = (80, 24)

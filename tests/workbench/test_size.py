@@ -13,10 +13,10 @@ import pytest
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
-from smgov_tui.tui.app import SmgovApp
+from smgov_tui.cli import main
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.cli.commands import main
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
 
 SIZE = (80, 24)
 PASTE = ("Residents ask about bin days, road works and the library's hours.\n" * 16000)[:1_000_000].strip()

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import STEP_KEYS, SmgovApp
 from smgov_tui.tui.screens import launch as launch_screen
-from smgov_tui.storage.store import PlanStore
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 

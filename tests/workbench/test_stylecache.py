@@ -9,9 +9,10 @@ import pickle
 import shutil
 
 from conftest import SAMPLES
+
+from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui import stylecache
 from smgov_tui.tui.app import SmgovApp
-from smgov_tui.storage.store import PlanStore
 
 
 def county(tmp_path, kept_in=None) -> SmgovApp:

@@ -40,12 +40,20 @@ from textual.widgets import (
     TextArea,
 )
 
-from smgov_tui.tui.app import SAVE_PAUSE, SmgovApp
+from smgov_tui.cli import main
 from smgov_tui.core.catalogue import CATALOGUE, Decision
-from smgov_tui.core.catalogue.kinds import Choice, Kind, LongText, Multi, RowRef, Rows, YesNo
-from smgov_tui.cli.commands import main
-from smgov_tui.tui.screens.row_form import RowForm
+from smgov_tui.core.catalogue.kinds import (
+    Choice,
+    Kind,
+    LongText,
+    Multi,
+    RowRef,
+    Rows,
+    YesNo,
+)
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SAVE_PAUSE, SmgovApp
+from smgov_tui.tui.screens.row_form import RowForm
 from smgov_tui.tui.widgets.editors import DecisionField
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "small-city.json"

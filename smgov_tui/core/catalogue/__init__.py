@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping
 
-from smgov_tui.core.catalogue import conduct
-from smgov_tui.core.catalogue import launch
-from smgov_tui.core.catalogue import objectives
-from smgov_tui.core.catalogue import peers
-from smgov_tui.core.catalogue import platforms
-from smgov_tui.core.catalogue import resources
-from smgov_tui.core.catalogue import response
-from smgov_tui.core.catalogue import safeguards
+from smgov_tui.core.catalogue import (
+    conduct,
+    launch,
+    objectives,
+    peers,
+    platforms,
+    resources,
+    response,
+    safeguards,
+)
 from smgov_tui.core.catalogue.decision import Decision, Step
-from smgov_tui.core.catalogue.kinds import InvalidValue, Kind, Rows, RowRef, is_empty
+from smgov_tui.core.catalogue.kinds import InvalidValue, Kind, RowRef, Rows, is_empty
 
 STEPS: tuple[Step, ...] = (
     Step("objectives", 1, "Objectives", "What do we want from social media, and how will we know?"),

@@ -16,9 +16,14 @@ import math
 import re
 from typing import Any, Callable, NamedTuple
 
-from smgov_tui.core import platform_matrix as evaluation
-from smgov_tui.core.schedule import (DURATION_EXAMPLE, SCHEDULE_EXAMPLE, ScheduleError,
-                        parse_duration, parse_schedule)
+from smgov_tui.core import platform_matrix
+from smgov_tui.core.schedule import (
+    DURATION_EXAMPLE,
+    SCHEDULE_EXAMPLE,
+    ScheduleError,
+    parse_duration,
+    parse_schedule,
+)
 
 
 class InvalidValue(ValueError):
@@ -465,7 +470,7 @@ class Rows(Kind):
 
 
 class Matrix(Kind):
-    """Candidate platforms scored 0-5 against weighted criteria (evaluation.py has the
+    """Candidate platforms scored 0-5 against weighted criteria (platform_matrix.py has the
     arithmetic). Typed as JSON; shown as its ranking; None until a platform is in it."""
 
     def __init__(self, name: str = "matrix") -> None:
@@ -482,18 +487,18 @@ class Matrix(Kind):
 
     def check(self, value: Any) -> Any:
         try:
-            return evaluation.validate(value)
-        except evaluation.MatrixError as error:
+            return platform_matrix.validate(value)
+        except platform_matrix.MatrixError as error:
             raise InvalidValue(str(error)) from None
 
     def show(self, value: Any) -> str:
-        return "" if not value else evaluation.summary(value)
+        return "" if not value else platform_matrix.summary(value)
 
     def edit_text(self, value: Any) -> str:
         return json.dumps(value or {}, ensure_ascii=False)
 
     def report(self, value: Any) -> str:
-        return "" if not value else evaluation.report(value)
+        return "" if not value else platform_matrix.report(value)
 
 
 def _json_or_invalid(text: str, kind: Kind) -> Any:

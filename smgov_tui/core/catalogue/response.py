@@ -1,7 +1,14 @@
 """Step 3: who answers, how, how fast, about what, in which voice, and who to escalate to."""
 
 from smgov_tui.core.catalogue.decision import blocker
-from smgov_tui.core.catalogue.kinds import LONG_TEXT, PERSON, SCHEDULE, TEXT, TIME_FRAME, Choice
+from smgov_tui.core.catalogue.kinds import (
+            LONG_TEXT,
+            PERSON,
+            SCHEDULE,
+            TEXT,
+            TIME_FRAME,
+            Choice,
+)
 from smgov_tui.core.catalogue.rows import TIERS_ROWS, TOPICS
 
 TONES = ("casual and friendly", "friendly but formal", "formal and informative")

@@ -3,8 +3,22 @@ decisions, the checks that read them and the editors that fill them."""
 
 from __future__ import annotations
 
-from smgov_tui.core.catalogue.kinds import (DATE, MONEY, PERSON, SCHEDULE, TEXT, TIME_FRAME, YES_NO,
-                    Choice, Field, Hours, Minutes, Multi, Number, Rows)
+from smgov_tui.core.catalogue.kinds import (
+                    DATE,
+                    MONEY,
+                    PERSON,
+                    SCHEDULE,
+                    TEXT,
+                    TIME_FRAME,
+                    YES_NO,
+                    Choice,
+                    Field,
+                    Hours,
+                    Minutes,
+                    Multi,
+                    Number,
+                    Rows,
+)
 
 ROLES = ("decision maker", "team lead", "content lead", "account manager",
          "responder", "moderator", "backup")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from smgov_tui.core import hours as capacity
+from smgov_tui.core.checks.base import Check, listing
 from smgov_tui.core.hours import money
 from smgov_tui.core.plan import Plan
-from smgov_tui.core.checks.base import Check, listing
 
 
 def _over_budget(plan: Plan) -> str | None:

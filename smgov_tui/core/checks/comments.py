@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from smgov_tui.core.plan import Plan
 from smgov_tui.core.checks.base import Check, listing
+from smgov_tui.core.plan import Plan
 
 
 def commenting_platforms(plan: Plan) -> list[str]:

@@ -3,6 +3,7 @@ monitoring hours (check 2, as two checks: each is fixed in a different place).""
 
 from __future__ import annotations
 
+from smgov_tui.core.checks.base import Check, listing
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.schedule import (
     Schedule,
@@ -11,7 +12,6 @@ from smgov_tui.core.schedule import (
     parse_duration,
     parse_schedule,
 )
-from smgov_tui.core.checks.base import Check, listing
 
 
 def _rostered(plan: Plan) -> Schedule:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from smgov_tui.core.plan import Plan
 from smgov_tui.core.checks.base import Check, listing
+from smgov_tui.core.plan import Plan
 
 ESSENTIALS = ("pre-approved holding messages", "platform support contacts",
               "a way to pause scheduled posts")

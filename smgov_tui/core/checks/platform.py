@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from smgov_tui.core.checks.base import Check, report
 from smgov_tui.core.names import name_key, same_person
 from smgov_tui.core.plan import Plan
-from smgov_tui.core.checks.base import Check, report
 
 
 def _owners(plan: Plan) -> str | None:

@@ -4,9 +4,9 @@ person, and the reply load those hours must include."""
 from __future__ import annotations
 
 from smgov_tui.core import hours as capacity
+from smgov_tui.core.checks.base import Check, listing, plural, report
 from smgov_tui.core.hours import hours
 from smgov_tui.core.plan import Plan
-from smgov_tui.core.checks.base import Check, listing, plural, report
 
 
 def _hours_short(plan: Plan) -> str | None:

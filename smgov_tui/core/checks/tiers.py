@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from smgov_tui.core.checks.base import Check, listing
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.response_matrix import tier_lines
-from smgov_tui.core.checks.base import Check, listing
 
 
 def _unowned(plan: Plan) -> str | None:

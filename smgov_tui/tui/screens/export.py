@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
-from smgov_tui.documents import DOCUMENTS, FORMATS, document_path, write_document
 from smgov_tui.core.plan import Plan
-from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.documents import DOCUMENTS, FORMATS, document_path, write_document
+from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
 
 

@@ -23,8 +23,8 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Static
 from smgov_tui.core.catalogue import CATALOGUE, Decision
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.history import changes, full_text, local_time, row_change, shown
-from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
 
 COLUMNS = ("When", "Who", "Decision", "From", "To")

@@ -13,9 +13,9 @@ from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
 from smgov_tui.core.readiness import Checklist
-from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.screens.step import StepScreen
+from smgov_tui.tui.stylesheets import sheet
 
 SIGNOFF = "launch.signoff"
 

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from smgov_tui.core.catalogue.kinds import InvalidValue, Rows
-from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.core.textsafe import visible
+from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
 from smgov_tui.tui.widgets.inputs import make_editor, read_editor, untouched
 

@@ -17,14 +17,27 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import (
+    DataTable,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 from textual.widgets.select import InvalidSelectValueError
 
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
 from smgov_tui.core.catalogue.kinds import LongText, Multi, RowRef, Rows
 from smgov_tui.core.textsafe import one_line, visible
-from smgov_tui.tui.widgets.inputs import PlanTextArea, make_editor, shown_text, untouched
+from smgov_tui.tui.widgets.inputs import (
+    PlanTextArea,
+    make_editor,
+    shown_text,
+    untouched,
+)
 from smgov_tui.tui.widgets.matrix import MAIN, MatrixEditor
 from smgov_tui.tui.widgets.rows import RowsEditor
 

@@ -14,8 +14,8 @@ import textwrap
 
 from textual.content import Content
 
-from smgov_tui.core import hours as capacity
 from smgov_tui.core import cut_order as cuts
+from smgov_tui.core import hours as capacity
 from smgov_tui.core.hours import hours, money
 from smgov_tui.core.plan import Plan
 from smgov_tui.tui.widgets.fitted import FittedPanel

@@ -16,7 +16,15 @@ from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.text_area import Edit, EditResult
 
-from smgov_tui.core.catalogue.kinds import Choice, Kind, LongText, Matrix, Multi, RowRef, YesNo
+from smgov_tui.core.catalogue.kinds import (
+    Choice,
+    Kind,
+    LongText,
+    Matrix,
+    Multi,
+    RowRef,
+    YesNo,
+)
 from smgov_tui.core.textsafe import one_line, unsafe, visible
 from smgov_tui.tui.widgets.matrix import MatrixEditor
 

@@ -25,8 +25,8 @@ from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.checks import CHECKS
 from smgov_tui.core.names import name_key
 from smgov_tui.core.plan import Plan
-from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.core.textsafe import one_line, visible
+from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
 
 MAIN = "platforms.main"

@@ -9,7 +9,7 @@ import textwrap
 
 from textual.content import Content
 
-from smgov_tui.core import response_matrix as triage
+from smgov_tui.core import response_matrix
 from smgov_tui.core.names import name_part, short_name
 from smgov_tui.core.plan import Plan
 from smgov_tui.tui.widgets.fitted import FittedPanel, fit_widths, hanging, table_lines
@@ -25,7 +25,7 @@ def short_target(text: str) -> str:
     return re.sub(r"\bhours?\b", "h", text)
 
 
-def _cells(line: triage.TierLine, person) -> list[str]:
+def _cells(line: response_matrix.TierLine, person) -> list[str]:
     if not line.listed:
         return [line.tier, "✗ no row", "", "", ""]
     escalation = person(line.escalation) if line.escalation else "✗ nobody"
@@ -36,7 +36,7 @@ def _cells(line: triage.TierLine, person) -> list[str]:
             short_target(line.target) if line.target else "—"]
 
 
-def one_escalation(lines: list[triage.TierLine]) -> str | None:
+def one_escalation(lines: list[response_matrix.TierLine]) -> str | None:
     """The escalation contact every listed tier shares, so its column can give way when narrow."""
     names = {line.escalation for line in lines if line.listed}
     return names.pop() if len(names) == 1 and all(n for n in names) else None
@@ -44,7 +44,7 @@ def one_escalation(lines: list[triage.TierLine]) -> str | None:
 
 def matrix_lines(plan: Plan, width: int) -> tuple[list[str], bool]:
     """The table, and whether the escalation column was folded into a note to fit."""
-    lines = triage.tier_lines(plan)
+    lines = response_matrix.tier_lines(plan)
     shared = one_escalation(lines)
     attempts = [(name_part, {}, False), (short_name, {}, False), (short_name, SHORT_TIERS, False)]
     if shared and not any(line.escalates_to_itself for line in lines):
@@ -69,13 +69,13 @@ def response_content(plan: Plan, width: int) -> Content:
     contact = plan.get("response.escalation_contact")
     if folded:
         parts.append(Content(f" Every tier escalates to "
-                             f"{name_part(one_escalation(triage.tier_lines(plan)))}.\n"))
-    elif contact and any(line.escalation_inherited for line in triage.tier_lines(plan)):
+                             f"{name_part(one_escalation(response_matrix.tier_lines(plan)))}.\n"))
+    elif contact and any(line.escalation_inherited for line in response_matrix.tier_lines(plan)):
         parts.append(Content.styled(f" A blank \"Escalate to\" means the escalation contact, "
                                     f"{name_part(contact)}.\n", "dim"))
-    if any(line.listed and line.escalates_to_itself for line in triage.tier_lines(plan)):
+    if any(line.listed and line.escalates_to_itself for line in response_matrix.tier_lines(plan)):
         parts.append(Content(" ! escalates to its only responder\n"))
-    topics = triage.topic_lines(plan)
+    topics = response_matrix.topic_lines(plan)
     if topics:
         parts.append(Content.styled("Topics and the tier that answers them\n", "bold"))
         label = max(len(t.topic) for t in topics[:SHOWN_TOPICS])
