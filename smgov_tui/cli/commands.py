@@ -16,6 +16,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue, UnknownDecision
+from smgov_tui.core.catalogue.kinds import Matrix
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import json_text, one_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
@@ -236,6 +237,10 @@ def cmd_get(args: argparse.Namespace) -> int:
     value = plan.get(decision.id)
     if args.format == "json" or (value is not None and decision.kind.name == "list"):
         print(json_text(value))
+    elif value is not None and isinstance(decision.kind, Matrix):
+        from smgov_tui.terminal.matrix import matrix_report
+
+        print(visible(matrix_report(value)))
     elif value is not None:
         print(visible(decision.kind.report(value)))
     if decision.id in plan.invalid:

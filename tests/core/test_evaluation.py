@@ -14,6 +14,7 @@ from smgov_tui.core import platform_matrix
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
 from smgov_tui.core.plan import Plan
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.terminal.matrix import matrix_report
 
 KIND = CATALOGUE.get("platforms.matrix").kind
 
@@ -101,7 +102,7 @@ def test_choosing_records_the_score_then_and_removing_the_platform_removes_the_r
     later = platform_matrix.with_score(m, "Facebook", "Reach", 1)
     assert later["chosen"]["score"] == 4.25  # the figure the choice was made on
     assert "Chosen as the main platform on 2026-11-23: Facebook at 4.2/5; now 1.2/5, ranked 1 of 2." \
-        in platform_matrix.report(later)
+        in matrix_report(later)
     assert "chosen" not in platform_matrix.without_candidate(m, "Facebook")
 
 
@@ -171,7 +172,7 @@ def test_any_json_is_either_a_valid_matrix_or_refused_plainly(value):
         return
     if checked is not None:
         assert KIND.check(checked) == checked
-        KIND.show(checked), KIND.report(checked)
+        KIND.show(checked), matrix_report(checked)
 
 
 def test_round_trip_through_the_store_and_one_history_entry(tmp_path):

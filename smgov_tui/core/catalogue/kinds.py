@@ -497,8 +497,6 @@ class Matrix(Kind):
     def edit_text(self, value: Any) -> str:
         return json.dumps(value or {}, ensure_ascii=False)
 
-    def report(self, value: Any) -> str:
-        return "" if not value else platform_matrix.report(value)
 
 
 def _json_or_invalid(text: str, kind: Kind) -> Any:

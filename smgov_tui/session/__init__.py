@@ -1,0 +1,1 @@
+"""The editing session shared by every front end."""
