@@ -333,7 +333,8 @@ def export_date() -> _dt.date:
 
 def cmd_keys(args: argparse.Namespace) -> int:
     """`smgov keys [--format text|json]`: the key map with the keymap file applied."""
-    from smgov_tui.keys.keymap import SCOPES, key_rows, load_keymap
+    from smgov_tui.keys.keymap import key_rows, load_keymap
+    from smgov_tui.keys.specs import SCOPES
 
     keymap = load_keymap()
     for problem in keymap.problems:

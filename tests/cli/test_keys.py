@@ -20,19 +20,18 @@ from textual.keys import Keys, _character_to_key
 from textual.widgets import Input, TextArea
 
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.keys import keymap
-from smgov_tui.keys.keymap import (
-    BY_ID,
+from smgov_tui.keys import keymap, names, specs
+from smgov_tui.keys.keymap import load_keymap
+from smgov_tui.keys.names import (
     NAMED_KEYS,
     RISKY,
-    SPECS,
     SWALLOWED,
     TEXT_FIELD_KEYS,
-    load_keymap,
     normalize_key,
     shown_key,
     split_keys,
 )
+from smgov_tui.keys.specs import BY_ID, SPECS
 from smgov_tui.storage.store import PlanStore
 
 
@@ -64,7 +63,7 @@ def test_every_binding_comes_from_the_key_map_with_an_id():
                (spec.keys, spec.action, spec.description, spec.show, spec.priority)
         seen.append(binding.id)
     assert sorted(seen) == sorted(BY_ID)  # each declared binding is used, once
-    assert len(ui_classes()) == len(keymap.SCOPES)  # one scope per class
+    assert len(ui_classes()) == len(specs.SCOPES)  # one scope per class
 
 
 def test_no_binding_relies_on_a_key_terminals_swallow_and_f_keys_have_letters():
@@ -91,10 +90,10 @@ def test_the_text_field_keys_are_textuals_and_no_app_key_steals_one():
     assert TEXT_FIELD_KEYS == textual_text_field_keys()
     for cls, binding in real_bindings():
         keys = split_keys(binding.key)
-        if binding.priority and BY_ID[binding.id].scope in keymap.TYPING_SCOPES:  # it would win over the field
+        if binding.priority and BY_ID[binding.id].scope in specs.TYPING_SCOPES:  # it would win over the field
             assert not set(keys) & TEXT_FIELD_KEYS, (cls.__name__, binding.id)
         if BY_ID[binding.id].scope == "workbench":  # a text field has the focus most of the time
-            assert any(keymap.works_in_text_fields(k) for k in keys), binding.id
+            assert any(names.works_in_text_fields(k) for k in keys), binding.id
 
 
 def test_key_names_are_the_ones_textual_uses():

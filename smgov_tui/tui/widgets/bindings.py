@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from smgov_tui.keys.keymap import BY_ID, shown_key, specs, split_keys
+from smgov_tui.keys.names import shown_key, split_keys
+from smgov_tui.keys.specs import BY_ID, specs
 
 ARROWS = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
 
