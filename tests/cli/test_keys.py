@@ -20,7 +20,7 @@ from textual.keys import Keys, _character_to_key
 from textual.widgets import Input, TextArea
 
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.keys import keymap, names, specs
+from smgov_tui.keys import names, specs
 from smgov_tui.keys.keymap import load_keymap
 from smgov_tui.keys.names import (
     NAMED_KEYS,
