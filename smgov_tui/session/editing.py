@@ -58,6 +58,9 @@ class EditingSession:
         self.plan: Plan = store.load()
         self.bases: dict[str, Any] = self.plan.to_values()  # None, or absent: undecided
         self.pending: dict[str, Any] = {}
+        # The file's values as this session last saw them: the bases, but for a pending
+        # edit a save found changed elsewhere, theirs. Following reports each change once.
+        self._seen: dict[str, Any] = dict(self.bases)
 
     def propose(self, decision_id: str, value: Any) -> None:
         """A valid value (None clears): into the plan now, pending until saved.
@@ -90,8 +93,9 @@ class EditingSession:
                                                       force=force)
             except ConflictError as conflict:
                 conflicts.append(conflict)
+                self._seen[decision_id] = conflict.theirs
                 continue
-            self.bases[decision_id] = self.pending.pop(decision_id)
+            self.bases[decision_id] = self._seen[decision_id] = self.pending.pop(decision_id)
         return Saved(entries, tuple(conflicts))
 
     def keep_mine(self, conflict: ConflictError) -> dict | None:
@@ -99,7 +103,7 @@ class EditingSession:
         SmgovError if the file cannot be written: mine stays pending."""
         decision_id = conflict.decision_id
         entry = self.store.set(decision_id, self.pending[decision_id], force=True)
-        self.bases[decision_id] = self.pending.pop(decision_id)
+        self.bases[decision_id] = self._seen[decision_id] = self.pending.pop(decision_id)
         return entry
 
     def take_theirs(self, conflict: ConflictError) -> Any:
@@ -111,7 +115,7 @@ class EditingSession:
         except SmgovError:
             theirs = conflict.theirs
         self.pending.pop(decision_id, None)
-        self.bases[decision_id] = theirs
+        self.bases[decision_id] = self._seen[decision_id] = theirs
         self.plan = self.plan.with_value(decision_id, theirs)
         return theirs
 
@@ -121,20 +125,21 @@ class EditingSession:
         """Polled by the front end: None while the file is as this session last
         saw it; once another session (or a save here) replaced it, the plan is
         the file's with this session's pending edits on top, and what changed is
-        reported once. SmgovError if the file cannot be read just now: the next
-        change to it is followed."""
+        reported once: a clash a save found already is not reported again (the
+        person chose to decide later). SmgovError if the file cannot be read
+        just now: the next change to it is followed."""
         stamp = self.store.stamp()
         if stamp == self._stamp:
             return None
         self._stamp = stamp
         fresh = self.store.load()
         values = fresh.to_values()
-        changed = _in_catalogue_order(d for d in {*values, *self.bases} if values.get(d) != self.bases.get(d))
+        changed = _in_catalogue_order(d for d in {*values, *self._seen} if values.get(d) != self._seen.get(d))
         bases = dict(values)
         for decision_id, value in self.pending.items():
             # A pending edit keeps its base, so its save still finds the other session's change.
             bases[decision_id] = self.bases.get(decision_id)
             fresh = fresh.with_value(decision_id, value)
-        self.plan, self.bases = fresh, bases
+        self.plan, self.bases, self._seen = fresh, bases, values
         return Followed(tuple(d for d in changed if d not in self.pending),
                         tuple(d for d in changed if d in self.pending))

@@ -122,13 +122,16 @@ def test_take_theirs_drops_mine_and_writes_nothing(plan):
 
 def test_later_keeps_mine_pending_and_the_next_save_asks_again(plan):
     session, _conflict = conflict_over(plan)  # "later": the person chooses nothing
+    assert session.follow() == Followed()  # the poll does not ask again: the save found theirs already
     assert session.plan.get(NOW) == "Mine"
     [again] = session.save().conflicts
     assert (again.mine, again.theirs) == ("Mine", "Theirs")
     assert on_disk(plan)[0] == {NOW: "Theirs"}
+    edited(plan, NOW, "Theirs, changed again")  # a new change to it: following says so
+    assert session.follow() == Followed(conflicting=(NOW,))
     saved = session.save(force=True)  # a hang-up: no one to ask, mine kept, theirs in the history
     assert saved.conflicts == () and session.pending == {}
-    assert on_disk(plan)[1][-1][1:] == (NOW, "Theirs", "Mine")
+    assert on_disk(plan)[1][-1][1:] == (NOW, "Theirs, changed again", "Mine")
 
 
 def test_the_poll_reports_a_change_once(plan):
