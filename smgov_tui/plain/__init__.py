@@ -15,7 +15,8 @@ from typing import TextIO
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import visible
 from smgov_tui.plain.console import Console, Leave
-from smgov_tui.plain.session import Session
+from smgov_tui.plain.walk import Walk
+from smgov_tui.session.editing import EditingSession
 
 __all__ = ["run_plain"]
 
@@ -49,15 +50,15 @@ def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = N
         warn(message)
     if created:
         console.say(f"Started a blank plan at {visible(str(path))}.")
-    session = Session(store, console)
+    walk = Walk(EditingSession(store), console)
     try:
-        session.run()
+        walk.run()
     except (Leave, KeyboardInterrupt) as leaving:
         try:
             if isinstance(leaving, KeyboardInterrupt):
                 console.say()  # off the prompt's line
-            if session.unsaved:
-                console.say(session.unsaved)
+            if walk.unsaved:
+                console.say(walk.unsaved)
             console.say(f"Left smgov: every answer you gave is saved in {visible(str(path))}.")
         except (OSError, ValueError):  # the terminal or the pipe is gone: nothing left to tell
             pass

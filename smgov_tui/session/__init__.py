@@ -1,1 +1,1 @@
-"""The editing session shared by every front end."""
+"""The editing session every front end shares: values and bases, pending edits, saving, conflicts, other sessions."""

@@ -1,9 +1,10 @@
 """The workbench: a Textual app over one plan file.
 
-Fields propose valid values; the app keeps them in the in-memory plan at once
-(so the checklist follows every keystroke) and writes them through the store,
-with their history entries, when the person pauses, moves on, or leaves. A
-quit, a crash in a later step or a dropped link loses at most the pause.
+Fields propose valid values; the editing session (session/editing.py) keeps
+them in the plan at once (so the checklist follows every keystroke) and the app
+has it save them, with their history entries, when the person pauses, moves
+on, or leaves. A quit, a crash in a later step or a dropped link loses at most
+the pause.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.core.errors import SmgovError
+from smgov_tui.core.errors import ConflictError, SmgovError
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist, next_missing
 from smgov_tui.core.textsafe import one_line, pasted_text, visible
 from smgov_tui.keys.keymap import load_keymap
+from smgov_tui.session.editing import EditingSession
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.stylesheets import styles_dir
 from smgov_tui.tui.widgets.bindings import bindings
@@ -99,6 +101,9 @@ class SmgovApp(App):
     # these change on every keystroke; the widgets that show them redraw themselves.
     checklist: var[Checklist | None] = var(None, init=False, always_update=True)
     save_state: var[str] = var("", init=False)
+    # Counts the times the session found the plan file replaced (a save here or in another
+    # session): views of the file itself (the history) follow it.
+    file_changes: var[int] = var(0, init=False)
     step_key: var[str] = var("objectives", init=False)
     # A step shows its first screenful of fields first, the rest a frame later
     # (StepScreen.compose_form): None, in a terminal; tests may ask either way.
@@ -117,15 +122,11 @@ class SmgovApp(App):
 
             self._styles_file = stylecache.cache_file(styles_kept_in, self.stylesheet._variables)
             self._styles_loaded = stylecache.load(self.stylesheet, self._styles_file)
-        self.store = store
+        # The plan being edited, its bases and pending edits; None until a plan is open.
+        self.session: EditingSession | None = EditingSession(store) if store else None
         self.welcome_path = welcome_path
         self.problem = problem  # why the plan at welcome_path cannot be opened
         self.leave_message: str | None = None  # for the command line to print once the terminal is back
-        self.plan = store.load() if store else Plan()
-        self.pending: dict[str, Any] = {}
-        # Per decision, the value this session last loaded or saved: what a save
-        # expects to find on disk (None: undecided).
-        self.bases: dict[str, Any] = self.plan.to_values()
         self._asking: set[str] = set()  # decisions with a conflict dialog open
         self._save_timer = None
         self.keymap = load_keymap()  # the user's rebindings (said on mount if the file has faults)
@@ -193,8 +194,7 @@ class SmgovApp(App):
 
     def open_plan(self, store: PlanStore) -> None:
         """The plan chosen on the welcome or problem screen, in place of that screen."""
-        self.store, self.plan = store, store.load()
-        self.bases = self.plan.to_values()
+        self.session = EditingSession(store)
         self.problem = None
         self._take_plan()
         self.switch_screen(self._step_screen(self.step_key))
@@ -204,8 +204,7 @@ class SmgovApp(App):
         """The opened plan's title, checklist and step: where the work is, the
         first step with a blocker; a ready plan opens on launch, where its sign-off
         waits; a new one at the start."""
-        self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
-        self.title = f"smgov · {self.sub_title}"
+        self._show_name()
         self.checklist = checklist(self.plan)
         self.save_state = "all saved"
         first = next((i.step for i in self.checklist.blockers), "launch")
@@ -226,21 +225,38 @@ class SmgovApp(App):
         self.install_screen(screen, name=key)
         return screen
 
+    def _show_name(self) -> None:
+        self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
+        self.title = f"smgov · {self.sub_title}"
+
     def _watch_plan(self) -> None:
         """Saving's companions: another session's changes polled for, and the file's warnings said."""
-        self._stamp = self.store.stamp()
         self.set_interval(OTHER_SESSIONS_POLL, self.notice_other_sessions, name="other sessions")
         for warning in self.store.warnings():
             self.notify(warning, title="Plan file", severity="warning", markup=False, timeout=15)
 
-    # changes and saving
+    # the editing session
+
+    @property
+    def store(self) -> PlanStore | None:
+        return self.session.store if self.session else None
+
+    @property
+    def plan(self) -> Plan:
+        """The plan as edited here, pending edits included: what every view shows."""
+        return self.session.plan if self.session else Plan()
+
+    @property
+    def pending(self) -> dict[str, Any]:
+        """Edits made here and not saved yet."""
+        return self.session.pending if self.session else {}
 
     def propose(self, decision_id: str, value: Any, final: bool) -> None:
-        """A valid value from a field: into the plan now, onto disk after a pause."""
+        """A valid value from a field: into the plan now, onto disk after a pause.
+        A field proposes its value again as it loses the focus: only a change is an edit."""
         if self.plan.get(decision_id) == value and decision_id not in self.pending:
             return
-        self.plan = self.plan.with_value(decision_id, value)
-        self.pending[decision_id] = value
+        self.session.propose(decision_id, value)
         self.checklist = checklist(self.plan)
         self.save_state = "editing…"
         if self._save_timer is not None:
@@ -251,42 +267,34 @@ class SmgovApp(App):
             self._save_timer = self.set_timer(SAVE_PAUSE, self.flush)
 
     def flush(self, unattended: bool = False) -> None:
-        """Write every pending value through the store (one history entry each).
-
-        Each goes with its base, the value this session last loaded or saved,
-        so a change another session made meanwhile is caught, not overwritten:
-        the person chooses in a dialog. `unattended` (a hang-up, no one to ask)
-        keeps this session's value; the other stays in the history.
-        """
-        from smgov_tui.core.errors import ConflictError
-
+        """Save every pending edit now (one history entry each). A change another
+        session made meanwhile is caught, not overwritten: the person chooses in a
+        dialog. `unattended` (a hang-up, no one to ask) keeps this session's value;
+        the other stays in the history."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if not self.pending or self.store is None:
+        if not self.pending:
             return
-        conflicts: list[ConflictError] = []
         try:
-            for decision_id in list(self.pending):
-                value = self.pending[decision_id]
-                try:
-                    self.store.set(decision_id, value, base=self.bases.get(decision_id), force=unattended)
-                except ConflictError as conflict:
-                    conflicts.append(conflict)
-                    continue
-                self.bases[decision_id] = value
-                del self.pending[decision_id]
+            saved = self.session.save(force=unattended)
         except SmgovError as error:
-            self.save_state = "NOT SAVED"
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            self._not_saved(error)
             return
-        if conflicts:
+        if saved.conflicts:
             self.save_state = "NOT SAVED: conflict"
-            self.ask_about(conflicts)
+            self.ask_about(saved.conflicts)
             return
+        self._saved_now()
+
+    def _saved_now(self) -> None:
         self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
 
-    def ask_about(self, conflicts: list) -> None:
+    def _not_saved(self, error: SmgovError) -> None:
+        self.save_state = "NOT SAVED"
+        self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+
+    def ask_about(self, conflicts: Iterable[ConflictError]) -> None:
         """A dialog per decision changed both here and in another session."""
         from smgov_tui.tui.screens.conflict import ConflictScreen
 
@@ -294,31 +302,25 @@ class SmgovApp(App):
             if conflict.decision_id in self._asking:
                 continue
             self._asking.add(conflict.decision_id)
-            self.push_screen(ConflictScreen(conflict, self.pending.get(conflict.decision_id)),
-                             partial(self._resolved, conflict))
+            self.push_screen(ConflictScreen(conflict), partial(self._resolved, conflict))
 
-    def _resolved(self, conflict, choice: str | None) -> None:
+    def _resolved(self, conflict: ConflictError, choice: str | None) -> None:
+        """Theirs taken, mine kept, or later: mine stays pending, asked about at the next save."""
         decision_id = conflict.decision_id
         self._asking.discard(decision_id)
         if decision_id not in self.pending:
             return
         if choice == "theirs":
-            del self.pending[decision_id]
-            try:  # as loading reads it (checked, normalised), and the latest if it moved again
-                theirs = self.store.load().to_values().get(decision_id)
-            except SmgovError:
-                theirs = conflict.theirs
-            self.take_from_disk({decision_id: theirs})
+            self.session.take_theirs(conflict)
+            self._show_taken([decision_id])
             self.save_state = "reloaded"
         elif choice == "mine":
             try:
-                self.store.set(decision_id, self.pending[decision_id], force=True)
+                self.session.keep_mine(conflict)
             except SmgovError as error:
-                self.save_state = "NOT SAVED"
-                self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+                self._not_saved(error)
                 return
-            self.bases[decision_id] = self.pending.pop(decision_id)
-            self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
+            self._saved_now()
         else:
             self._quitting = False
             self.notify(f"{conflict.label}: your value is not saved yet; "
@@ -333,58 +335,39 @@ class SmgovApp(App):
 
     def notice_other_sessions(self) -> None:
         """Polled: when another session (a workbench, `smgov set`) replaced the file,
-        take its changes into the plan and into every editor without an edit pending."""
-        if self.store is None:
+        its changes come into the plan and into every editor without an edit pending."""
+        if self.session is None:
             return
-        stamp = self.store.stamp()
-        if stamp == self._stamp:
-            return
-        self._stamp = stamp
         try:
-            fresh = self.store.load()
+            followed = self.session.follow()
         except SmgovError:
             return  # unreadable for now (being replaced by hand?); the next save says why
-        values = fresh.to_values()
-        changed = {decision_id: values.get(decision_id) for decision_id in {*values, *self.bases}
-                   if values.get(decision_id) != self.bases.get(decision_id)}
-        if fresh.name != self.plan.name:
-            self.plan = Plan(fresh.name, self.plan.values, self.plan.invalid, self.plan.unknown)
-            self.sub_title = one_line(fresh.name)
-            self.title = f"smgov · {self.sub_title}"
-        if not changed:
+        if followed is None:
             return
-        clashing = [d for d in changed if d in self.pending]
-        quiet = {d: v for d, v in changed.items() if d not in self.pending}
-        if quiet:
-            self.take_from_disk(quiet)
-            labels = [CATALOGUE.get(d).label if d in CATALOGUE else d for d in quiet]
+        self.file_changes += 1
+        self._show_name()
+        if followed.taken:
+            self._show_taken(followed.taken)
+            labels = [CATALOGUE.get(d).label if d in CATALOGUE else d for d in followed.taken]
             self.notify("Updated from another session: " + ", ".join(labels), markup=False, timeout=6)
-        if clashing:
+        if followed.conflicting:
             self.flush()  # asks now, while the person still remembers the edit
 
-    def take_from_disk(self, values: dict[str, Any]) -> None:
-        """Values saved elsewhere: into the plan, the bases, the editors and the checklist."""
+    def _show_taken(self, decision_ids: Iterable[str]) -> None:
+        """Values the session took from the file: into the editors and the checklist."""
         from smgov_tui.tui.widgets.editors import DecisionField
 
-        plan = Plan(self.plan.name, dict(self.plan.values), dict(self.plan.invalid), dict(self.plan.unknown))
-        for decision_id, value in values.items():
-            self.bases[decision_id] = value
-            if decision_id in CATALOGUE:
-                plan = plan.with_value(decision_id, value)
-            elif value is None:
-                plan.unknown.pop(decision_id, None)
-            else:
-                plan.unknown[decision_id] = value
-        self.plan = plan
+        decision_ids = set(decision_ids)
+        plan = self.plan
         for step in CATALOGUE.steps:
             if not self.is_screen_installed(step.key):
                 continue  # not made yet: made, it shows the plan as it then is
             for field in self.get_screen(step.key).query(DecisionField):  # none until first shown
-                if field.decision.id in values:
+                if field.decision.id in decision_ids:
                     field.show_value(plan.get(field.decision.id))
-                elif getattr(field.decision.kind, "source", None) in values:
+                elif getattr(field.decision.kind, "source", None) in decision_ids:
                     field.refresh_choices(plan.values)
-        self.checklist = checklist(self.plan)
+        self.checklist = checklist(plan)
 
     _quitting = False
 

@@ -1,8 +1,9 @@
 """Two sessions changed one decision: the person chooses, nothing is lost silently.
 
-Opened when a save finds that another session (a second workbench, `smgov
-set`) changed the decision since this one read it. Reloading takes theirs;
-keeping mine writes mine over it, and the history holds both.
+Opened when the editing session's save finds that another session (a second
+workbench, `smgov set`) changed the decision since this one read it. It only
+asks: the app hands the choice to the session, which takes theirs, writes mine
+over it (the history holds both), or keeps mine pending for later.
 """
 
 from __future__ import annotations
@@ -40,10 +41,9 @@ class ConflictScreen(ModalScreen[str | None]):
 
     BINDINGS = bindings("conflict")
 
-    def __init__(self, conflict: ConflictError, mine: Any = None) -> None:
+    def __init__(self, conflict: ConflictError) -> None:
         super().__init__(id="conflict")
         self.conflict = conflict
-        self.mine = conflict.mine if mine is None else mine
 
     def compose(self) -> ComposeResult:
         c = self.conflict
@@ -60,7 +60,7 @@ class ConflictScreen(ModalScreen[str | None]):
                 yield Static(Content(version_text(c.decision_id, c.theirs)), markup=False)
             yield Static(Content.styled("Mine (not saved)", "bold"), classes="conflict-heading")
             with VerticalScroll(classes="conflict-version", id="conflict-mine"):
-                yield Static(Content(version_text(c.decision_id, self.mine)), markup=False)
+                yield Static(Content(version_text(c.decision_id, c.mine)), markup=False)
             with Horizontal(id="conflict-buttons"):
                 yield Button(f"Reload theirs ({keys_shown(self.app, 'conflict.theirs')})", id="conflict-reload")
                 yield Button(f"Keep mine ({keys_shown(self.app, 'conflict.mine')})", variant="primary",

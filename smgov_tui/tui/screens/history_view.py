@@ -9,8 +9,6 @@ Text and the detail pane a plain Content, never markup.
 
 from __future__ import annotations
 
-import os
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -86,7 +84,7 @@ class HistoryScreen(ModalScreen[str | None]):
     SCOPED_CSS = False
 
     BINDINGS = bindings("history")
-    POLL = 1.0  # seconds between looks at the plan file for changes saved elsewhere
+    POLL = 1.0  # seconds between asking the editing session whether the plan file changed
 
     def __init__(self, decision: Decision | None = None) -> None:
         super().__init__(id="history")
@@ -94,7 +92,6 @@ class HistoryScreen(ModalScreen[str | None]):
         self.entries: list[dict] = []  # every change, as the plan file has them
         self.rows: list[dict] = []  # the ones the filters keep, newest first
         self.detail_shown = False
-        self._file_mark: tuple | None = None
         self._width = 0
 
     def compose(self) -> ComposeResult:
@@ -112,26 +109,16 @@ class HistoryScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", lambda _state: self.reload(), init=False)
-        self.set_interval(self.POLL, self._poll)
+        # The session looks at the file (SmgovApp.notice_other_sessions); each change it finds, reread.
+        self.watch(self.app, "file_changes", lambda _count: self.reload(), init=False)
+        self.set_interval(self.POLL, self.app.notice_other_sessions)
         self.reload()
         self.query_one(DataTable).focus()
 
     # reading and filtering
 
-    def _mark(self) -> tuple | None:
-        try:
-            status = os.stat(self.app.store.path)
-        except OSError:
-            return None
-        return status.st_ino, status.st_mtime_ns, status.st_size  # a save renames a new file in
-
-    def _poll(self) -> None:
-        if self._mark() != self._file_mark:
-            self.reload()
-
     def reload(self) -> None:
         """Read the history again (after a save here or in another session)."""
-        self._file_mark = self._mark()
         try:
             self.entries = self.app.store.history()
         except SmgovError as error:

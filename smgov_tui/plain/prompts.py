@@ -1,25 +1,21 @@
-"""A plain-mode session: the catalogue walked one decision at a time.
+"""What every plain-mode prompt shares: its commands, and saving each answer.
 
-It keeps what the workbench keeps: the plan as loaded, and per decision the
-value this session last loaded or saved (its base), so a save that finds
-another session's change is caught (ConflictError) and the person chooses.
-Each accepted answer is saved at once; there is nothing to save on leaving.
+A line read at any prompt may be a command (help, check, go ID...) instead of
+an answer; a command that moves raises Jump from where the walk is. An answer
+goes through the editing session and is saved at once; a change another
+session made to the same decision is asked about then and there (theirs or
+mine), and what other sessions saved to other decisions is said before the
+next question. There is nothing to save on leaving.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from smgov_tui.core.catalogue import (
-    CATALOGUE,
-    Decision,
-    InvalidValue,
-    Step,
-    UnknownDecision,
-)
-from smgov_tui.core.catalogue.kinds import LongText, Matrix, RowRef, Rows
+from smgov_tui.core.catalogue import CATALOGUE, Decision, Step, UnknownDecision
 from smgov_tui.core.errors import ConflictError, SmgovError
 from smgov_tui.core.history import full_text, local_time
+from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist, next_missing
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.plain import words
@@ -33,153 +29,22 @@ from smgov_tui.plain.console import (
     command,
     unquoted,
 )
-from smgov_tui.plain.lists import ask_matrix, ask_rows
-from smgov_tui.storage.store import PlanStore
+from smgov_tui.session.editing import EditingSession
 
 DECISIONS = CATALOGUE.decisions
 POSITION = CATALOGUE.position
 
 
-class Session:
-    def __init__(self, store: PlanStore, console: Console) -> None:
-        self.store, self.console = store, console
+class Prompts:
+    def __init__(self, session: EditingSession, console: Console) -> None:
+        self.session, self.console = session, console
         self.say = console.say
-        self.plan = store.load()
-        self.bases: dict[str, Any] = self.plan.to_values()
-        self.stamp = store.stamp()
-        self.at = 0  # catalogue position; len(DECISIONS) is the end of the plan
-        self.step_shown: str | None = None
+        self.at = 0  # the walk's catalogue position; len(DECISIONS) is the end of the plan
         self.unsaved = ""  # what was being typed, said if the person leaves mid-way
 
-    # the walk
-
-    def run(self) -> None:
-        self.introduce()
-        while True:
-            try:
-                if self.at >= len(DECISIONS):
-                    self.end()
-                else:
-                    self.ask(DECISIONS[self.at])
-                    self.at += 1
-            except Jump as jump:
-                self.at = jump.to
-
-    def introduce(self) -> None:
-        from smgov_tui.terminal.verdict import verdict_line
-
-        result = checklist(self.plan)
-        self.say("smgov, plain mode: one question at a time; each answer is saved as you give it.")
-        self.say(f"Plan file: {visible(str(self.store.path))}")
-        self.say(verdict_line(self.plan.name, result))
-        self.say("Type ? at any prompt to explain the decision, help for the commands, quit to leave.")
-        first = next_missing(result)
-        if first is None:
-            self.say("Every decision is made: starting at the launch step.")
-        self.at = POSITION[first.id if first else CATALOGUE.in_step("launch")[0].id]
-
-    def ask(self, decision: Decision) -> None:
-        step = CATALOGUE.step(decision.step)
-        if step.key != self.step_shown:
-            self.step_header(step)
-        in_step = CATALOGUE.in_step(step.key)
-        value = self.plan.get(decision.id)
-        state = "" if value is not None else " Not decided."
-        if decision.id in self.plan.invalid:
-            state = f" Not decided: the saved value is not valid: {one_line(self.plan.invalid[decision.id])}."
-        self.say()
-        self.say(f"Decision {in_step.index(decision) + 1} of {len(in_step)}: {decision.label} "
-                 f"({decision.id}), {decision.severity}.{state}")
-        if isinstance(decision.kind, Rows):
-            ask_rows(self, decision)
-        elif isinstance(decision.kind, Matrix):
-            ask_matrix(self, decision)
-        elif isinstance(decision.kind, LongText):
-            self.ask_long(decision)
-        else:
-            self.ask_value(decision)
-
-    def step_header(self, step: Step) -> None:
-        decisions = CATALOGUE.in_step(step.key)
-        decided = sum(self.plan.decided(d.id) for d in decisions)
-        self.say()
-        self.say(f"Step {step.number} of {len(CATALOGUE.steps)}: {step.title}. {step.question} "
-                 f"{decided} of {len(decisions)} decided.")
-        self.step_shown = step.key
-
-    def ask_value(self, decision: Decision) -> None:
-        kind = decision.kind
-        names = CATALOGUE.row_names(kind.source, self.plan.values) if isinstance(kind, RowRef) else ()
-        value = self.show_current(decision)
-        for line in words.option_lines(kind, names):
-            self.say(line)
-        self.say(words.how(kind, value is not None) + self.example(decision))
-        while True:
-            text = self.answer(decision, f"{decision.label}: ")
-            if text is CLEAR:
-                if self.save(decision, None):
-                    return
-                continue
-            if not text.strip():
-                return
-            try:
-                value = CATALOGUE.parse(decision.id, words.numbered(kind, names, text), self.plan.values)
-            except InvalidValue as error:
-                self.say(f"Not saved: {visible(str(error))}")
-                continue
-            if value is None or self.save(decision, value):
-                return
-
-    def show_current(self, decision: Decision) -> Any:
-        """The decision's value now, said line by line before it is asked; returned."""
-        value = self.plan.get(decision.id)
-        for line in (words.value_lines(decision, value) if value is not None else []):
-            self.say(line)
-        return value
-
-    def ask_long(self, decision: Decision) -> None:
-        value = self.show_current(decision)
-        self.say(words.how(decision.kind, value is not None) + self.example(decision))
-        while True:
-            first = self.answer(decision, f"{decision.label}: ")
-            if first is CLEAR:
-                if self.save(decision, None):
-                    return
-                continue
-            if first.strip() in ("", "."):
-                return
-            lines = [first]
-            self.unsaved = f"The text you were typing for {decision.label} was not saved."
-            while True:
-                line = self.console.ask("more, or . to end: ")
-                if line.strip() == ".":
-                    break
-                if line.strip() == "?":
-                    self.say(words.guidance(decision))
-                    self.say("Go on typing; a line with only a full stop ends the text.")
-                    continue
-                lines.append(line)
-            self.unsaved = ""
-            if self.save(decision, CATALOGUE.parse(decision.id, "\n".join(lines))):
-                return
-
-    @staticmethod
-    def example(decision: Decision) -> str:
-        return f" Example: {decision.example}" if decision.example else ""
-
-    def end(self) -> None:
-        self.step_shown = None
-        self.say()
-        self.say("End of the plan.")
-        self.check()
-        while True:
-            text = self.answer(None, "Command (Enter leaves): ")
-            if text is CLEAR:
-                self.say("Go to a decision first (back, step N, go ID) to clear it.")
-            elif not text.strip():
-                raise Leave
-            else:
-                self.say("That is not a command: help lists them.")
+    @property
+    def plan(self) -> Plan:
+        return self.session.plan
 
     # prompts and commands
 
@@ -189,7 +54,7 @@ class Session:
         field, a score) finish or cancel before going elsewhere."""
         while True:
             if not nested:
-                self.refresh()
+                self.follow()
             text = self.console.ask(prompt)
             found = command(text, nested)
             if found is None:
@@ -279,20 +144,24 @@ class Session:
     def save(self, decision: Decision, value: Any) -> bool:
         """Into the plan file now, with its history entry; False if it was not saved."""
         before = checklist(self.plan)
+        self.session.propose(decision.id, value)
         try:
-            entry = self.store.set(decision.id, value, base=self.bases.get(decision.id))
-        except ConflictError as conflict:
-            return self.resolve(conflict, decision, value, before)
+            saved = self.session.save()
         except SmgovError as error:
-            self.say(f"Not saved: {visible(str(error))}")
-            return False
-        self.took(decision, value, before, entry is not None)
+            return self.not_saved(decision, error)
+        if saved.conflicts:
+            return self.resolve(saved.conflicts[0], decision, before)
+        self.took(decision, value, before, saved.entries[decision.id] is not None)
         return True
 
+    def not_saved(self, decision: Decision, error: SmgovError) -> bool:
+        """The answer dropped (the plan as it was) and why said; False."""
+        self.session.withdraw(decision.id)
+        self.say(f"Not saved: {visible(str(error))}")
+        return False
+
     def took(self, decision: Decision, value: Any, before: Checklist, changed: bool = True) -> None:
-        self.plan = self.plan.with_value(decision.id, value)
-        self.bases[decision.id] = value
-        self.stamp = self.store.stamp()
+        """What an answer saved did to the checklist."""
         after = checklist(self.plan)
         shown = "cleared" if value is None else words.short(decision.kind.show(value))
         self.say(f"{'Saved' if changed else 'Unchanged'}: {decision.label}: {shown}. "
@@ -308,7 +177,7 @@ class Session:
         if after.ready and not before.ready:
             self.say("READY for launch: nothing blocks.")
 
-    def resolve(self, conflict: ConflictError, decision: Decision, mine: Any, before: Checklist) -> bool:
+    def resolve(self, conflict: ConflictError, decision: Decision, before: Checklist) -> bool:
         """Another session changed this decision since it was read: theirs or mine, never lost."""
         who = one_line(conflict.who or "someone")
         when = f" at {local_time(conflict.when)[1]}" if conflict.when else ""
@@ -316,7 +185,7 @@ class Session:
         self.say("Theirs, in the file now:")
         self.say(_indented(full_text(decision.id, conflict.theirs)))
         self.say("Yours, not saved:")
-        self.say(_indented(full_text(decision.id, mine)))
+        self.say(_indented(full_text(decision.id, conflict.mine)))
         self.unsaved = f"Your answer to {decision.label} was not saved."
         while True:
             text = self.answer(decision, "Keep yours or take theirs? Type mine or theirs: ", nested=True)
@@ -325,42 +194,29 @@ class Session:
                 break
             if choice in ("theirs", "take theirs") or text is CANCEL:
                 self.unsaved = ""
-                self.reload()
-                value = self.plan.get(decision.id)
+                value = self.session.take_theirs(conflict)
                 self.say(f"Took theirs: {decision.label}: "
                          f"{'not decided' if value is None else words.short(decision.kind.show(value))}.")
                 return True
         self.unsaved = ""
         try:
-            self.store.set(decision.id, mine, force=True)
+            self.session.keep_mine(conflict)
         except SmgovError as error:
-            self.say(f"Not saved: {visible(str(error))}")
-            return False
-        self.took(decision, mine, before)
+            return self.not_saved(decision, error)
+        self.took(decision, conflict.mine, before)
         self.say("The history keeps both versions.")
         return True
 
-    def refresh(self) -> None:
-        """Take in what other sessions saved since this one last looked, and say what."""
-        if self.store.stamp() == self.stamp:
-            return
-        changed = self.reload()
-        if changed:
-            self.say("Updated from another session: "
-                     + ", ".join(CATALOGUE.get(d).label for d in changed) + ".")
-
-    def reload(self) -> list[str]:
-        """The plan as it is on disk now; the decisions that differ from what this session had."""
-        self.stamp = self.store.stamp()
+    def follow(self) -> None:
+        """Say what other sessions saved since this one last looked (the session has taken it in)."""
         try:
-            fresh = self.store.load()
+            followed = self.session.follow()
         except SmgovError as error:
             self.say(f"The plan file cannot be read just now: {visible(str(error))}")
-            return []
-        values = fresh.to_values()
-        changed = [d for d in CATALOGUE.position if values.get(d) != self.bases.get(d)]
-        self.plan, self.bases = fresh, values
-        return changed
+            return
+        labels = [CATALOGUE.get(d).label for d in (followed.taken if followed else ()) if d in CATALOGUE]
+        if labels:
+            self.say("Updated from another session: " + ", ".join(labels) + ".")
 
 
 def _indented(text: str) -> str:

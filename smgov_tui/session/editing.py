@@ -1,0 +1,145 @@
+"""One person's editing of one plan file, as the workbench and plain mode both keep it.
+
+Per decision the session knows its base, the value it last loaded or saved:
+what a save expects to find on disk. A save that finds something else met
+another session's change (a second workbench, `smgov set`), and the person
+chooses: keep mine (written over theirs, the history keeps both), take theirs
+(my edit dropped), or later (mine stays pending and the next save asks again).
+Other sessions' changes to other decisions are followed by polling the file's
+stamp: taken in, this session's pending edits kept on top.
+
+Pure Python: the front ends drive it, render what it reports and own the timers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.errors import ConflictError, SmgovError
+from smgov_tui.core.plan import Plan
+from smgov_tui.storage.store import PlanStore
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save did. `entries`: per decision written, its history entry (None:
+    the file held that value already). `conflicts`: the edits it could not write,
+    still pending, each with both versions for the person to choose between."""
+
+    entries: dict[str, dict | None] = field(default_factory=dict)
+    conflicts: tuple[ConflictError, ...] = ()
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What the file held that this session had not seen. `taken`: decisions
+    changed elsewhere, now in the plan and the bases. `conflicting`: pending edits
+    another session changed too, kept here; their save is a conflict."""
+
+    taken: tuple[str, ...] = ()
+    conflicting: tuple[str, ...] = ()
+
+
+def _in_catalogue_order(decision_ids) -> list[str]:
+    """As the plan file and the steps list them; ids of a newer catalogue last."""
+    position = CATALOGUE.position
+    return sorted(decision_ids, key=lambda d: (d not in position, position.get(d, 0), d))
+
+
+class EditingSession:
+    """A plan being edited: `plan` is the file as this session saw it with the
+    pending edits on top, so every view follows the edits before they are saved."""
+
+    def __init__(self, store: PlanStore) -> None:
+        self.store = store
+        self._stamp = store.stamp()  # before loading: a save in between is followed, not missed
+        self.plan: Plan = store.load()
+        self.bases: dict[str, Any] = self.plan.to_values()  # None, or absent: undecided
+        self.pending: dict[str, Any] = {}
+        # The file's values as this session last saw them: the bases, but for a pending
+        # edit a save found changed elsewhere, theirs. Following reports each change once.
+        self._seen: dict[str, Any] = dict(self.bases)
+
+    def propose(self, decision_id: str, value: Any) -> None:
+        """A valid value (None clears): into the plan now, pending until saved.
+        Even the value the plan shows: saved, it replaces what the file holds (a
+        value the catalogue no longer accepts), and plain mode says "Unchanged"."""
+        self.plan = self.plan.with_value(decision_id, value)
+        self.pending[decision_id] = value
+
+    def withdraw(self, decision_id: str) -> None:
+        """A pending edit dropped unsaved: the plan shows the decision's base again."""
+        if decision_id in self.pending:
+            del self.pending[decision_id]
+            self.plan = self.plan.with_value(decision_id, self.bases.get(decision_id))
+
+    # saving
+
+    def save(self, force: bool = False) -> Saved:
+        """Every pending edit through the store, each with its base, so that a
+        change another session made meanwhile is caught, not overwritten.
+
+        `force` (a hang-up: no one to ask) writes over it; theirs stays in the
+        history. A file that cannot be written raises SmgovError: what was
+        written before it is saved, the rest stays pending.
+        """
+        entries: dict[str, dict | None] = {}
+        conflicts: list[ConflictError] = []
+        for decision_id, value in list(self.pending.items()):
+            try:
+                entries[decision_id] = self.store.set(decision_id, value, base=self.bases.get(decision_id),
+                                                      force=force)
+            except ConflictError as conflict:
+                conflicts.append(conflict)
+                self._seen[decision_id] = conflict.theirs
+                continue
+            self.bases[decision_id] = self._seen[decision_id] = self.pending.pop(decision_id)
+        return Saved(entries, tuple(conflicts))
+
+    def keep_mine(self, conflict: ConflictError) -> dict | None:
+        """Mine written over theirs (the history keeps both); its history entry.
+        SmgovError if the file cannot be written: mine stays pending."""
+        decision_id = conflict.decision_id
+        entry = self.store.set(decision_id, self.pending[decision_id], force=True)
+        self.bases[decision_id] = self._seen[decision_id] = self.pending.pop(decision_id)
+        return entry
+
+    def take_theirs(self, conflict: ConflictError) -> Any:
+        """Theirs into the plan, as loading reads it (checked, normalised) and
+        the latest should it have moved again; my edit is dropped. Returns it."""
+        decision_id = conflict.decision_id
+        try:
+            theirs = self.store.load().to_values().get(decision_id)
+        except SmgovError:
+            theirs = conflict.theirs
+        self.pending.pop(decision_id, None)
+        self.bases[decision_id] = self._seen[decision_id] = theirs
+        self.plan = self.plan.with_value(decision_id, theirs)
+        return theirs
+
+    # other sessions
+
+    def follow(self) -> Followed | None:
+        """Polled by the front end: None while the file is as this session last
+        saw it; once another session (or a save here) replaced it, the plan is
+        the file's with this session's pending edits on top, and what changed is
+        reported once: a clash a save found already is not reported again (the
+        person chose to decide later). SmgovError if the file cannot be read
+        just now: the next change to it is followed."""
+        stamp = self.store.stamp()
+        if stamp == self._stamp:
+            return None
+        self._stamp = stamp
+        fresh = self.store.load()
+        values = fresh.to_values()
+        changed = _in_catalogue_order(d for d in {*values, *self._seen} if values.get(d) != self._seen.get(d))
+        bases = dict(values)
+        for decision_id, value in self.pending.items():
+            # A pending edit keeps its base, so its save still finds the other session's change.
+            bases[decision_id] = self.bases.get(decision_id)
+            fresh = fresh.with_value(decision_id, value)
+        self.plan, self.bases, self._seen = fresh, bases, values
+        return Followed(tuple(d for d in changed if d not in self.pending),
+                        tuple(d for d in changed if d in self.pending))
