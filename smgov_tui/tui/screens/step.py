@@ -112,7 +112,7 @@ class StepScreen(Screen):
     @property
     def incomplete(self) -> bool:
         """Fields still to come (`_mount_rest`): keys that move the focus wait for
-        them (SmgovApp._still_moving), as Textual orders the focus chain by place
+        them (TypeAhead.still_moving), as Textual orders the focus chain by place
         on screen, and a field not yet laid out has none: tab jumped to it."""
         return any(self._rest)
 
