@@ -28,6 +28,7 @@ from smgov_tui.core.readiness import Checklist, checklist, next_missing
 from smgov_tui.core.textsafe import one_line, pasted_text, visible
 from smgov_tui.keys.keymap import load_keymap
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.compat import as_switched_to, breakpoint_classes
 from smgov_tui.tui.hangup import HangUp
 from smgov_tui.tui.palette import workbench_commands
 from smgov_tui.tui.stylesheets import styles_dir
@@ -138,9 +139,7 @@ class SmgovApp(App):
         if self.store is None:
             return super().get_default_screen()
         self._take_plan()
-        screen = self._step_screen(self.step_key)
-        screen._push_result_callback(screen, None)  # what switch_screen gives the screen it shows
-        return screen
+        return as_switched_to(self._step_screen(self.step_key))
 
     def on_mount(self) -> None:
         self.call_after_refresh(gc.enable)  # paused for the start by the command line (cli.main)
@@ -196,7 +195,7 @@ class SmgovApp(App):
         screen = kind(CATALOGUE.step(key))
         # Its width class now, as the screen would take it on its first resize:
         # each of its widgets is styled once, as it mounts, not again (a twentieth of the start).
-        screen.add_class(*screen._get_breakpoint_classes(self.size.width, self.HORIZONTAL_BREAKPOINTS))
+        screen.add_class(*breakpoint_classes(screen, self.size.width, self.HORIZONTAL_BREAKPOINTS))
         self.install_screen(screen, name=key)
         return screen
 

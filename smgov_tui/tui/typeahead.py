@@ -20,6 +20,8 @@ from textual import events, messages
 from textual.app import App
 from textual.message import Message
 
+from smgov_tui.tui.compat import queued_messages
+
 KEY_TRAIL_TIMEOUT = 1.0  # seconds after which keys typed ahead go on, should a key's trail be lost
 KEYS_HELD_AT_MOST = 5.0  # seconds keys typed ahead wait, at most, for the screen to settle
 
@@ -100,7 +102,7 @@ class TypeAhead:
         return not screen.is_mounted or getattr(screen, "incomplete", False) or any(
             not isinstance(message, self.PAINTING) and not (node is app and isinstance(message, events.Key))
             for node in nodes if node.message_queue_size
-            for message in node._message_queue.values)  # textual 8.2.8's queue
+            for message in queued_messages(node))
 
     async def _release(self, hold: int) -> None:
         if hold != self.holds or self.held is None:

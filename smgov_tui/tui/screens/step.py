@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
 from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
+from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
 from smgov_tui.tui.widgets.steps import StepList
@@ -127,7 +128,7 @@ class StepScreen(Screen):
                 await form.mount_all([self._made(w) for w in below])
             if above and kept is not None:
                 await form.mount_all([self._made(w) for w in above], before=kept)
-            self._refresh_layout()  # within the batch: laid out (each field its place), not drawn
+            lay_out_now(self)  # within the batch: laid out (each field its place), not drawn
             if above and kept is not None:
                 form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
             self._rest = ([], [])

@@ -13,35 +13,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
-from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from smgov_tui.core.catalogue.kinds import Rows
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.tui.compat import FixedCellsTable
 from smgov_tui.tui.widgets.bindings import bindings, first_key
 
 # The first fields, at widths that fit the form at 80x24 (the rest are in the row's form).
 COLUMN_WIDTHS = (18, 12, 10)
 SHOWN_COLUMNS = len(COLUMN_WIDTHS)
-
-
-class RowsTable(DataTable):
-    """A DataTable whose columns all have fixed widths and whose rows are one line.
-
-    DataTable measures every cell of every new row to size auto-width columns
-    and auto-height rows; with neither here that is wasted, and for a list of
-    10,000 rows it took over a second each time the list was shown.
-    """
-
-    def _update_dimensions(self, new_rows) -> None:  # textual 8.2.8's own, minus the measuring
-        if self._labelled_row_exists or any(column.auto_width for column in self.columns.values()) or any(
-                self.rows[key].auto_height for key in new_rows if key in self.rows):
-            super()._update_dimensions(new_rows)
-            return
-        width = sum(column.get_render_width(self) for column in self.columns.values())
-        header = self.header_height if self.show_header else 0
-        self.virtual_size = Size(width + self._row_label_column_width, self._total_row_height + header)
 
 
 class RowsEditor(Vertical, can_focus=False):
@@ -60,7 +42,7 @@ class RowsEditor(Vertical, can_focus=False):
         self.rows: list[dict] = [dict(r) for r in rows]
 
     def compose(self) -> ComposeResult:
-        table: DataTable = RowsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
+        table: DataTable = FixedCellsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
         table.show_cursor = True
         for field, width in zip(self.kind.fields, COLUMN_WIDTHS):
             # Text, not str: DataTable reads a str as Rich markup, with emoji codes
