@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -34,6 +34,7 @@ from smgov_tui.tui.palette import workbench_commands
 from smgov_tui.tui.stylesheets import styles_dir
 from smgov_tui.tui.typeahead import KeyTrail, TypeAhead
 from smgov_tui.tui.widgets.bindings import bindings
+from smgov_tui.tui.workbench import Workbench
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
@@ -57,7 +58,7 @@ def starting_theme(environ=os.environ) -> str:
     return "textual-dark"
 
 
-class SmgovApp(App):
+class SmgovApp(Workbench):
     """smgov's workbench."""
 
     CSS_PATH = [str(styles_dir() / "smgov.tcss")]

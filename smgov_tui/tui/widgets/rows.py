@@ -1,7 +1,8 @@
 """Structured rows (platforms, roster, tiers...) edited by keyboard.
 
 A table of the rows; a adds, enter edits, d removes, shift+up/down moves.
-Each row opens in a form whose editors are the row schema's own kinds.
+Each row opens in a form whose editors are the row schema's own kinds: the
+editor asks its screen for the form (EditRow), as widgets import no screen.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
@@ -20,6 +21,7 @@ from smgov_tui.core.catalogue.kinds import Rows
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.tui.compat import FixedCellsTable
 from smgov_tui.tui.widgets.bindings import bindings, first_key
+from smgov_tui.tui.workbench import Workbench
 
 # The first fields, at widths that fit the form at 80x24 (the rest are in the row's form).
 COLUMN_WIDTHS = (18, 12, 10)
@@ -31,10 +33,20 @@ class RowsEditor(Vertical, can_focus=False):
 
     BINDINGS = bindings("rows")
 
+    app = getters.app(Workbench)
+
     class Changed(Message):
         def __init__(self, editor: RowsEditor, rows: list[dict]) -> None:
             super().__init__()
             self.editor, self.rows = editor, rows
+
+    class EditRow(Message):
+        """Asks the screen for the form of one row (a new one when `index` is None);
+        what the form keeps comes back to `editor.keep_row(index, row)`."""
+
+        def __init__(self, editor: RowsEditor, index: int | None, row: dict, title: str) -> None:
+            super().__init__()
+            self.editor, self.index, self.row, self.title = editor, index, row, title
 
     def __init__(self, kind: Rows, rows: list[dict], id: str) -> None:
         super().__init__(id=id, classes="rows-editor")
@@ -108,26 +120,24 @@ class RowsEditor(Vertical, can_focus=False):
                 table.update_cell_at(Coordinate(index, column), cell)
         table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
 
-    @work
-    async def action_add(self) -> None:
-        from smgov_tui.tui.screens.row_form import RowForm
+    def action_add(self) -> None:
+        self.post_message(self.EditRow(self, None, {}, f"New {self.kind.row}"))
 
-        row = await self.app.push_screen_wait(RowForm(self.kind, {}, title=f"New {self.kind.row}"))
-        if row is not None:
-            self.rows.append(row)
-            self._changed(len(self.rows) - 1, added=True)
-
-    @work
-    async def action_edit(self) -> None:
-        from smgov_tui.tui.screens.row_form import RowForm
-
+    def action_edit(self) -> None:
         if not self.rows:
             self.action_add()
             return
         index = self.table.cursor_row
-        row = await self.app.push_screen_wait(
-            RowForm(self.kind, self.rows[index], title=f"Edit {self.kind.row} {index + 1}"))
-        if row is not None:
+        self.post_message(self.EditRow(self, index, self.rows[index], f"Edit {self.kind.row} {index + 1}"))
+
+    def keep_row(self, index: int | None, row: dict | None) -> None:
+        """What the row's form kept (None: cancelled), as a new row or in place of row `index`."""
+        if row is None:
+            return
+        if index is None:
+            self.rows.append(row)
+            self._changed(len(self.rows) - 1, added=True)
+        else:
             self.rows[index] = row
             self._changed(index, index)
 
