@@ -9,21 +9,16 @@ the pause.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as _dt
 import gc
 import os
-import select
-import signal
 import sys
-import time
 from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
-from textual import events, messages, on
-from textual.app import App, SystemCommand
-from textual.message import Message
+from textual import events
+from textual.app import SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -35,38 +30,17 @@ from smgov_tui.core.textsafe import one_line, pasted_text, visible
 from smgov_tui.keys.keymap import load_keymap
 from smgov_tui.session.editing import EditingSession
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.compat import as_switched_to, breakpoint_classes
+from smgov_tui.tui.hangup import HangUp
+from smgov_tui.tui.palette import workbench_commands
 from smgov_tui.tui.stylesheets import styles_dir
+from smgov_tui.tui.typeahead import KeyTrail, TypeAhead
 from smgov_tui.tui.widgets.bindings import bindings
+from smgov_tui.tui.workbench import Workbench
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
-KEY_TRAIL_TIMEOUT = 1.0  # seconds after which keys typed ahead go on, should a key's trail be lost
-KEYS_HELD_AT_MOST = 5.0  # seconds keys typed ahead wait, at most, for the screen to settle
 STYLES_KEPT_AFTER = 2.0  # seconds from the start to keeping the parsed stylesheets (stylecache)
-
-
-class KeyTrail(Message):
-    """Follows a typed key up the DOM, one queue behind it: reaching the app, it
-    says the key has been through every widget and binding on its way."""
-
-    def __init__(self, hold: int) -> None:
-        super().__init__()
-        self.hold = hold
-
-
-def terminal_gone() -> bool:
-    """The terminal hung up (the SSH link dropped): the app's output has nowhere to go."""
-    poller = select.poll()
-    for stream in (sys.__stdin__, sys.__stderr__):
-        try:
-            poller.register(stream.fileno(), select.POLLIN)
-        except (AttributeError, OSError, ValueError):
-            continue
-    try:
-        return any(events & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _fd, events in poller.poll(0))
-    except OSError:
-        return True
-
 
 STEP_KEYS = [s.key for s in CATALOGUE.steps]
 SIXTEEN_COLOUR_TERMS = {"xterm", "linux", "vt100", "vt220", "screen", "tmux", "ansi", "rxvt", "cons25"}
@@ -86,7 +60,7 @@ def starting_theme(environ=os.environ) -> str:
     return "textual-dark"
 
 
-class SmgovApp(App):
+class SmgovApp(Workbench):
     """smgov's workbench."""
 
     CSS_PATH = [str(styles_dir() / "smgov.tcss")]
@@ -132,6 +106,8 @@ class SmgovApp(App):
         self.keymap = load_keymap()  # the user's rebindings (said on mount if the file has faults)
         self.set_keymap(self.keymap.for_textual())
         self.COMMAND_PALETTE_BINDING = self.keymap.keys("command_palette")[0]  # the footer shows it
+        self.type_ahead = TypeAhead(self, super().on_event)
+        self.hang_up = HangUp(self)
 
     # start
 
@@ -165,13 +141,11 @@ class SmgovApp(App):
         if self.store is None:
             return super().get_default_screen()
         self._take_plan()
-        screen = self._step_screen(self.step_key)
-        screen._push_result_callback(screen, None)  # what switch_screen gives the screen it shows
-        return screen
+        return as_switched_to(self._step_screen(self.step_key))
 
     def on_mount(self) -> None:
         self.call_after_refresh(gc.enable)  # paused for the start by the command line (cli.main)
-        self._catch_hang_up()
+        self.hang_up.catch()
         # Kept once the first step is all there, not only at a clean exit: a run
         # that ends with a dropped link still spares the next its parse.
         self.set_timer(STYLES_KEPT_AFTER, self._keep_styles, name="keep styles")
@@ -221,7 +195,7 @@ class SmgovApp(App):
         screen = kind(CATALOGUE.step(key))
         # Its width class now, as the screen would take it on its first resize:
         # each of its widgets is styled once, as it mounts, not again (a twentieth of the start).
-        screen.add_class(*screen._get_breakpoint_classes(self.size.width, self.HORIZONTAL_BREAKPOINTS))
+        screen.add_class(*breakpoint_classes(screen, self.size.width, self.HORIZONTAL_BREAKPOINTS))
         self.install_screen(screen, name=key)
         return screen
 
@@ -374,98 +348,18 @@ class SmgovApp(App):
     async def on_event(self, event: events.Event) -> None:
         """A paste can carry escape sequences, which Input and TextArea would draw
         raw: they arrive as visible escapes instead, so what is shown is what is kept.
-        Typed keys go in order (see `_deliver`); under Pilot (headless) each key
+        Typed keys go in order (typeahead.py); under Pilot (headless) each key
         comes once the app is idle, so there is nothing to hold, and a hold would
         let a test read the screen before its key had taken effect."""
         if isinstance(event, events.Key) and not event.is_forwarded and not self.is_headless:
-            if self._held is not None:
-                self._held.append(event)
-            else:
-                await self._deliver(event)
+            await self.type_ahead.take(event)
             return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = pasted_text(event.text)
         await super().on_event(event)
 
-    # keys typed ahead
-
-    _held: list[events.Key] | None = None  # keys waiting for an earlier one to take effect
-    _holds = 0  # counts holds, so a late trail or timer cannot release a later hold
-    _held_since = 0.0
-
-    async def _deliver(self, key: events.Key, settled: bool = False) -> None:
-        """Textual hands each key to the focused widget at once but runs its binding
-        (ctrl+n, tab, a to add a row) only when the key has bubbled back up to the
-        app, and a priority binding (ctrl+s, ctrl+q) before the keys ahead of it are
-        handled: in a burst (over SSH, a fast typist) text landed in the field just
-        left, and ctrl+s saved a row without its last digit. So text for the focused
-        text field goes straight in; any other key waits for what is on its way,
-        then holds the keys behind it until it has gone all the way up and the
-        screen in front has mounted and painted, with its focus set."""
-        focused = self.focused
-        if focused is not None and focused.check_consume_key(key.key, key.character):
-            await super().on_event(key)
-            return
-        self._held, self._holds, self._held_since = [], self._holds + 1, time.monotonic()
-        hold, target = self._holds, focused or self.screen
-        self.set_timer(KEY_TRAIL_TIMEOUT, partial(self._watch_hold, hold))
-        if not settled and self._still_moving():
-            self._held.append(key)
-            self._settle(hold)
-            return
-        await super().on_event(key)
-        if not (key.is_forwarded and target.post_message(KeyTrail(hold))):
-            self._settle(hold)  # a priority binding took it here, or it had nowhere to go
-
-    def _watch_hold(self, hold: int) -> None:
-        """Should a trail or a screen's callback be lost with its widget (a dialog
-        closed), the held keys still go, from the app's own queue."""
-        if hold == self._holds and self._held is not None:
-            self.call_later(self._release, hold)
-            self.set_timer(KEY_TRAIL_TIMEOUT, partial(self._watch_hold, hold))
-
-    @on(KeyTrail)
-    def _key_went_through(self, trail: KeyTrail) -> None:
-        self._settle(trail.hold)
-
-    def _settle(self, hold: int) -> None:
-        """Release the held keys once the screen in front has painted (see `_release`)."""
-        if hold == self._holds and self._held is not None:
-            self.screen.call_after_refresh(self.call_later, self._release, hold)
-
-    # Messages that only repaint: they move neither the focus nor a screen.
-    PAINTING = (messages.Update, messages.Layout, messages.UpdateScroll, messages.Prompt, events.Idle)
-
-    def _still_moving(self, anywhere: bool = True) -> bool:
-        """The screen in front is still mounting (a step, its fields), or a message
-        is on its way to the app (a dialog's focus: Widget.focus goes through the
-        app's queue) or, `anywhere`, in the screen (the option picked that opens
-        the plan, a field's change). Keys typed behind wait in the app's queue,
-        and do not count."""
-        screen = self.screen
-        nodes = (self, *screen.walk_children(with_self=True)) if anywhere else (self,)
-        return not screen.is_mounted or getattr(screen, "incomplete", False) or any(
-            not isinstance(message, self.PAINTING) and not (node is self and isinstance(message, events.Key))
-            for node in nodes if node.message_queue_size
-            for message in node._message_queue.values)  # textual 8.2.8's queue
-
-    async def _release(self, hold: int) -> None:
-        if hold != self._holds or self._held is None:
-            return
-        # With no key waiting, the hold ends once the screen has mounted and its focus
-        # is set: a key typed later waits for the rest itself, unless it is text for
-        # the field in focus.
-        if self._still_moving(anywhere=bool(self._held)) and time.monotonic() - self._held_since < KEYS_HELD_AT_MOST:
-            self._settle(hold)
-            return
-        held, self._held = self._held, None
-        settled = True  # for the first: nothing is moving now (or it has waited long enough)
-        while held:
-            await self._deliver(held.pop(0), settled)
-            if self._held is not None:  # that key holds the rest in turn (or waits itself, first)
-                self._held.extend(held)
-                return
-            settled = False
+    def on_key_trail(self, trail: KeyTrail) -> None:
+        self.type_ahead.went_through(trail)
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         """Messages quote plan text (names, who changed what): its escapes made
@@ -489,57 +383,7 @@ class SmgovApp(App):
 
     def on_unmount(self) -> None:
         self.flush(unattended=True)  # no one left to ask: keep this session's values, theirs in history
-        self._release_hang_up()
-
-    # a dropped link or a shutdown
-
-    HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
-
-    def _catch_hang_up(self) -> None:
-        """A dropped SSH link (SIGHUP) or a shutdown (SIGTERM) would kill the process
-        with the last pause's typing unsaved and the terminal left raw; Textual's
-        driver leaves both signals alone, so the app takes them."""
-        if self.is_headless:
-            return  # under Pilot the loop belongs to the test runner
-        loop = asyncio.get_running_loop()
-        for signum in self.HANG_UP_SIGNALS:
-            try:
-                loop.add_signal_handler(signum, self._hung_up, signum)
-            except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals
-                return
-
-    def _release_hang_up(self) -> None:
-        if self.is_headless:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-        for signum in self.HANG_UP_SIGNALS:
-            try:
-                loop.remove_signal_handler(signum)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
-
-    def _hung_up(self, signum: int) -> None:
-        """Save what is pending, then leave as ctrl+q would. Nobody is there to
-        answer a conflict, so the pending value is kept over the other session's,
-        which stays in the history."""
-        try:
-            self.flush(unattended=True)
-        finally:
-            self._leave_after_signal(signum)
-
-    def _leave_after_signal(self, signum: int) -> None:
-        code = 2 if self.pending else 0
-        if terminal_gone():
-            # Textual's shutdown would wait forever on a writer that cannot write;
-            # what matters is saved (and fsynced), and there is no screen to restore.
-            os._exit(code)
-        if self.pending:
-            self.leave_with(f"{signal.Signals(signum).name}: {len(self.pending)} change(s) NOT saved")
-        else:
-            self.exit(return_code=0)
+        self.hang_up.release()
 
     def leave_with(self, message: str) -> None:
         """Quit with an error: the command line prints `message` as its one line, exit 2."""
@@ -647,31 +491,7 @@ class SmgovApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if self.store is None or screen.is_modal:
-            return  # from under a dialog, a jump would leave the dialog stranded on the stack
-        keys = self.keymap.shown  # the keys in use, with the keymap file's
-        for step in CATALOGUE.steps:
-            yield SystemCommand(f"Step {step.number}: {step.title}", step.question,
-                                partial(self.show_step, step.key))
-        for decision in CATALOGUE:
-            yield SystemCommand(f"Go to decision: {decision.label}",
-                                f"{decision.id} (step {CATALOGUE.step(decision.step).number})",
-                                partial(self.goto, decision.id))
-        yield SystemCommand(f"Guidance: show or hide the side panel ({keys('toggle_guidance_panel')})",
-                            "Guidance for the focused decision beside the form on wide terminals",
-                            self.action_toggle_guidance_panel)
-        yield SystemCommand(f"Steps: move to the list of steps ({keys('focus_steps')})", "Jump to any step",
-                            self.action_focus_steps)
-        yield SystemCommand(f"Next missing decision ({keys('next_missing')})", "Go to the next decision still missing",
-                            self.action_next_missing)
-        yield SystemCommand(f"History: who changed what ({keys('history')})", "Every change to the plan: who, when, "
-                            "from what to what", self.action_history)
-        yield SystemCommand("Check: show the launch checklist", "The verdict, per-step readiness "
-                            "and every open item", partial(self.show_step, "launch"))
-        yield SystemCommand("Export: write the checklist as Markdown",
-                            "Saves <plan>.checklist.md beside the plan file", self.export_checklist)
-        yield SystemCommand(f"Export: a document ({keys('export')})", "The plan, code of conduct, comment policy "
-                            "or checklist, as Markdown, HTML or JSON", self.action_export)
+        yield from workbench_commands(self, screen)
 
     _export_choice = ("plan", "html")  # the dialog opens on the last document and format written
 
@@ -687,14 +507,3 @@ class SmgovApp(App):
         if path is not None:
             self._export_choice = tuple(path.name.rsplit(".", 2)[-2:])
             self.notify(f"Written to {path}", title="Exported", markup=False)
-
-    def export_checklist(self) -> None:
-        from smgov_tui.documents import write_document
-
-        self.flush()
-        try:
-            path = write_document(self.store.path, self.plan, "checklist", "md")
-        except OSError as error:
-            self.notify(f"Could not export: {error.strerror or error}", severity="error", markup=False)
-            return
-        self.notify(f"Checklist written to {path}", title="Exported", markup=False)

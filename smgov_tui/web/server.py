@@ -125,7 +125,10 @@ class PlanServer(Server):
         # textual-serve's logs every request (links with their key) and tracebacks with locals
         logging.basicConfig(level=logging.WARNING, format="smgov serve: %(message)s")
 
-    async def _make_app(self) -> web.Application:
+    async def web_application(self) -> web.Application:
+        """Our routes, in place of textual-serve's (its Server._make_app, private, is
+        never called: `serve` below is ours too): the key checked on the page and the
+        websocket, no jinja2 templates, no logo printed at the start."""
         app = web.Application()
         app.add_routes([
             web.get("/", self.handle_index, name="index"),
@@ -153,7 +156,7 @@ class PlanServer(Server):
         for signum in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # no signals in this loop (Windows)
                 loop.add_signal_handler(signum, self.request_exit)
-        web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False,
+        web.run_app(self.web_application(), host=self.host, port=self.port, handle_signals=False,
                     loop=loop, print=lambda *_: self.announce())
 
     def announce(self) -> None:

@@ -102,7 +102,7 @@ async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
     app.window_fields = True
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        assert screen.incomplete and app._still_moving()
+        assert screen.incomplete and app.type_ahead.still_moving()
         await pilot.pause()
         await pilot.pause()
         assert not screen.incomplete

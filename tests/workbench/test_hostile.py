@@ -24,6 +24,7 @@ from textual.widgets import DataTable
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.hangup import HangUp
 from smgov_tui.tui.screens.row_form import RowForm
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
@@ -215,8 +216,8 @@ def terminal(monkeypatch) -> list[str]:
     written: list[str] = []
     monkeypatch.setattr(HeadlessDriver, "is_headless", property(lambda self: False))
     monkeypatch.setattr(HeadlessDriver, "write", lambda self, data: written.append(data))
-    monkeypatch.setattr(SmgovApp, "_catch_hang_up", lambda self: None)
-    monkeypatch.setattr(SmgovApp, "_release_hang_up", lambda self: None)
+    monkeypatch.setattr(HangUp, "catch", lambda self: None)
+    monkeypatch.setattr(HangUp, "release", lambda self: None)
     return written
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -16,6 +16,7 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.documents import DOCUMENTS, FORMATS, document_path, write_document
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
 
@@ -58,6 +59,8 @@ class ExportScreen(ModalScreen[Path | None]):
     SCOPED_CSS = False
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("export")
+
+    app = getters.app(SmgovApp)
 
     def __init__(self, plan_path: Path, plan: Plan, doc: str = "plan", fmt: str = "html") -> None:
         super().__init__()

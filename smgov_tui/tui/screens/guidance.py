@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -10,6 +11,7 @@ from textual.widgets import Markdown, Static
 
 from smgov_tui.core.catalogue import Decision
 from smgov_tui.core.catalogue.decision import guidance_markdown
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
 
@@ -21,6 +23,8 @@ class GuidanceScreen(ModalScreen[None]):
     DEFAULT_CSS = sheet("guidance")  # read when first shown (sheets.py)
     SCOPED_CSS = False
     BINDINGS = bindings("guidance")
+
+    app = getters.app(SmgovApp)
 
     def __init__(self, decision: Decision) -> None:
         super().__init__()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.storage.store import PlanStore, backup_path, read_plan_data, restore
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
 
@@ -54,6 +55,8 @@ class ProblemScreen(Screen):
     SCOPED_CSS = False
 
     BINDINGS = bindings("problem")
+
+    app = getters.app(SmgovApp)
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(id="problem")

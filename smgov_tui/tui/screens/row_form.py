@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from smgov_tui.core.catalogue.kinds import InvalidValue, Rows
 from smgov_tui.core.textsafe import visible
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
 from smgov_tui.tui.widgets.inputs import make_editor, read_editor, untouched
@@ -23,6 +24,8 @@ class RowForm(ModalScreen[dict | None]):
     SCOPED_CSS = False
 
     BINDINGS = bindings("row form")
+
+    app = getters.app(SmgovApp)
 
     def __init__(self, kind: Rows, row: dict, title: str) -> None:
         super().__init__()

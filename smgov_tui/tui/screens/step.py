@@ -5,10 +5,11 @@ Every step uses this screen; the launch step adds its verdict and sign-off.
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import import_module
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
@@ -18,8 +19,11 @@ from textual.widgets import Footer, Static
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
 from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
+from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.steps import StepList
 
 
@@ -35,6 +39,8 @@ class StepScreen(Screen):
     PANELS: ClassVar[dict[str, tuple[str, ...]]] = {
         "resources": ("hours_view:CapacityPanel",), "platforms": ("hours_view:CapacityPanel",),
         "response": ("response_matrix_view:ResponseMatrix",), "peers": ("peers_view:PeersComparison",)}
+
+    app = getters.app(SmgovApp)
 
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.key, id=f"step-{step.key}")
@@ -112,7 +118,7 @@ class StepScreen(Screen):
     @property
     def incomplete(self) -> bool:
         """Fields still to come (`_mount_rest`): keys that move the focus wait for
-        them (SmgovApp._still_moving), as Textual orders the focus chain by place
+        them (TypeAhead.still_moving), as Textual orders the focus chain by place
         on screen, and a field not yet laid out has none: tab jumped to it."""
         return any(self._rest)
 
@@ -127,7 +133,7 @@ class StepScreen(Screen):
                 await form.mount_all([self._made(w) for w in below])
             if above and kept is not None:
                 await form.mount_all([self._made(w) for w in above], before=kept)
-            self._refresh_layout()  # within the batch: laid out (each field its place), not drawn
+            lay_out_now(self)  # within the batch: laid out (each field its place), not drawn
             if above and kept is not None:
                 form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
             self._rest = ([], [])
@@ -239,3 +245,12 @@ class StepScreen(Screen):
     def _jump(self, event: StepList.OptionSelected) -> None:
         event.stop()
         self.app.show_step(event.option.id)
+
+    @on(RowsEditor.EditRow)
+    def _edit_row(self, event: RowsEditor.EditRow) -> None:
+        """A row's form, asked for by its list's editor (widgets import no screen)."""
+        from smgov_tui.tui.screens.row_form import RowForm
+
+        event.stop()
+        self.app.push_screen(RowForm(event.editor.kind, event.row, title=event.title),
+                             partial(event.editor.keep_row, event.index))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -16,6 +16,7 @@ from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.storage.samples import sample_names, start_plan
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
 
@@ -29,6 +30,8 @@ class WelcomeScreen(Screen):
     DEFAULT_CSS = sheet("welcome")  # read when first shown (sheets.py)
     SCOPED_CSS = False
     BINDINGS = bindings("welcome")
+
+    app = getters.app(SmgovApp)
 
     def __init__(self, path: Path) -> None:
         super().__init__(id="welcome")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from smgov_tui.keys.names import shown_key, split_keys
-from smgov_tui.keys.specs import BY_ID, specs
+from smgov_tui.keys.names import shown_key
+from smgov_tui.keys.specs import specs
+from smgov_tui.tui.workbench import Workbench
 
 ARROWS = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
 
@@ -16,17 +17,12 @@ def bindings(scope: str) -> list[Binding]:
                     priority=spec.priority, tooltip=spec.tooltip, id=spec.id) for spec in specs(scope)]
 
 
-def _keys(app, binding_id: str) -> tuple[str, ...]:
-    keymap = getattr(app, "keymap", None)  # SmgovApp's; a bare test app has the defaults
-    return keymap.keys(binding_id) if keymap is not None else tuple(split_keys(BY_ID[binding_id].keys))
-
-
-def keys_shown(app, binding_id: str, joiner: str = "/") -> str:
+def keys_shown(app: Workbench, binding_id: str, joiner: str = "/") -> str:
     """A binding's keys for a button: "ctrl+s/f2"."""
-    return joiner.join(shown_key(key) for key in _keys(app, binding_id))
+    return joiner.join(shown_key(key) for key in app.keymap.keys(binding_id))
 
 
-def first_key(app, binding_id: str) -> str:
+def first_key(app: Workbench, binding_id: str) -> str:
     """A binding's main key for a one-line hint: "shift+↑"."""
-    *modifiers, base = _keys(app, binding_id)[0].split("+")
+    *modifiers, base = app.keymap.keys(binding_id)[0].split("+")
     return "+".join([*modifiers, ARROWS.get(base, shown_key(base) if not modifiers else base)])

@@ -12,7 +12,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -40,6 +40,7 @@ from smgov_tui.tui.widgets.inputs import (
 )
 from smgov_tui.tui.widgets.matrix import MAIN, MatrixEditor
 from smgov_tui.tui.widgets.rows import RowsEditor
+from smgov_tui.tui.workbench import Workbench
 
 # Lines under a decision that follow the rest of the plan: the main platform's
 # standing in the evaluation matrix.
@@ -56,6 +57,8 @@ def decision_of(editor_id_: str) -> str:
 
 class PlanNote(Static):
     """A note under a field, redrawn with the plan (`plan-view`: the screen hands it the plan)."""
+
+    app = getters.app(Workbench)
 
     def __init__(self, note) -> None:
         super().__init__("", classes="decision-note plan-view", markup=False)
@@ -87,6 +90,8 @@ class DecisionField(Vertical):
             self.decision_id, self.reason = decision_id, reason
 
     DEFAULT_CLASSES = "decision"
+
+    app = getters.app(Workbench)
 
     def __init__(self, decision: Decision, value: Any, values: dict) -> None:
         super().__init__(id="field-" + decision.id.replace(".", "--"))

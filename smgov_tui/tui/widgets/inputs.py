@@ -12,7 +12,6 @@ from textual.reactive import Reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Select, SelectionList, TextArea
-from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.text_area import Edit, EditResult
 
@@ -26,6 +25,7 @@ from smgov_tui.core.catalogue.kinds import (
     YesNo,
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
+from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, update_scrolling
 from smgov_tui.tui.widgets.matrix import MatrixEditor
 
 
@@ -52,7 +52,7 @@ class TickList(SelectionList):
             option = self.get_option_at_index(self.scroll_offset.y + y)
         except OptionDoesNotExist:
             return strip
-        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+        if len(segments) > 1 and segments[1].text == SELECTION_BUTTON_INNER:
             mark = "✓" if option.value in self.selected else " "
             segments[1] = Segment(mark, segments[1].style)
         return Strip(segments, strip.cell_length)
@@ -71,7 +71,7 @@ class PlanInput(Input):
 
     def watch_virtual_size(self, size: Size) -> None:
         if self.is_mounted:
-            self._scroll_update(size)  # what a layout would do for this widget
+            update_scrolling(self, size)  # what a layout would do for this widget
 
 
 class PlanTextArea(TextArea):

@@ -11,7 +11,7 @@ Plan text (platform and criterion names) is always plain Text, never markup.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -28,6 +28,7 @@ from smgov_tui.core.plan import Plan
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
+from smgov_tui.tui.workbench import Workbench
 
 MAIN = "platforms.main"
 CHOSEN = "platforms.chosen"
@@ -36,7 +37,7 @@ SCORE_WIDTH, PLATFORM_MIN = 6, 9
 PLATFORM_COUNT = next(c for c in CHECKS if c.id == "check.platform_count")
 
 
-def hints(app) -> tuple[str, str]:
+def hints(app: Workbench) -> tuple[str, str]:
     """The matrix's keys, wide and narrow ("0-5 score · backspace clears · ..."),
     in the keys in use: a keymap file may have rebound any of them."""
     def key(binding_id: str) -> str:
@@ -73,6 +74,8 @@ class NamePrompt(ModalScreen[str | None]):
 
     BINDINGS = bindings("name prompt")
 
+    app = getters.app(Workbench)
+
     def __init__(self, title: str, offers: list[str], placeholder: str) -> None:
         super().__init__()
         self.title_text, self.offers, self.placeholder = title, offers, placeholder
@@ -104,6 +107,8 @@ class MatrixEditor(Vertical, can_focus=False):
     """The matrix of one decision; `plan-view` so the screen hands it the plan as it changes."""
 
     BINDINGS = bindings("matrix")
+
+    app = getters.app(Workbench)
 
     class Changed(Message):
         """The matrix changed; `final` for changes of shape, not for each score typed."""

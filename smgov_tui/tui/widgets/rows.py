@@ -1,7 +1,8 @@
 """Structured rows (platforms, roster, tiers...) edited by keyboard.
 
 A table of the rows; a adds, enter edits, d removes, shift+up/down moves.
-Each row opens in a form whose editors are the row schema's own kinds.
+Each row opens in a form whose editors are the row schema's own kinds: the
+editor asks its screen for the form (EditRow), as widgets import no screen.
 """
 
 from __future__ import annotations
@@ -9,39 +10,22 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
-from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from smgov_tui.core.catalogue.kinds import Rows
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.tui.compat import FixedCellsTable
 from smgov_tui.tui.widgets.bindings import bindings, first_key
+from smgov_tui.tui.workbench import Workbench
 
 # The first fields, at widths that fit the form at 80x24 (the rest are in the row's form).
 COLUMN_WIDTHS = (18, 12, 10)
 SHOWN_COLUMNS = len(COLUMN_WIDTHS)
-
-
-class RowsTable(DataTable):
-    """A DataTable whose columns all have fixed widths and whose rows are one line.
-
-    DataTable measures every cell of every new row to size auto-width columns
-    and auto-height rows; with neither here that is wasted, and for a list of
-    10,000 rows it took over a second each time the list was shown.
-    """
-
-    def _update_dimensions(self, new_rows) -> None:  # textual 8.2.8's own, minus the measuring
-        if self._labelled_row_exists or any(column.auto_width for column in self.columns.values()) or any(
-                self.rows[key].auto_height for key in new_rows if key in self.rows):
-            super()._update_dimensions(new_rows)
-            return
-        width = sum(column.get_render_width(self) for column in self.columns.values())
-        header = self.header_height if self.show_header else 0
-        self.virtual_size = Size(width + self._row_label_column_width, self._total_row_height + header)
 
 
 class RowsEditor(Vertical, can_focus=False):
@@ -49,10 +33,20 @@ class RowsEditor(Vertical, can_focus=False):
 
     BINDINGS = bindings("rows")
 
+    app = getters.app(Workbench)
+
     class Changed(Message):
         def __init__(self, editor: RowsEditor, rows: list[dict]) -> None:
             super().__init__()
             self.editor, self.rows = editor, rows
+
+    class EditRow(Message):
+        """Asks the screen for the form of one row (a new one when `index` is None);
+        what the form keeps comes back to `editor.keep_row(index, row)`."""
+
+        def __init__(self, editor: RowsEditor, index: int | None, row: dict, title: str) -> None:
+            super().__init__()
+            self.editor, self.index, self.row, self.title = editor, index, row, title
 
     def __init__(self, kind: Rows, rows: list[dict], id: str) -> None:
         super().__init__(id=id, classes="rows-editor")
@@ -60,7 +54,7 @@ class RowsEditor(Vertical, can_focus=False):
         self.rows: list[dict] = [dict(r) for r in rows]
 
     def compose(self) -> ComposeResult:
-        table: DataTable = RowsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
+        table: DataTable = FixedCellsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
         table.show_cursor = True
         for field, width in zip(self.kind.fields, COLUMN_WIDTHS):
             # Text, not str: DataTable reads a str as Rich markup, with emoji codes
@@ -126,26 +120,24 @@ class RowsEditor(Vertical, can_focus=False):
                 table.update_cell_at(Coordinate(index, column), cell)
         table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
 
-    @work
-    async def action_add(self) -> None:
-        from smgov_tui.tui.screens.row_form import RowForm
+    def action_add(self) -> None:
+        self.post_message(self.EditRow(self, None, {}, f"New {self.kind.row}"))
 
-        row = await self.app.push_screen_wait(RowForm(self.kind, {}, title=f"New {self.kind.row}"))
-        if row is not None:
-            self.rows.append(row)
-            self._changed(len(self.rows) - 1, added=True)
-
-    @work
-    async def action_edit(self) -> None:
-        from smgov_tui.tui.screens.row_form import RowForm
-
+    def action_edit(self) -> None:
         if not self.rows:
             self.action_add()
             return
         index = self.table.cursor_row
-        row = await self.app.push_screen_wait(
-            RowForm(self.kind, self.rows[index], title=f"Edit {self.kind.row} {index + 1}"))
-        if row is not None:
+        self.post_message(self.EditRow(self, index, self.rows[index], f"Edit {self.kind.row} {index + 1}"))
+
+    def keep_row(self, index: int | None, row: dict | None) -> None:
+        """What the row's form kept (None: cancelled), as a new row or in place of row `index`."""
+        if row is None:
+            return
+        if index is None:
+            self.rows.append(row)
+            self._changed(len(self.rows) - 1, added=True)
+        else:
             self.rows[index] = row
             self._changed(index, index)
 

@@ -1,0 +1,140 @@
+"""Every private Textual name smgov reaches, in one place, each behind a name of ours.
+
+Textual changes its private API between releases without notice; smgov pins
+textual 8.2.8, and each function here is what that release has. When an
+upgrade moves one, the call fails with a CompatError that names the access,
+not with an AttributeError deep inside a screen, and
+tests/workbench/test_compat.py fails first, one test per access. Nothing else
+in smgov_tui reaches a private Textual, Rich or textual-serve name: the same
+test scans the source for it. (textual-serve needs no module of its own: the
+server builds its own web application, web/server.py, and uses only its
+public API.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, MutableMapping
+from contextlib import contextmanager
+
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
+from textual.geometry import Size
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+from smgov_tui.core.errors import SmgovError
+
+WRITTEN_FOR = "textual 8.2.8"
+
+
+class CompatError(SmgovError):
+    """A private Textual name smgov relies on is not what textual 8.2.8 had."""
+
+    def __init__(self, access: str) -> None:
+        from importlib.metadata import version  # only when it fails: slow to load
+
+        super().__init__(f"{WRITTEN_FOR} private API {access} is gone (textual {version('textual')} "
+                         "is installed; smgov needs textual==8.2.8)")
+        self.access = access
+
+
+@contextmanager
+def private(access: str) -> Iterator[None]:
+    """Around the lookup of one private name (never the call: its own errors stay its own)."""
+    try:
+        yield
+    except (AttributeError, ImportError) as error:
+        raise CompatError(access) from error
+
+
+def queued_messages(node: MessagePump) -> Iterable[Message | None]:
+    """The messages waiting in a node's queue, oldest first, left in it. Keys typed
+    ahead wait while a message that moves the focus or a screen is on its way
+    (typeahead.py); Textual's public API says only how many are queued."""
+    with private("MessagePump._message_queue.values"):
+        return node._message_queue.values
+
+
+def as_switched_to(screen: Screen) -> Screen:
+    """The screen, holding the (empty) result callback App.switch_screen gives the
+    screen it shows and takes back when it switches away: a step shown as the
+    app's default screen (SmgovApp.get_default_screen) has none otherwise, and
+    the first switch away from it fails."""
+    with private("Screen._push_result_callback"):
+        push_result_callback = screen._push_result_callback
+    push_result_callback(screen, None)
+    return screen
+
+
+def breakpoint_classes(screen: Screen, width: int, breakpoints: list[tuple[int, str]]) -> set[str]:
+    """The width class ("-narrow", "-wide") the screen takes on its first resize,
+    so that a screen given it before it mounts has each widget styled once."""
+    with private("Screen._get_breakpoint_classes"):
+        classes_for = screen._get_breakpoint_classes
+    return classes_for(width, breakpoints)
+
+
+def lay_out_now(screen: Screen) -> None:
+    """Give every widget of the screen its place now, without drawing: inside a
+    batch_update, fields just mounted are laid out within the same frame."""
+    with private("Screen._refresh_layout"):
+        refresh_layout = screen._refresh_layout
+    refresh_layout()
+
+
+def update_scrolling(widget: Widget, virtual_size: Size) -> None:
+    """What a layout does for a scrollable widget whose virtual size changed: its
+    scroll bars and offsets follow the new size (PlanInput, which grows as it is
+    typed, without laying the screen out)."""
+    with private("Widget._scroll_update"):
+        scroll_update = widget._scroll_update
+    scroll_update(virtual_size)
+
+
+with private("DataTable._update_dimensions"):
+    _measured_dimensions = DataTable._update_dimensions
+
+
+class FixedCellsTable(DataTable):
+    """A DataTable whose columns all have fixed widths and whose rows are one line.
+
+    DataTable measures every cell of every new row to size auto-width columns
+    and auto-height rows; with neither here that is wasted, and for a list of
+    10,000 rows it took over a second each time the list was shown.
+    """
+
+    def _update_dimensions(self, new_rows) -> None:  # textual 8.2.8's own, minus the measuring
+        with private("DataTable._labelled_row_exists"):
+            labelled = self._labelled_row_exists
+        if labelled or any(column.auto_width for column in self.columns.values()) or any(
+                self.rows[key].auto_height for key in new_rows if key in self.rows):
+            _measured_dimensions(self, new_rows)
+            return
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        with private("DataTable._row_label_column_width and DataTable._total_row_height"):
+            label_width, height = self._row_label_column_width, self._total_row_height
+        self.virtual_size = Size(width + label_width, height + header)
+
+
+with private("textual.widgets._toggle_button.ToggleButton.BUTTON_INNER"):
+    from textual.widgets._toggle_button import ToggleButton
+
+    # What a SelectionList draws inside a ticked option's button (TickList draws ✓ instead).
+    SELECTION_BUTTON_INNER: str = ToggleButton.BUTTON_INNER
+
+
+def stylesheet_variables(stylesheet: Stylesheet) -> dict[str, str]:
+    """The theme's variables a stylesheet parses with: its colours (stylecache)."""
+    with private("Stylesheet._variables"):
+        return stylesheet._variables
+
+
+def parse_cache(stylesheet: Stylesheet) -> MutableMapping[tuple, list[RuleSet]]:
+    """A stylesheet's parsed rules, keyed by (css, read_from, is_default_rules,
+    tie_breaker, scope): what stylecache keeps between runs and puts back."""
+    with private("Stylesheet._parse_cache"):
+        return stylesheet._parse_cache

@@ -1,0 +1,352 @@
+"""smgov_tui.tui.compat against the installed Textual: one test per private
+access, each asserting what smgov relies on, so an upgrade that moves one
+fails here, under the access's name, before a screen breaks. Then the scan
+that keeps every other module off private Textual, Rich and textual-serve
+names."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from functools import cache
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.css.stylesheet import Stylesheet
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, SelectionList, Static
+
+import smgov_tui
+from smgov_tui.core.errors import SmgovError
+from smgov_tui.tui import compat
+from smgov_tui.tui.widgets.inputs import PlanInput, TickList
+
+# --- each access ------------------------------------------------------------------
+
+
+def test_a_lookup_that_fails_is_an_error_that_names_the_access():
+    with pytest.raises(compat.CompatError) as raised:
+        with compat.private("Screen._gone"):
+            Screen._gone
+    assert isinstance(raised.value, SmgovError) and raised.value.access == "Screen._gone"
+    assert str(raised.value).startswith("textual 8.2.8 private API Screen._gone is gone (textual 8.2.8 is installed")
+
+
+class Ping(Message):
+    pass
+
+
+async def test_queued_messages_are_those_a_node_has_yet_to_handle():
+    app = App()
+    async with app.run_test():
+        ping = Ping()
+        app.screen.post_message(ping)  # no await: the screen has not run since
+        queued = list(compat.queued_messages(app.screen))
+        assert ping in queued and len(queued) == app.screen.message_queue_size
+        app.screen.post_message(Ping())
+        assert list(compat.queued_messages(app.screen))[-2:][0] is ping  # oldest first, left in the queue
+
+
+class StartsOnAStep(App):
+    def get_default_screen(self) -> Screen:
+        return compat.as_switched_to(Screen(name="first"))
+
+
+async def test_a_default_screen_given_its_callback_can_be_switched_away_from():
+    app = StartsOnAStep()
+    async with app.run_test() as pilot:
+        assert app.screen.name == "first"
+        await app.switch_screen(Screen(name="second"))  # pops the first screen's callback
+        await pilot.pause()
+        assert app.screen.name == "second" and app.return_code is None
+
+
+class Breakpoints(App):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+
+async def test_breakpoint_classes_are_those_a_resize_gives():
+    app = Breakpoints()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert compat.breakpoint_classes(screen, 80, app.HORIZONTAL_BREAKPOINTS) == {"-narrow"}
+        assert screen.has_class("-narrow")
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert compat.breakpoint_classes(screen, 120, app.HORIZONTAL_BREAKPOINTS) == {"-wide"}
+        assert screen.has_class("-wide") and not screen.has_class("-narrow")
+
+
+async def test_lay_out_now_places_widgets_mounted_within_a_batch():
+    app = App()
+    async with app.run_test(size=(80, 24)):
+        with app.batch_update():
+            late = Static("late")
+            await app.screen.mount(late)
+            assert not late.region  # mounted, not laid out: no place yet
+            compat.lay_out_now(app.screen)
+            assert late.region.width == 80 and late.region.height >= 1
+
+
+class Field(App):
+    def compose(self) -> ComposeResult:
+        yield PlanInput(id="field")
+
+
+async def test_update_scrolling_follows_a_virtual_size_without_a_layout():
+    app = Field()
+    async with app.run_test(size=(30, 5)) as pilot:
+        field = app.query_one(PlanInput)
+        field.focus()
+        await pilot.press(*"a" * 60)  # wider than the field: PlanInput scrolls it itself
+        await pilot.pause()
+        assert field.virtual_size.width > field.content_size.width
+        assert field.scroll_x == field.max_scroll_x > 0
+        compat.update_scrolling(field, field.virtual_size)
+        assert field.scroll_x == field.max_scroll_x
+
+
+class Tables(App):
+    def compose(self) -> ComposeResult:
+        for table in (DataTable(id="stock"), SpiedTable(id="fixed"), SpiedTable(id="auto")):
+            for key, width in (("a", 18), ("b", 12)):
+                table.add_column(Text(key), key=key, width=None if table.id == "auto" else width)
+            yield table
+
+
+class SpiedTable(compat.FixedCellsTable):
+    calls = 0
+
+    def _update_dimensions(self, new_rows) -> None:
+        type(self).calls += 1
+        super()._update_dimensions(new_rows)
+
+
+async def test_a_fixed_cells_table_is_sized_as_datatable_sizes_it():
+    app = Tables()
+    async with app.run_test(size=(80, 40)) as pilot:
+        stock, fixed, auto = (app.query_one(f"#{name}", DataTable) for name in ("stock", "fixed", "auto"))
+        for table in (stock, fixed):
+            table.add_rows([Text(f"row {n}"), Text("x" * (n % 30))] for n in range(200))
+        auto.add_rows([Text("wide " * 4), Text("y")] for _ in range(3))
+        await pilot.pause()
+        assert SpiedTable.calls  # DataTable still sizes itself through _update_dimensions
+        assert fixed.virtual_size == stock.virtual_size == (18 + 12 + 4, 200 + 1)
+        assert auto.columns["a"].content_width == len("wide " * 4)  # auto width: measured, as ever
+
+
+class Ticks(App):
+    def compose(self) -> ComposeResult:
+        yield SelectionList(("ticked", 1, True), ("not", 2), id="stock")
+        yield TickList(("ticked", 1, True), ("not", 2), id="ticks")
+
+
+async def test_a_selection_list_draws_the_toggle_buttons_inner_mark():
+    app = Ticks()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        stock = list(app.query_one("#stock", SelectionList).render_line(0))
+        assert stock[1].text == compat.SELECTION_BUTTON_INNER  # where TickList looks for it
+        ticks = app.query_one("#ticks", TickList)
+        assert [list(ticks.render_line(y))[1].text for y in (0, 1)] == ["✓", " "]
+
+
+def test_stylesheet_variables_are_the_themes_colours():
+    app = App()
+    assert compat.stylesheet_variables(app.stylesheet) == app.get_css_variables()
+    assert compat.stylesheet_variables(app.stylesheet)["primary"]
+
+
+def test_the_parse_cache_is_keyed_by_source_and_read_before_parsing():
+    css = "Static { color: red; }"
+    parsed = Stylesheet()
+    parsed.add_source(css, read_from=("test", "Static.CSS"))
+    parsed.parse()
+    [key] = compat.parse_cache(parsed).keys()
+    assert key == (css, ("test", "Static.CSS"), False, 0, "")  # what stylecache keeps, and checks key[:2] of
+    assert parsed.rules and compat.parse_cache(parsed).get(key) == parsed.rules
+    kept = Stylesheet()
+    kept.add_source(css, read_from=("test", "Static.CSS"))
+    compat.parse_cache(kept)[key] = []  # put back from the styles file: taken as the parse
+    kept.parse()
+    assert kept.rules == []
+
+
+# --- nothing else reaches a private upstream name ------------------------------------
+
+UPSTREAM = ("textual", "rich", "textual_serve")
+SOURCE = Path(smgov_tui.__file__).parent
+COMPAT = {"tui/compat.py"}
+KNOWN = {  # moves to compat with the test-isolation change
+    ("tui/stylecache.py", "_parse_cache"), ("tui/stylecache.py", "_variables"), ("tui/app.py", "_variables")}
+ACCESSORS = {"getattr", "setattr", "hasattr", "delattr"}
+
+
+def private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def assigned(body: list[ast.stmt]) -> set[str]:
+    """The names a module or class body assigns (not a function's locals)."""
+    names = set()
+    for statement in body:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+            targets = [statement.target]
+        else:
+            continue
+        names.update(node.id for target in targets for node in ast.walk(target) if isinstance(node, ast.Name))
+    return names
+
+
+def defined(tree: ast.Module) -> set[str]:
+    """The private names a module defines: functions, classes, module and class
+    level names, and attributes it assigns (self._x = ...)."""
+    names = assigned(tree.body)
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        if isinstance(node, ast.ClassDef):
+            names |= assigned(node.body)
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            names.add(node.attr)
+    return {name for name in names if private(name)}
+
+
+@cache
+def upstream_private() -> frozenset[str]:
+    """Every private name Textual, Rich and textual-serve define, read from their source."""
+    names: set[str] = set()
+    for library in UPSTREAM:
+        for path in Path(importlib.import_module(library).__file__).parent.rglob("*.py"):
+            names |= defined(ast.parse(path.read_bytes()))
+    return frozenset(names)
+
+
+def smgov_modules() -> dict[str, ast.Module]:
+    return {path.relative_to(SOURCE).as_posix(): ast.parse(path.read_bytes()) for path in sorted(SOURCE.rglob("*.py"))}
+
+
+def elsewhere(name: str) -> str:
+    return name.split(".")[0] not in UPSTREAM
+
+
+def other_modules(tree: ast.Module) -> set[str]:
+    """Local names bound by imports from anywhere but upstream (os, tinydb, smgov's own)."""
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names if elsewhere(alias.name))
+        elif isinstance(node, ast.ImportFrom) and elsewhere(node.module or ""):
+            bound.update(alias.asname or alias.name for alias in node.names)
+    return bound
+
+
+def private_reaches(tree: ast.Module, own: set[str]) -> list[tuple[int, str, str]]:
+    """(line, name, code) for each import of a private upstream module or name, and
+    each attribute access of a private name upstream defines and smgov does not
+    (on anything but a module from elsewhere: os._exit is not Textual's). A name
+    both define (_rows, _error) counts as smgov's: the override check below
+    catches a class that shadows an upstream base's."""
+    found, upstream, local = [], upstream_private(), other_modules(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and not elsewhere(node.module or ""):
+            for name in (*node.module.split("."), *(alias.name for alias in node.names)):
+                if private(name):
+                    found.append((node.lineno, name, f"from {node.module} import ..."))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name, f"import {alias.name}") for alias in node.names
+                      if not elsewhere(alias.name) and any(private(part) for part in alias.name.split("."))]
+        elif isinstance(node, ast.Attribute) and node.attr in upstream and node.attr not in own:
+            if not (isinstance(node.value, ast.Name) and node.value.id in local):
+                found.append((node.lineno, node.attr, ast.unparse(node)))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ACCESSORS
+              and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+            name = node.args[1].value
+            if name in upstream and name not in own:
+                found.append((node.lineno, name, ast.unparse(node)))
+    return found
+
+
+def class_bodies(body: list[ast.stmt], prefix: str = ""):
+    """(qualified name, line, private names its body defines) for each class, nested ones too."""
+    for node in body:
+        if isinstance(node, ast.ClassDef):
+            names = assigned(node.body) | {item.name for item in node.body if isinstance(
+                item, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+            yield f"{prefix}{node.name}", node.lineno, {name for name in names if private(name)}
+            yield from class_bodies(node.body, f"{prefix}{node.name}.")
+
+
+def shadowed(cls: type, names: set[str]) -> list[tuple[str, str]]:
+    """(name, base) for each of these private names of a class that an upstream
+    base of it defines too (DataTable._update_dimensions, Server._make_app).
+    `_on_<message>` handlers are Textual's dispatch: it calls each class's own,
+    so defining one overrides nothing."""
+    return [(name, base.__name__) for base in cls.__mro__[1:] if not elsewhere(base.__module__)
+            for name in sorted(names & vars(base).keys()) if not name.startswith("_on_")]
+
+
+def private_overrides(path: str, tree: ast.Module) -> list[tuple[int, str, str]]:
+    """(line, name, what) for each class of the module that shadows an upstream base's private name."""
+    module = importlib.import_module("smgov_tui." + path.removesuffix(".py").removesuffix("/__init__").replace("/", "."))
+    found = []
+    for qualname, line, names in class_bodies(tree.body):
+        cls = module
+        for part in qualname.split("."):
+            cls = getattr(cls, part)
+        found += [(line, name, f"{qualname} overrides {base}.{name}") for name, base in shadowed(cls, names)]
+    return found
+
+
+def test_only_compat_reaches_private_textual_rich_or_textual_serve_names():
+    modules = smgov_modules()
+    own = set().union(*(defined(tree) for path, tree in modules.items() if path not in COMPAT))
+    found = []
+    for path, tree in modules.items():
+        if path in COMPAT:
+            continue
+        reaches = private_reaches(tree, own)
+        if path != "__main__.py":  # importing it runs the command line
+            reaches += private_overrides(path, tree)
+        found += [f"smgov_tui/{path}:{line}: {code}" for line, name, code in reaches if (path, name) not in KNOWN]
+    assert not found, "private upstream API outside smgov_tui/tui/compat.py:\n" + "\n".join(sorted(found))
+
+
+def test_the_scan_catches_each_kind_of_reach():
+    source = ast.parse("""
+from textual.widgets._toggle_button import ToggleButton
+import textual._context
+import os
+
+class Table(DataTable):
+    def _update_dimensions(self, new_rows):
+        super()._update_dimensions(new_rows)
+        return self._labelled_row_exists
+
+def reach(node, screen):
+    node._message_queue
+    getattr(screen, "_push_result_callback")
+    os._exit(0)
+""")
+    # As rows.py had it: its own _update_dimensions, so the override check names that one.
+    names = {name for _line, name, _code in private_reaches(source, own={"_update_dimensions"})}
+    assert names == {"_toggle_button", "textual._context", "_labelled_row_exists", "_message_queue",
+                     "_push_result_callback"}
+    assert [(qualname, names) for qualname, _line, names in class_bodies(source.body)] == [
+        ("Table", {"_update_dimensions"})]
+
+    class Table(DataTable):
+        def _update_dimensions(self, new_rows) -> None: ...
+
+        def _on_paste(self, event) -> None: ...
+
+        def _fill(self) -> None: ...
+
+    assert shadowed(Table, {"_update_dimensions", "_on_paste", "_fill"}) == [("_update_dimensions", "DataTable")]
+    assert {"_make_app", "_refresh_layout", "_parse_cache", "_variables", "_get_breakpoint_classes",
+            "_scroll_update", "_message_queue", "_push_result_callback"} <= upstream_private()
