@@ -66,3 +66,14 @@ def plan_path(tmp_path, smgov) -> Path:
     path = tmp_path / "plan.json"
     assert smgov("new", path, "--name", "Test plan").code == 0
     return path
+
+
+def why(plan, check_id: str) -> str | None:
+    """The reason a cross-check gives for this plan, or None when it does not fire."""
+    from smgov_tui.core.readiness import checklist
+
+    for item in checklist(plan).items:
+        if item.id == check_id:
+            assert item.kind == "check"
+            return item.why
+    return None

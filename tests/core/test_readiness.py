@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import why
 
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.checks import CHECKS
@@ -20,14 +21,6 @@ FACEBOOK = {"platform": "Facebook", "owner": "Dana Ruiz", "backup": "Lee Park",
 
 def plan(**values) -> Plan:
     return Plan.from_values("Test", {key.replace("__", "."): value for key, value in values.items()})
-
-
-def why(p: Plan, check_id: str) -> str | None:
-    for item in checklist(p).items:
-        if item.id == check_id:
-            assert item.kind == "check"
-            return item.why
-    return None
 
 
 # Each case: the check, a plan that trips it with the words the reason must

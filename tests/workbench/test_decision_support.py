@@ -155,7 +155,7 @@ def test_a_tier_escalating_to_its_only_responder_is_marked_and_checked():
     [line] = [line for line in response_matrix.tier_lines(p) if line.escalates_to_itself]
     assert line.tier == "complaint"
     assert "! dana ruiz" in response_content(p, 90).plain
-    from test_readiness import why
+    from conftest import why
     assert why(p, "check.escalation") == ("Dana Ruiz would escalate to themself: the only responder "
                                            "on the complaint tier is also the escalation contact there")
     fixed = p.with_value("response.tiers", [{"tier": "complaint", "responder": "Dana Ruiz",
