@@ -164,7 +164,8 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 
 def _load(path: str):
     """The plan, from a single read, for commands that only read it; warnings as `_open` gives them."""
-    from smgov_tui.storage.store import file_warnings, read_plan
+    from smgov_tui.storage.files import file_warnings
+    from smgov_tui.storage.store import read_plan
 
     plan = read_plan(path)
     for message in file_warnings(Path(path)):
@@ -276,7 +277,7 @@ SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "
 
 def cmd_export(args: argparse.Namespace) -> int:
     from smgov_tui.documents import render
-    from smgov_tui.storage.store import write_atomically
+    from smgov_tui.storage.files import write_atomically
 
     fmt = args.format
     if fmt is None:
@@ -306,7 +307,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from smgov_tui.storage.store import restore
+    from smgov_tui.storage.backup import restore
 
     path = Path(args.plan)
     done = restore(path)
