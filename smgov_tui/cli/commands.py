@@ -246,7 +246,7 @@ def cmd_get(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from smgov_tui.core.history import changes
+    from smgov_tui.storage.changes import changes
 
     store = _open(args.plan)
     entries = changes(store.history(), decision=args.decision, since=args.since)
