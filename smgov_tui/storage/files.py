@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from smgov_tui.core.errors import PlanFileError
-from smgov_tui.storage.layout import Parts
 
 LOCK_WAIT_SECONDS = 10.0
 
 
-def write_atomically(path: Path, text: str | bytes | Parts, mode: int = 0o600, durable: bool = True) -> None:
+def write_atomically(path: Path, text: str | bytes | list, mode: int = 0o600, durable: bool = True) -> None:
     """Temp file in the same folder, fsync, rename over the target, fsync the folder.
+
+    `text` may be a list of buffers (layout.Parts), written one after the other.
 
     A crash or a dropped link leaves either the old file or the new one, whole.
     """

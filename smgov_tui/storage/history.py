@@ -18,12 +18,13 @@ from smgov_tui.storage.layout import Parts, appended, history_line, history_sect
 class History(Mapping):
     """A history table: entries by document id, in the order the file has them."""
 
-    def __init__(self, entries: dict | None = None, written: memoryview | None = None, last_id: int = 0) -> None:
+    def __init__(self, entries: dict | None = None, written: memoryview | None = None,
+                 last_id: int | None = None) -> None:
         """Either the entries as parsed, or the section as `written` by smgov (proven by its
         checksum) with the number of its last entry."""
         self._entries = entries
         self._written = written
-        self._last_id = last_id if entries is None else max((int(doc_id) for doc_id in entries), default=0)
+        self._last_id = last_id
         self._added: dict[str, dict] = {}
 
     def _parsed(self) -> dict:
@@ -42,6 +43,8 @@ class History(Mapping):
 
     def append(self, entry: dict) -> int:
         """Add an entry after the last; its document id."""
+        if self._last_id is None:
+            self._last_id = max((int(doc_id) for doc_id in self._parsed()), default=0)
         self._last_id += 1
         doc_id = str(self._last_id)
         self._added[doc_id] = entry

@@ -111,7 +111,8 @@ def history_crc(section: Parts) -> int:
 def render(head: dict, section: Parts) -> Parts:
     """The whole file: the head tables (meta stamped with the section's checksum), then the history."""
     meta = head.get("meta", {})
-    head = _ordered_head({**head, "meta": {**meta, DOC: {**meta.get(DOC, {}), "history_crc32": history_crc(section)}}})
+    stamped = {**meta.get(DOC, {}), "history_crc32": history_crc(section)}
+    head = _ordered_head({**head, "meta": {**meta, DOC: stamped}})
     members = [f"  {_COMPACT(str(name))}: {_pretty(table, 1)}" for name, table in head.items()]
     return [("{\n" + "".join(member + ",\n" for member in members)).encode("utf-8"), *section]
 

@@ -30,7 +30,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tinydb import TinyDB
-from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
@@ -84,8 +83,8 @@ class PlanStorage(Storage):
             if self._file is None:  # not read under this hold of the lock: read it, compare
                 self._file = read_file(self.path)
                 if read_before is not None and self._file.raw != read_before.raw:
-                    raise PlanFileError(f"cannot save {self.path}: another session saved it since it was "
-                                        "read; the file on disk is unchanged (read it again and repeat the change)")
+                    raise PlanFileError(f"cannot save {self.path}: another session saved it since it was read; "
+                                        "the file on disk is unchanged (read it again and repeat the change)")
             self.backup_error = self._save(self._file, data)
             self._file = None  # the file is what was just written: a next write reads it first
 
@@ -161,6 +160,8 @@ def change(path: Path) -> Iterator[PlanDB]:
     """The plan open for one change: its reads come from one read of the file, its writes
     are kept (TinyDB's CachingMiddleware) and saved once when the change ends, and the
     plan's lock is held throughout. An error inside the change saves nothing."""
+    from tinydb.middlewares import CachingMiddleware  # deferred: only changes need it
+
     db = PlanDB(path, storage=CachingMiddleware(PlanStorage))
     with db.storage.locked():
         yield db

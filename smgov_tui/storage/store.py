@@ -27,8 +27,9 @@ from smgov_tui.storage.migrations import SCHEMA_VERSION
 from smgov_tui.storage.plan_storage import PlanDB, PlanStorage, change
 from smgov_tui.storage.reading import FORMAT, read_plan_data
 
-# Imported from here by modules written before storage/ was split (tui/screens/problem.py,
-# terminal/verdict.py, documents/); new code imports them from where they live.
+# With the store's own names, those that tui/screens/problem.py, terminal/verdict.py and
+# documents/ import from here, as before storage/ was split; new code imports them from
+# where they live.
 __all__ = ["UNSET", "PlanStore", "backup_path", "read_plan", "read_plan_data", "restore", "write_atomically"]
 
 _ONLY = int(DOC)  # TinyDB's id of the one document of the meta and plan tables

@@ -16,7 +16,8 @@ from smgov_tui.storage.plan_storage import PlanDB
 from smgov_tui.storage.reading import read_plan_data
 from smgov_tui.storage.store import PlanStore
 
-ROSTER = [{"name": "Dana Ruiz", "role": "team lead", "hours": 6}, {"name": "Lee Park", "role": "backup", "hours": 2}]
+ROSTER = [{"name": "Dana Ruiz", "role": "team lead", "hours": 6},
+          {"name": "Lee Park", "role": "backup", "hours": 2}]
 
 PINNED = r"""{
   "meta": {
