@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
+from functools import lru_cache, reduce
+from operator import and_
 
 from tinydb import Query
 from tinydb.queries import QueryInstance
@@ -29,26 +31,36 @@ def changes(history: Iterable[Mapping], decision: str | None = None, since: str 
     query = _query(decision, since, text)
     return [{"when": str(entry.get("when", "")), "who": entry.get("who", ""),
              "decision": str(entry.get("decision", "")), "old": entry.get("old"), "new": entry.get("new")}
-            for entry in history if query(entry)]
+            for entry in history if query is None or query(entry)]
 
 
-def _query(decision: str | None, since: str | None, text: str | None) -> QueryInstance:
+def _query(decision: str | None, since: str | None, text: str | None) -> QueryInstance | None:
+    """The filters given, as one TinyDB query (None: no filter)."""
     entry = Query()
-    query = entry.noop()
-    if decision:
-        if decision not in _STEP_TITLES:
-            CATALOGUE.get(decision)  # an unknown id is an error that names the nearest ones
-        query &= (entry.decision == decision) | (entry.decision.map(_step_key) == decision)
+    conditions = []
+    if decision in _STEP_TITLES:
+        conditions.append(entry.decision.map(_step_key) == decision)
+    elif decision:
+        CATALOGUE.get(decision)  # an unknown id is an error that names the nearest ones
+        conditions.append(entry.decision == decision)
     if since:
         try:
             start = _dt.date.fromisoformat(since).isoformat()
         except ValueError:
             raise SmgovError(f"--since {since!r} is not a date as YYYY-MM-DD") from None
-        query &= entry.when.map(lambda when: str(when)[:10]) >= start
-    words = (text or "").lower().split()
+        conditions.append(entry.when.map(_day) >= start)
+    words = tuple((text or "").lower().split())
     if words:
-        query &= entry.map(_found_by).test(lambda found: all(word in found for word in words))
-    return query
+        conditions.append(entry.map(_found_by).test(_has_every, words))
+    return reduce(and_, conditions) if conditions else None
+
+
+def _day(when: object) -> str:
+    return str(when)[:10]
+
+
+def _has_every(found: str, words: tuple[str, ...]) -> bool:
+    return all(word in found for word in words)
 
 
 def _step_key(decision_id: object) -> str:
@@ -56,10 +68,14 @@ def _step_key(decision_id: object) -> str:
 
 
 def _found_by(entry: Mapping) -> str:
+    return _words(str(entry.get("decision", "")), str(entry.get("who") or ""))
+
+
+@lru_cache(maxsize=1024)  # a history holds a few decisions and people many times: typing stays fast
+def _words(decision_id: str, who: str) -> str:
     """What a change is found by: its decision's id, label and step, and who made it."""
-    decision_id = str(entry.get("decision", ""))
     step_key = _step_key(decision_id)
-    words = [decision_id, step_key, str(entry.get("who") or "")]
+    words = [decision_id, step_key, who]
     if decision_id in CATALOGUE:
         words.append(CATALOGUE.get(decision_id).label)
     if step_key in _STEP_TITLES:

@@ -10,7 +10,7 @@ entry; an insert appends one line to those bytes, which the save copies.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping
 
 from smgov_tui.storage.layout import Parts, appended, history_line, history_section
 
@@ -40,6 +40,9 @@ class History(Mapping):
 
     def __len__(self) -> int:
         return len(self._parsed())
+
+    def items(self) -> ItemsView[str, dict]:  # what TinyDB iterates: the parsed dict's, no lookup per key
+        return self._parsed().items()
 
     def append(self, entry: dict) -> int:
         """Add an entry after the last; its document id."""

@@ -118,7 +118,8 @@ class PlanStore:
 
     def history(self) -> list[dict]:
         """Every change, in the order they were made."""
-        return sorted(PlanDB(self.path).table("history"), key=lambda entry: entry.doc_id)
+        # all(), not the table itself: sorted() would ask the table's length first, a second read
+        return sorted(PlanDB(self.path).table("history").all(), key=lambda entry: entry.doc_id)
 
     def stamp(self) -> tuple:
         """Changes whenever the file is replaced (by any session): cheap enough to poll."""
