@@ -1,7 +1,7 @@
 """Files written whole or not at all, and the lock every session writing a plan shares.
 
-What only a write needs (fcntl, tempfile, shlex) is imported where it is used:
-`smgov check` only reads, and a reviewer waits for it (bench/cli.py).
+What only a write or a warning needs (fcntl, tempfile, shlex) is imported where
+it is used: `smgov check` only reads, and a reviewer waits for it (bench/cli.py).
 """
 
 from __future__ import annotations

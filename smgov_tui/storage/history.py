@@ -2,9 +2,10 @@
 
 A plan's history grows by one entry a change and is read far less often than
 it is saved, so a save must not cost what the history weighs: with 10,000
-entries parsing it takes 30 ms, twice a save's budget (bench/save.py). History
-keeps the section's bytes as read and parses them only when a query reads an
-entry; an insert appends one line to those bytes, which the save copies.
+entries parsing it takes 12 ms, over twice the rest of a save (bench/save.py,
+in memory). History keeps the section's bytes as read and parses them only
+when a query reads an entry; an insert appends one line to those bytes, which
+the save copies.
 """
 
 from __future__ import annotations
