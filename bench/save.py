@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from smgov_tui.storage.store import PlanStore, serialise
+from smgov_tui.storage.layout import serialise
+from smgov_tui.storage.store import PlanStore
 
 SIZES = (10, 1_000, 10_000)
 RUNS = 7

@@ -165,7 +165,8 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 
 def _load(path: str):
     """The plan, from a single read, for commands that only read it; warnings as `_open` gives them."""
-    from smgov_tui.storage.store import file_warnings, read_plan
+    from smgov_tui.storage.files import file_warnings
+    from smgov_tui.storage.store import read_plan
 
     plan = read_plan(path)
     for message in file_warnings(Path(path)):
@@ -250,7 +251,7 @@ def cmd_get(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from smgov_tui.core.history import changes
+    from smgov_tui.storage.changes import changes
 
     store = _open(args.plan)
     entries = changes(store.history(), decision=args.decision, since=args.since)
@@ -281,7 +282,7 @@ SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "
 
 def cmd_export(args: argparse.Namespace) -> int:
     from smgov_tui.documents import render
-    from smgov_tui.storage.store import write_atomically
+    from smgov_tui.storage.files import write_atomically
 
     fmt = args.format
     if fmt is None:
@@ -311,7 +312,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from smgov_tui.storage.store import restore
+    from smgov_tui.storage.backup import restore
 
     path = Path(args.plan)
     done = restore(path)

@@ -1,58 +1,17 @@
-"""Reading a plan's history: who changed which decision, when, from what to what."""
+"""Showing a plan's history: who changed which decision, when, from what to what.
+
+Pure text for the command line and the views; which changes a filter keeps is a
+TinyDB query, run where the history is stored (storage/changes.py)."""
 
 from __future__ import annotations
 
 import datetime as _dt
 from typing import Any
 
-from smgov_tui.core.catalogue import CATALOGUE, STEPS
+from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.catalogue.kinds import Rows
-from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import json_text, one_line, visible
 
-
-def changes(entries: list[dict], decision: str | None = None, since: str | None = None,
-            text: str | None = None) -> list[dict]:
-    """Entries in the order they were made, filtered by decision (or step), date and text.
-
-    `text` keeps entries whose decision id, label, step or person contains every
-    word typed (any case): the workbench filters as you type with it.
-    """
-    steps = {step.key for step in STEPS}
-    if decision and decision not in steps:
-        CATALOGUE.get(decision)  # an unknown id is an error that names the nearest ones
-    start = None
-    if since:
-        try:
-            start = _dt.date.fromisoformat(since).isoformat()
-        except ValueError:
-            raise SmgovError(f"--since {since!r} is not a date as YYYY-MM-DD") from None
-    words = (text or "").lower().split()
-    kept = []
-    for entry in entries:
-        name = str(entry.get("decision", ""))
-        if decision and name != decision and name.partition(".")[0] != decision:
-            continue
-        if start and str(entry.get("when", ""))[:10] < start:
-            continue
-        if words and not all(word in _searchable(name, entry.get("who")) for word in words):
-            continue
-        kept.append({"when": str(entry.get("when", "")), "who": entry.get("who", ""),
-                     "decision": name, "old": entry.get("old"), "new": entry.get("new")})
-    return kept
-
-
-def _searchable(decision_id: str, who: object) -> str:
-    step_key = decision_id.partition(".")[0]
-    words = [decision_id, step_key, str(who or "")]
-    if decision_id in CATALOGUE:
-        words.append(CATALOGUE.get(decision_id).label)
-    if step_key in _STEP_TITLES:
-        words.append(_STEP_TITLES[step_key])
-    return " ".join(words).lower()
-
-
-_STEP_TITLES = {step.key: step.title for step in STEPS}
 NOT_DECIDED = "(not decided)"
 
 

@@ -12,7 +12,8 @@ import random
 import signal
 import time
 
-from smgov_tui.storage.store import PlanStore, read_plan_data
+from smgov_tui.storage.reading import read_plan_data
+from smgov_tui.storage.store import PlanStore
 
 ROUNDS = 200
 DECISION = "resources.budget"

@@ -27,7 +27,9 @@ from smgov_tui.core.catalogue.kinds import (
     Rows,
 )
 from smgov_tui.core.errors import PlanFileError
-from smgov_tui.storage.store import PlanStore, read_plan_data, serialise
+from smgov_tui.storage.layout import serialise
+from smgov_tui.storage.reading import read_plan_data
+from smgov_tui.storage.store import PlanStore
 
 # fsync is the slow part of a save and proves nothing here: use memory-backed files where there are some.
 SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None

@@ -8,7 +8,9 @@ import os
 import pytest
 
 from smgov_tui.core.errors import ConflictError, PlanFileError
-from smgov_tui.storage.store import SCHEMA_VERSION, PlanStore, restore
+from smgov_tui.storage.backup import restore
+from smgov_tui.storage.migrations import SCHEMA_VERSION
+from smgov_tui.storage.store import PlanStore
 
 ROSTER = [{"name": "Dana Ruiz", "role": "team lead", "hours": 6}]
 
@@ -84,7 +86,7 @@ def test_file_is_pretty_printed_in_a_stable_readable_order(store):
     assert list(data["history"]) == [str(n) for n in range(1, 14)]  # numeric, not "1", "10", "2"
     assert text.startswith('{\n  "meta": {\n') and text.endswith("}\n")
     # Loading and saving the same content again gives the same bytes.
-    from smgov_tui.storage.store import serialise
+    from smgov_tui.storage.layout import serialise
     assert serialise(json.loads(text)) == text
 
 
@@ -249,9 +251,9 @@ def test_every_write_takes_the_lock_beside_the_plan(store):
     assert lock.stat().st_mode & 0o777 == 0o600
     with open(lock) as held:
         fcntl.flock(held, fcntl.LOCK_EX)
-        from smgov_tui.storage import store as store_module
+        from smgov_tui.storage.files import locked
         with pytest.raises(PlanFileError, match="another smgov session has held it locked"), \
-                store_module.locked(store.path, wait=0.05):
+                locked(store.path, wait=0.05):
             pass
 
 
@@ -337,7 +339,8 @@ def test_a_damaged_history_line_is_refused_not_carried_into_the_next_save(store)
 
 
 def test_appending_keeps_the_layout_a_full_write_gives(store):
-    from smgov_tui.storage.store import read_plan_data, serialise
+    from smgov_tui.storage.layout import serialise
+    from smgov_tui.storage.reading import read_plan_data
 
     for n in range(5):
         store.set("resources.budget", n, who="dana")
@@ -362,7 +365,7 @@ def _as_schema_1(path) -> bytes:
 
 
 def test_every_older_schema_has_a_migration():
-    from smgov_tui.storage.store import MIGRATIONS
+    from smgov_tui.storage.migrations import MIGRATIONS
 
     assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
 
@@ -400,14 +403,14 @@ def test_saving_an_older_plan_migrates_it_keeps_the_original_and_every_unknown_f
 
 
 def test_tinydb_opens_a_plan_through_plan_storage(tmp_path):
-    """Tools may query a plan with TinyDB (smgov_tui.storage.tinystorage): they read what
+    """Tools may query a plan with TinyDB (smgov_tui.storage.plan_storage): they read what
     smgov reads, and a write goes through smgov's save, keeping the plan whole."""
     import shutil
 
     from conftest import SAMPLES
     from tinydb import Query, TinyDB
 
-    from smgov_tui.storage.tinystorage import PlanStorage
+    from smgov_tui.storage.plan_storage import PlanStorage
 
     path = tmp_path / "county.json"
     shutil.copy(SAMPLES / "county.json", path)

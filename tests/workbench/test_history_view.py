@@ -12,7 +12,7 @@ import pytest
 from conftest import SAMPLES
 from textual.geometry import Region
 
-from smgov_tui.core.history import changes, local_time, row_change
+from smgov_tui.core.history import local_time, row_change
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.screens.history_view import HistoryScreen
@@ -152,18 +152,6 @@ async def test_this_decision_only_follows_other_sessions_and_goes_to_the_decisio
         assert app.screen.name == "resources"
         assert app.focused is not None and app.focused.id == editor_id("resources.sponsor")
         assert app.is_running
-
-
-def test_changes_text_filter_matches_every_word_in_id_label_step_and_person():
-    entries = [{"when": "2027-01-01T00:00:00Z", "who": "dana", "decision": "response.tone",
-                "old": None, "new": "casual and friendly"},
-               {"when": "2027-01-02T00:00:00Z", "who": "lee", "decision": "resources.sponsor",
-                "old": None, "new": "Ruth"}]
-    assert [e["who"] for e in changes(entries, text="Voice")] == ["dana"]  # the label
-    assert [e["who"] for e in changes(entries, text="LEE sponsor")] == ["lee"]
-    assert [e["who"] for e in changes(entries, text="response")] == ["dana"]  # the step
-    assert changes(entries, text="dana sponsor") == []
-    assert len(changes(entries, text="  ")) == 2
 
 
 def test_row_change_and_local_time(new_york):

@@ -1,6 +1,6 @@
 """The plan's history in the workbench: who changed what, when, from what to what.
 
-It filters with history.changes, the function behind `smgov history`, so the
+It filters with storage.changes, the query behind `smgov history`, so the
 view and the command line agree on what a filter keeps. A dialog rather than
 a step screen: the step keys (next, checklist, F1) stay out of it, and closing
 it returns to the step as it was. Plan text is data: every cell is a plain
@@ -20,8 +20,9 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Static
 
 from smgov_tui.core.catalogue import CATALOGUE, Decision
 from smgov_tui.core.errors import SmgovError
-from smgov_tui.core.history import changes, full_text, local_time, row_change, shown
+from smgov_tui.core.history import full_text, local_time, row_change, shown
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.storage.changes import changes
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
 

@@ -1,0 +1,150 @@
+"""How a plan file is laid out, byte for byte, so that a plan kept in git diffs cleanly.
+
+Tables in order (meta, plan, the tables smgov does not know, history last),
+documents by number, keys sorted, a plan's values in catalogue order, a list's
+rows and the history's entries one per line. The history is the file's last
+section so that a save can copy its bytes and append one line (history.py);
+`meta.history_crc32` proves those bytes are the ones smgov wrote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Mapping
+from typing import Any
+
+from smgov_tui.core.catalogue import CATALOGUE
+
+TABLE_ORDER = ("meta", "plan")  # then tables smgov does not know, then history, always last
+DOC = "1"  # the one document of the meta and plan tables (TinyDB's doc_id 1)
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_SECTION_END = b"\n  }\n}\n"
+_EMPTY_SECTION = b'  "history": {}\n}\n'
+_SECTION_MARK = b'\n  "history": {'
+_LAST_ID = re.compile(rb'^    "(\d+)": \{')
+
+# A file is written as a list of buffers: the history's bytes as read are
+# passed through, never copied or joined, however long the history grows.
+Parts = list
+
+
+def doc_order(doc_id: Any) -> tuple:
+    """Documents by number ("2" before "10"), then any other key by name."""
+    text = str(doc_id)
+    return (not text.isdigit(), int(text) if text.isdigit() else 0, text)
+
+
+def _table_order(name: str) -> tuple:
+    return (TABLE_ORDER.index(name) if name in TABLE_ORDER else len(TABLE_ORDER), name)
+
+
+def _ordered_head(data: dict) -> dict:
+    """Every table but history: in a fixed order, documents by number, keys sorted, values in catalogue order."""
+    position = CATALOGUE.position
+    out: dict = {}
+    for table in sorted((t for t in data if t != "history"), key=_table_order):
+        docs = data[table]
+        if not isinstance(docs, dict):  # a table smgov does not know and TinyDB could not read: kept as is
+            out[table] = docs
+            continue
+        out[table] = {}
+        for doc_id in sorted(docs, key=doc_order):
+            doc = docs[doc_id]
+            if isinstance(doc, dict):
+                doc = {key: doc[key] for key in sorted(doc)}
+                if table == "plan" and isinstance(doc.get("values"), dict):
+                    values = doc["values"]
+                    doc["values"] = {key: values[key] for key in sorted(
+                        values, key=lambda k: (k not in position, position.get(k, 0), k))}
+            out[table][doc_id] = doc
+    return out
+
+
+def _pretty(value: Any, level: int) -> str:
+    """Indented JSON, but a list of rows one row per line: a changed row is a one-line diff."""
+    pad, close = "  " * (level + 1), "  " * level
+    if isinstance(value, dict) and value:
+        items = [f"{pad}{_COMPACT(str(key))}: {_pretty(item, level + 1)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + close + "}"
+    if isinstance(value, list) and value:
+        if all(isinstance(item, dict) for item in value):
+            items = [pad + _COMPACT(item) for item in value]
+        else:
+            items = [pad + _pretty(item, level + 1) for item in value]
+        return "[\n" + ",\n".join(items) + "\n" + close + "]"
+    return _COMPACT(value)
+
+
+def history_line(doc_id: Any, entry: Any) -> str:
+    """One history entry on one line (JSON escapes every newline inside it)."""
+    if isinstance(entry, dict):
+        entry = {key: entry[key] for key in sorted(entry)}
+    return f"    {_COMPACT(str(doc_id))}: {_COMPACT(entry)}"
+
+
+def history_section(entries: Mapping) -> Parts:
+    """The history section for these entries, written out in full."""
+    lines = [history_line(doc_id, entries[doc_id]) for doc_id in sorted(entries, key=doc_order)]
+    if not lines:
+        return [_EMPTY_SECTION]
+    return [('  "history": {\n' + ",\n".join(lines)).encode("utf-8") + _SECTION_END]
+
+
+def appended(section: Parts, line: str) -> Parts:
+    """The section with one more entry's line, its bytes so far passed through, not copied."""
+    if len(section) == 1 and section[0] == _EMPTY_SECTION:
+        return [('  "history": {\n' + line).encode("utf-8") + _SECTION_END]
+    return [*section[:-1], memoryview(section[-1])[:-len(_SECTION_END)],
+            b",\n" + line.encode("utf-8") + _SECTION_END]
+
+
+def history_crc(section: Parts) -> int:
+    crc = 0
+    for part in section:
+        crc = zlib.crc32(part, crc)
+    return crc
+
+
+def render(head: dict, section: Parts) -> Parts:
+    """The whole file: the head tables (meta stamped with the section's checksum), then the history."""
+    meta = head.get("meta", {})
+    stamped = {**meta.get(DOC, {}), "history_crc32": history_crc(section)}
+    head = _ordered_head({**head, "meta": {**meta, DOC: stamped}})
+    members = [f"  {_COMPACT(str(name))}: {_pretty(table, 1)}" for name, table in head.items()]
+    return [("{\n" + "".join(member + ",\n" for member in members)).encode("utf-8"), *section]
+
+
+def serialise(data: dict) -> str:
+    """The file smgov writes for these tables."""
+    head = {name: table for name, table in data.items() if name != "history"}
+    return b"".join(render(head, history_section(data.get("history") or {}))).decode("utf-8")
+
+
+def split(raw: bytes) -> tuple[bytes, int] | None:
+    """The head tables as a JSON object and where the history section starts, if `raw`
+    has the shape smgov writes (whether its bytes are smgov's, the checksum says)."""
+    at = raw.find(_SECTION_MARK)  # JSON strings hold no raw newline: only smgov's layout puts one here
+    if at < 0:
+        return None
+    head = raw[:at].rstrip()
+    if not (raw.endswith(_SECTION_END) or _empty_from(raw, at + 1)) or not head.endswith(b","):
+        return None
+    return head[:-1] + b"\n}", at + 1
+
+
+def last_id(raw: bytes, section_at: int) -> int:
+    """The number of the last history entry, from its line (0 for an empty history, -1 if unreadable)."""
+    if _empty_from(raw, section_at):
+        return 0
+    end = len(raw) - len(_SECTION_END)
+    start = raw.rfind(b"\n", section_at, end) + 1
+    found = _LAST_ID.match(raw[start:start + 40])
+    return int(found[1]) if found else -1
+
+
+def _empty_from(raw: bytes, at: int) -> bool:
+    """An empty history section from `at` to the end (compared in place: a slice would copy the history)."""
+    return len(raw) - at == len(_EMPTY_SECTION) and raw.endswith(_EMPTY_SECTION)
