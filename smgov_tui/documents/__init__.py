@@ -89,7 +89,7 @@ def document_path(plan_path: Path, doc: str, fmt: str) -> Path:
 
 def write_document(plan_path: Path, plan: Plan, doc: str, fmt: str,
                    today: _dt.date | None = None) -> Path:
-    from smgov_tui.storage.store import write_atomically
+    from smgov_tui.storage.files import write_atomically
 
     target = document_path(plan_path, doc, fmt)
     write_atomically(target, render(plan, doc, fmt, today), 0o600)

@@ -20,17 +20,12 @@ from smgov_tui import __version__
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.errors import ConflictError, PlanFileError
 from smgov_tui.core.plan import Plan
-from smgov_tui.storage.backup import Restored, backup_path, restore
-from smgov_tui.storage.files import file_warnings, write_atomically
+from smgov_tui.storage.backup import Restored, restore
+from smgov_tui.storage.files import file_warnings
 from smgov_tui.storage.layout import DOC, serialise
 from smgov_tui.storage.migrations import SCHEMA_VERSION
 from smgov_tui.storage.plan_storage import PlanDB, PlanStorage, change
-from smgov_tui.storage.reading import FORMAT, read_plan_data
-
-# With the store's own names, those that tui/screens/problem.py, terminal/verdict.py and
-# documents/ import from here, as before storage/ was split; new code imports them from
-# where they live.
-__all__ = ["UNSET", "PlanStore", "backup_path", "read_plan", "read_plan_data", "restore", "write_atomically"]
+from smgov_tui.storage.reading import FORMAT
 
 _ONLY = int(DOC)  # TinyDB's id of the one document of the meta and plan tables
 

@@ -43,7 +43,7 @@ def checklist_table(result, fmt: str, invalid: dict) -> str:
 
 def restore_hint(error: Exception, plan: str | None, command: str | None) -> str:
     """A damaged plan with a backup beside it: say how to get the last saved version back."""
-    from smgov_tui.storage.store import backup_path
+    from smgov_tui.storage.backup import backup_path
 
     if not getattr(error, "damaged", False) or not plan or command == "restore":
         return ""

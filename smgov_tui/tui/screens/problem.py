@@ -21,7 +21,9 @@ from textual.widgets.option_list import Option
 
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line
-from smgov_tui.storage.store import PlanStore, backup_path, read_plan_data, restore
+from smgov_tui.storage.backup import backup_path, restore
+from smgov_tui.storage.reading import read_plan_data
+from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
