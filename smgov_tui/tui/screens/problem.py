@@ -22,9 +22,9 @@ from textual.widgets.option_list import Option
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.storage.store import PlanStore, backup_path, read_plan_data, restore
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
+from smgov_tui.tui.workbench import Workbench
 
 
 def usable_backup(path: Path) -> Path | None:
@@ -56,7 +56,7 @@ class ProblemScreen(Screen):
 
     BINDINGS = bindings("problem")
 
-    app = getters.app(SmgovApp)
+    app = getters.app(Workbench)
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(id="problem")
