@@ -1,19 +1,17 @@
-"""The workbench: a Textual app over one plan file.
+"""The workbench's routing: a Textual app over one plan file.
 
-Fields propose valid values; the editing session (session/editing.py) keeps
-them in the plan at once (so the checklist follows every keystroke) and the app
-has it save them, with their history entries, when the person pauses, moves
-on, or leaves. A quit, a crash in a later step or a dropped link loses at most
-the pause.
+SmgovApp starts (the first screen, the styles, the terminal's keys and
+signals), makes and shows the screens, binds the keys and says which of them
+apply. The plan and its saving, what the screens and widgets ask of the app,
+are its base Workbench (workbench.py), which declares the methods that make
+or walk screens for them to call; they are implemented here.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import gc
 import os
 import sys
-from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -23,11 +21,9 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.core.errors import ConflictError, SmgovError
-from smgov_tui.core.plan import Plan
-from smgov_tui.core.readiness import Checklist, checklist, next_missing
-from smgov_tui.core.textsafe import one_line, pasted_text, visible
-from smgov_tui.keys.keymap import load_keymap
+from smgov_tui.core.errors import ConflictError
+from smgov_tui.core.readiness import checklist, next_missing
+from smgov_tui.core.textsafe import pasted_text
 from smgov_tui.session.editing import EditingSession
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.compat import as_switched_to, breakpoint_classes
@@ -38,8 +34,6 @@ from smgov_tui.tui.typeahead import KeyTrail, TypeAhead
 from smgov_tui.tui.widgets.bindings import bindings
 from smgov_tui.tui.workbench import Workbench
 
-SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
-OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
 STYLES_KEPT_AFTER = 2.0  # seconds from the start to keeping the parsed stylesheets (stylecache)
 
 STEP_KEYS = [s.key for s in CATALOGUE.steps]
@@ -70,24 +64,13 @@ class SmgovApp(Workbench):
 
     BINDINGS = bindings("workbench")  # keymap.py declares them; a keymap file rebinds them
 
-    # Every change redraws the views of the plan, even one that leaves the checklist as it was.
-    # `var`, not `reactive`: an app reactive repaints the whole screen when set, and
-    # these change on every keystroke; the widgets that show them redraw themselves.
-    checklist: var[Checklist | None] = var(None, init=False, always_update=True)
-    save_state: var[str] = var("", init=False)
-    # Counts the times the session found the plan file replaced (a save here or in another
-    # session): views of the file itself (the history) follow it.
-    file_changes: var[int] = var(0, init=False)
     step_key: var[str] = var("objectives", init=False)
-    # A step shows its first screenful of fields first, the rest a frame later
-    # (StepScreen.compose_form): None, in a terminal; tests may ask either way.
-    window_fields: bool | None = None
 
     def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None,
                  problem: str | None = None, styles_kept_in: Path | None = None) -> None:
         # NO_COLOR: Textual drops every colour only for a theme in the terminal's own
         # ANSI colours; from any other it draws in greys, which are colours all the same.
-        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
+        super().__init__(store, welcome_path, problem, ansi_color=True if "NO_COLOR" in os.environ else None)
         # The parsed stylesheets of an earlier run, if kept in this folder (see stylecache).
         self._styles_file: Path | None = None
         self._styles_loaded: frozenset = frozenset()
@@ -96,15 +79,6 @@ class SmgovApp(Workbench):
 
             self._styles_file = stylecache.cache_file(styles_kept_in, self.stylesheet._variables)
             self._styles_loaded = stylecache.load(self.stylesheet, self._styles_file)
-        # The plan being edited, its bases and pending edits; None until a plan is open.
-        self.session: EditingSession | None = EditingSession(store) if store else None
-        self.welcome_path = welcome_path
-        self.problem = problem  # why the plan at welcome_path cannot be opened
-        self.leave_message: str | None = None  # for the command line to print once the terminal is back
-        self._asking: set[str] = set()  # decisions with a conflict dialog open
-        self._save_timer = None
-        self.keymap = load_keymap()  # the user's rebindings (said on mount if the file has faults)
-        self.set_keymap(self.keymap.for_textual())
         self.COMMAND_PALETTE_BINDING = self.keymap.keys("command_palette")[0]  # the footer shows it
         self.type_ahead = TypeAhead(self, super().on_event)
         self.hang_up = HangUp(self)
@@ -199,139 +173,17 @@ class SmgovApp(Workbench):
         self.install_screen(screen, name=key)
         return screen
 
-    def _show_name(self) -> None:
-        self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
-        self.title = f"smgov · {self.sub_title}"
+    # the screens the editing session (Workbench) asks for
 
-    def _watch_plan(self) -> None:
-        """Saving's companions: another session's changes polled for, and the file's warnings said."""
-        self.set_interval(OTHER_SESSIONS_POLL, self.notice_other_sessions, name="other sessions")
-        for warning in self.store.warnings():
-            self.notify(warning, title="Plan file", severity="warning", markup=False, timeout=15)
-
-    # the editing session
-
-    @property
-    def store(self) -> PlanStore | None:
-        return self.session.store if self.session else None
-
-    @property
-    def plan(self) -> Plan:
-        """The plan as edited here, pending edits included: what every view shows."""
-        return self.session.plan if self.session else Plan()
-
-    @property
-    def pending(self) -> dict[str, Any]:
-        """Edits made here and not saved yet."""
-        return self.session.pending if self.session else {}
-
-    def propose(self, decision_id: str, value: Any, final: bool) -> None:
-        """A valid value from a field: into the plan now, onto disk after a pause.
-        A field proposes its value again as it loses the focus: only a change is an edit."""
-        if self.plan.get(decision_id) == value and decision_id not in self.pending:
-            return
-        self.session.propose(decision_id, value)
-        self.checklist = checklist(self.plan)
-        self.save_state = "editing…"
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if final:
-            self.flush()
-        else:
-            self._save_timer = self.set_timer(SAVE_PAUSE, self.flush)
-
-    def flush(self, unattended: bool = False) -> None:
-        """Save every pending edit now (one history entry each). A change another
-        session made meanwhile is caught, not overwritten: the person chooses in a
-        dialog. `unattended` (a hang-up, no one to ask) keeps this session's value;
-        the other stays in the history."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if not self.pending:
-            return
-        try:
-            saved = self.session.save(force=unattended)
-        except SmgovError as error:
-            self._not_saved(error)
-            return
-        if saved.conflicts:
-            self.save_state = "NOT SAVED: conflict"
-            self.ask_about(saved.conflicts)
-            return
-        self._saved_now()
-
-    def _saved_now(self) -> None:
-        self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
-
-    def _not_saved(self, error: SmgovError) -> None:
-        self.save_state = "NOT SAVED"
-        self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
-
-    def ask_about(self, conflicts: Iterable[ConflictError]) -> None:
-        """A dialog per decision changed both here and in another session."""
+    def conflict_dialog(self, conflict: ConflictError) -> Screen[str | None]:
         from smgov_tui.tui.screens.conflict import ConflictScreen
 
-        for conflict in conflicts:
-            if conflict.decision_id in self._asking:
-                continue
-            self._asking.add(conflict.decision_id)
-            self.push_screen(ConflictScreen(conflict), partial(self._resolved, conflict))
+        return ConflictScreen(conflict)
 
-    def _resolved(self, conflict: ConflictError, choice: str | None) -> None:
-        """Theirs taken, mine kept, or later: mine stays pending, asked about at the next save."""
-        decision_id = conflict.decision_id
-        self._asking.discard(decision_id)
-        if decision_id not in self.pending:
-            return
-        if choice == "theirs":
-            self.session.take_theirs(conflict)
-            self._show_taken([decision_id])
-            self.save_state = "reloaded"
-        elif choice == "mine":
-            try:
-                self.session.keep_mine(conflict)
-            except SmgovError as error:
-                self._not_saved(error)
-                return
-            self._saved_now()
-        else:
-            self._quitting = False
-            self.notify(f"{conflict.label}: your value is not saved yet; "
-                        "you will be asked again at the next save.", title="Decide later",
-                        severity="warning", markup=False, timeout=8)
-        if self._quitting and not self._asking:
-            self.flush()
-            if not self.pending:
-                self.exit()
-
-    # other sessions
-
-    def notice_other_sessions(self) -> None:
-        """Polled: when another session (a workbench, `smgov set`) replaced the file,
-        its changes come into the plan and into every editor without an edit pending."""
-        if self.session is None:
-            return
-        try:
-            followed = self.session.follow()
-        except SmgovError:
-            return  # unreadable for now (being replaced by hand?); the next save says why
-        if followed is None:
-            return
-        self.file_changes += 1
-        self._show_name()
-        if followed.taken:
-            self._show_taken(followed.taken)
-            labels = [CATALOGUE.get(d).label if d in CATALOGUE else d for d in followed.taken]
-            self.notify("Updated from another session: " + ", ".join(labels), markup=False, timeout=6)
-        if followed.conflicting:
-            self.flush()  # asks now, while the person still remembers the edit
-
-    def _show_taken(self, decision_ids: Iterable[str]) -> None:
-        """Values the session took from the file: into the editors and the checklist."""
+    def show_taken(self, decision_ids: set[str]) -> None:
+        """Into the editors of the step screens made so far."""
         from smgov_tui.tui.widgets.editors import DecisionField
 
-        decision_ids = set(decision_ids)
         plan = self.plan
         for step in CATALOGUE.steps:
             if not self.is_screen_installed(step.key):
@@ -341,9 +193,8 @@ class SmgovApp(Workbench):
                     field.show_value(plan.get(field.decision.id))
                 elif getattr(field.decision.kind, "source", None) in decision_ids:
                     field.refresh_choices(plan.values)
-        self.checklist = checklist(plan)
 
-    _quitting = False
+    # the terminal's input
 
     async def on_event(self, event: events.Event) -> None:
         """A paste can carry escape sequences, which Input and TextArea would draw
@@ -361,34 +212,9 @@ class SmgovApp(Workbench):
     def on_key_trail(self, trail: KeyTrail) -> None:
         self.type_ahead.went_through(trail)
 
-    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
-        """Messages quote plan text (names, who changed what): its escapes made
-        visible, as Textual would send them to the terminal as they are."""
-        kwargs.setdefault("markup", False)  # and never markup: plan text is data
-        super().notify(visible(str(message)), *args, **kwargs)
-
-    async def action_quit(self) -> None:
-        if self.store is None and self.problem:
-            self.leave_with(self.problem)
-            return
-        self.flush()
-        if self._asking:
-            self._quitting = True  # once the person has chosen
-            return
-        self.exit()
-
-    def action_help_quit(self) -> None:
-        """ctrl+c does not quit (text fields copy with it): say what does, in plain words."""
-        self.notify(f"Press {self.keymap.shown('quit')} to save and quit.", title="Do you want to quit?")
-
     def on_unmount(self) -> None:
         self.flush(unattended=True)  # no one left to ask: keep this session's values, theirs in history
         self.hang_up.release()
-
-    def leave_with(self, message: str) -> None:
-        """Quit with an error: the command line prints `message` as its one line, exit 2."""
-        self.leave_message = message
-        self.exit(return_code=2)
 
     # navigation
 

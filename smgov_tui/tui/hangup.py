@@ -12,10 +12,8 @@ import os
 import select
 import signal
 import sys
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.workbench import Workbench
 
 HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
@@ -37,7 +35,7 @@ def terminal_gone() -> bool:
 class HangUp:
     """The app's handlers for SIGHUP and SIGTERM, from `catch` (on mount) to `release` (on unmount)."""
 
-    def __init__(self, app: SmgovApp) -> None:
+    def __init__(self, app: Workbench) -> None:
         self.app = app
 
     def catch(self) -> None:

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.screen import Screen
 
 from smgov_tui.core.catalogue import CATALOGUE
-
-if TYPE_CHECKING:
-    from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.workbench import Workbench
 
 
-def workbench_commands(app: SmgovApp, screen: Screen) -> Iterator[SystemCommand]:
+def workbench_commands(app: Workbench, screen: Screen) -> Iterator[SystemCommand]:
     if app.store is None or screen.is_modal:
         return  # from under a dialog, a jump would leave the dialog stranded on the stack
     keys = app.keymap.shown  # the keys in use, with the keymap file's
@@ -49,7 +46,7 @@ def workbench_commands(app: SmgovApp, screen: Screen) -> Iterator[SystemCommand]
                         "or checklist, as Markdown, HTML or JSON", app.action_export)
 
 
-def export_checklist(app: SmgovApp) -> None:
+def export_checklist(app: Workbench) -> None:
     """The checklist as Markdown beside the plan, in one step: what is pending saved first."""
     from smgov_tui.documents import write_document
 

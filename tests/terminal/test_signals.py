@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from smgov_tui.cli import main
-from smgov_tui.tui.app import SAVE_PAUSE
+from smgov_tui.tui.workbench import SAVE_PAUSE
 
 REPO = Path(__file__).resolve().parents[2]
 TYPED = "Hang-up proof"

@@ -52,9 +52,10 @@ from smgov_tui.core.catalogue.kinds import (
     YesNo,
 )
 from smgov_tui.storage.store import PlanStore
-from smgov_tui.tui.app import SAVE_PAUSE, SmgovApp
+from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.screens.row_form import RowForm
 from smgov_tui.tui.widgets.editors import DecisionField
+from smgov_tui.tui.workbench import SAVE_PAUSE
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "small-city.json"
 SIZE = (80, 24)

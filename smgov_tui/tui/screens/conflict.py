@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -21,6 +21,7 @@ from smgov_tui.core.errors import ConflictError
 from smgov_tui.core.history import full_text, local_time
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
+from smgov_tui.tui.workbench import Workbench
 
 SHOWN_CHARACTERS = 2000  # of each version: enough to tell them apart, cheap for a 1 MB paste
 
@@ -40,6 +41,8 @@ class ConflictScreen(ModalScreen[str | None]):
     SCOPED_CSS = False
 
     BINDINGS = bindings("conflict")
+
+    app = getters.app(Workbench)
 
     def __init__(self, conflict: ConflictError) -> None:
         super().__init__(id="conflict")

@@ -16,9 +16,9 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.documents import DOCUMENTS, FORMATS, document_path, write_document
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
+from smgov_tui.tui.workbench import Workbench
 
 
 class ChoiceButton(RadioButton):
@@ -60,7 +60,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("export")
 
-    app = getters.app(SmgovApp)
+    app = getters.app(Workbench)
 
     def __init__(self, plan_path: Path, plan: Plan, doc: str = "plan", fmt: str = "html") -> None:
         super().__init__()

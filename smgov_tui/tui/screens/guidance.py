@@ -11,9 +11,9 @@ from textual.widgets import Markdown, Static
 
 from smgov_tui.core.catalogue import Decision
 from smgov_tui.core.catalogue.decision import guidance_markdown
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
+from smgov_tui.tui.workbench import Workbench
 
 __all__ = ["GuidanceScreen", "guidance_markdown"]
 
@@ -24,7 +24,7 @@ class GuidanceScreen(ModalScreen[None]):
     SCOPED_CSS = False
     BINDINGS = bindings("guidance")
 
-    app = getters.app(SmgovApp)
+    app = getters.app(Workbench)
 
     def __init__(self, decision: Decision) -> None:
         super().__init__()

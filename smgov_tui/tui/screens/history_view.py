@@ -10,7 +10,7 @@ Text and the detail pane a plain Content, never markup.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -25,6 +25,7 @@ from smgov_tui.core.textsafe import one_line
 from smgov_tui.storage.changes import changes
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
+from smgov_tui.tui.workbench import Workbench
 
 COLUMNS = ("When", "Who", "Decision", "From", "To")
 
@@ -87,6 +88,8 @@ class HistoryScreen(ModalScreen[str | None]):
     BINDINGS = bindings("history")
     POLL = 1.0  # seconds between asking the editing session whether the plan file changed
 
+    app = getters.app(Workbench)
+
     def __init__(self, decision: Decision | None = None) -> None:
         super().__init__(id="history")
         self.decision = decision
@@ -110,7 +113,7 @@ class HistoryScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", lambda _state: self.reload(), init=False)
-        # The session looks at the file (SmgovApp.notice_other_sessions); each change it finds, reread.
+        # The session looks at the file (Workbench.notice_other_sessions); each change it finds, reread.
         self.watch(self.app, "file_changes", lambda _count: self.reload(), init=False)
         self.set_interval(self.POLL, self.app.notice_other_sessions)
         self.reload()

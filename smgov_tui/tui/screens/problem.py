@@ -24,9 +24,9 @@ from smgov_tui.core.textsafe import one_line
 from smgov_tui.storage.backup import backup_path, restore
 from smgov_tui.storage.reading import read_plan_data
 from smgov_tui.storage.store import PlanStore
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
+from smgov_tui.tui.workbench import Workbench
 
 
 def usable_backup(path: Path) -> Path | None:
@@ -58,7 +58,7 @@ class ProblemScreen(Screen):
 
     BINDINGS = bindings("problem")
 
-    app = getters.app(SmgovApp)
+    app = getters.app(Workbench)
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(id="problem")

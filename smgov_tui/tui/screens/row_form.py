@@ -11,10 +11,10 @@ from textual.widgets import Button, Input, Label, Static
 
 from smgov_tui.core.catalogue.kinds import InvalidValue, Rows
 from smgov_tui.core.textsafe import visible
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
 from smgov_tui.tui.widgets.inputs import make_editor, read_editor, untouched
+from smgov_tui.tui.workbench import Workbench
 
 
 class RowForm(ModalScreen[dict | None]):
@@ -25,7 +25,7 @@ class RowForm(ModalScreen[dict | None]):
 
     BINDINGS = bindings("row form")
 
-    app = getters.app(SmgovApp)
+    app = getters.app(Workbench)
 
     def __init__(self, kind: Rows, row: dict, title: str) -> None:
         super().__init__()

@@ -19,12 +19,12 @@ from textual.widgets import Footer, Static
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
 from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.steps import StepList
+from smgov_tui.tui.workbench import Workbench
 
 
 class StepScreen(Screen):
@@ -40,7 +40,7 @@ class StepScreen(Screen):
         "resources": ("hours_view:CapacityPanel",), "platforms": ("hours_view:CapacityPanel",),
         "response": ("response_matrix_view:ResponseMatrix",), "peers": ("peers_view:PeersComparison",)}
 
-    app = getters.app(SmgovApp)
+    app = getters.app(Workbench)
 
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.key, id=f"step-{step.key}")

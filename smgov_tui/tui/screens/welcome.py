@@ -16,9 +16,9 @@ from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.storage.samples import sample_names, start_plan
 from smgov_tui.storage.store import PlanStore
-from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
+from smgov_tui.tui.workbench import Workbench
 
 SAMPLE_TEXT = {"small-city": "a small city, launch-ready",
                "county": "a county half-way through",
@@ -31,7 +31,7 @@ class WelcomeScreen(Screen):
     SCOPED_CSS = False
     BINDINGS = bindings("welcome")
 
-    app = getters.app(SmgovApp)
+    app = getters.app(Workbench)
 
     def __init__(self, path: Path) -> None:
         super().__init__(id="welcome")
