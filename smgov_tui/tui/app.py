@@ -127,6 +127,7 @@ class SmgovApp(App):
         # expects to find on disk (None: undecided).
         self.bases: dict[str, Any] = self.plan.to_values()
         self._asking: set[str] = set()  # decisions with a conflict dialog open
+        self._later: set[str] = set()  # conflicts left for later: asked again at the next save, not by the poll
         self._save_timer = None
         self.keymap = load_keymap()  # the user's rebindings (said on mount if the file has faults)
         self.set_keymap(self.keymap.for_textual())
@@ -294,6 +295,7 @@ class SmgovApp(App):
             if conflict.decision_id in self._asking:
                 continue
             self._asking.add(conflict.decision_id)
+            self._later.discard(conflict.decision_id)
             self.push_screen(ConflictScreen(conflict, self.pending.get(conflict.decision_id)),
                              partial(self._resolved, conflict))
 
@@ -321,6 +323,7 @@ class SmgovApp(App):
             self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
         else:
             self._quitting = False
+            self._later.add(decision_id)
             self.notify(f"{conflict.label}: your value is not saved yet; "
                         "you will be asked again at the next save.", title="Decide later",
                         severity="warning", markup=False, timeout=8)
@@ -353,7 +356,7 @@ class SmgovApp(App):
             self.title = f"smgov · {self.sub_title}"
         if not changed:
             return
-        clashing = [d for d in changed if d in self.pending]
+        clashing = [d for d in changed if d in self.pending and d not in self._later]
         quiet = {d: v for d, v in changed.items() if d not in self.pending}
         if quiet:
             self.take_from_disk(quiet)
