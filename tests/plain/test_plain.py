@@ -400,6 +400,7 @@ class Terminal:
         raise AssertionError("the program did not leave")
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize("env", [{"TERM": "dumb"}, {"TERM": "xterm-256color", "SMGOV_ACCESSIBLE": "1"}],
                          ids=["TERM=dumb", "SMGOV_ACCESSIBLE=1"])
 def test_end_to_end_on_a_terminal(tmp_path, env):
@@ -438,6 +439,7 @@ def test_end_to_end_on_a_terminal(tmp_path, env):
     assert checked == 0
 
 
+@pytest.mark.terminal
 def test_ctrl_d_on_a_terminal_leaves_with_everything_saved(tmp_path):
     path = tmp_path / "new.json"
     term = Terminal(smgov_command(str(path)), environment(TERM="dumb"))

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import isolated_environment
 from textual.widgets import Input, Static, TextArea
 
 from smgov_tui.cli import main
@@ -184,7 +185,7 @@ async def test_a_workbench_and_smgov_set_on_one_file(plan):
             done = await asyncio.to_thread(  # the workbench keeps running meanwhile
                 subprocess.run, [sys.executable, "-m", "smgov_tui", "set", str(plan), decision_id, value],
                 capture_output=True, text=True, timeout=60, check=False,
-                env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "USER": "script"})
+                env={**isolated_environment(), "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "USER": "script"})
             assert done.returncode == 0, done.stderr
         app.notice_other_sessions()  # sees both (if the poll has not yet); mine is pending: it asks now
         await pilot.pause()
