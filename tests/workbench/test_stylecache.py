@@ -8,11 +8,14 @@ import os
 import pickle
 import shutil
 
-from conftest import SAMPLES
+import pytest
+from conftest import SAMPLES, settle
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui import stylecache
 from smgov_tui.tui.app import SmgovApp
+
+pytestmark = pytest.mark.usefixtures("steady_cursor")  # screenshots compared: no blink phase in them
 
 
 def county(tmp_path, kept_in=None) -> SmgovApp:
@@ -27,7 +30,7 @@ async def screenshot(app: SmgovApp, steps=("objectives", "response")) -> list[st
     async with app.run_test(size=(80, 24)) as pilot:
         for step in steps:
             app.show_step(step)
-            await pilot.pause()
+            await settle(pilot)  # the step's scroll to its field comes two refreshes later
             shots.append(app.export_screenshot())
         app._keep_styles()
     return shots
