@@ -365,6 +365,10 @@ class Terminal:
 
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: the terminal is its controlling terminal, so ctrl+c is SIGINT
+            # ... unless ignored, as a runner started in the background without job control
+            # (`nohup pytest &` in a script) has it, and an ignored signal stays ignored
+            # across exec: a person's terminal delivers it.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.execve(args[0], args, env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.seen = b""
