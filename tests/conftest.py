@@ -1,10 +1,13 @@
-"""Shared helpers: run the command line in-process (fast) or as a real process."""
+"""Shared helpers: run the command line in-process (fast) or as a real process;
+every test on a machine of its own (home, folders, terminal, keymap); real
+terminals marked, so `pytest -m "not terminal"` is the quick loop."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,15 +17,108 @@ from smgov_tui.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_plans"
+TESTS = Path(__file__).resolve().parent
+
+# The folders smgov finds through platformdirs (XDG on Linux), below each test's own home.
+XDG_FOLDERS = {"XDG_DATA_HOME": ".local/share", "XDG_CONFIG_HOME": ".config", "XDG_CACHE_HOME": ".cache",
+               "XDG_STATE_HOME": ".local/state", "XDG_RUNTIME_DIR": "run"}
+# What the runner's shell may set that would change what smgov, Textual or Rich do.
+NOT_INHERITED = ("COLORTERM", "NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
+                 "COLUMNS", "LINES", "SMGOV_ACCESSIBLE", "SMGOV_THEME", "SMGOV_KEYMAP")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/terminal drives a real terminal (tmux, SSH, a pty, a
+    server): marked `terminal` here; real-terminal tests elsewhere carry the mark."""
+    folder = TESTS / "terminal"
+    for item in items:
+        if folder in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.terminal)
 
 
 @pytest.fixture(autouse=True)
-def same_terminal_everywhere(monkeypatch):
-    """Snapshots and screens must not depend on the TERM, COLORTERM or NO_COLOR of
-    whoever runs the tests: pin the theme (tests of theme choice set their own)."""
-    monkeypatch.setenv("SMGOV_THEME", "textual-dark")
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("SMGOV_KEYMAP", str(REPO / "tests" / "no-such-keymap.toml"))  # nor their keymap file
+def a_machine_of_its_own(tmp_path_factory, monkeypatch):
+    """Each test as a first-time user on a machine of its own, whatever the user
+    running the tests has: its own empty home and XDG folders (so nothing is read
+    from, or written to, the real ~/.cache/smgov, ~/.config/smgov or
+    ~/.local/share/smgov), no keymap file, and a standard terminal: TERM,
+    COLORTERM and NO_COLOR of whoever runs the tests never reach a screen (tests of
+    the choice set their own). Children started with os.environ inherit all of it;
+    tests that build an environment from scratch take `isolated_environment()`.
+    Whatever a test leaves in os.environ (smgov serve sets TERM for its tabs) is
+    undone after it."""
+    before = dict(os.environ)
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name, below in XDG_FOLDERS.items():
+        folder = home / below
+        folder.mkdir(parents=True, mode=0o700)
+        monkeypatch.setenv(name, str(folder))
+    for name in NOT_INHERITED:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("SMGOV_THEME", "textual-dark")  # snapshots and screens: one theme
+    monkeypatch.setenv("SMGOV_KEYMAP", str(home / ".config" / "smgov" / "no-such-keymap.toml"))
+    yield home
+    os.environ.clear()
+    os.environ.update(before)
+
+
+def isolated_environment() -> dict[str, str]:
+    """The test's home, folders, terminal and keymap, for a child given an environment
+    of its own instead of os.environ's."""
+    names = ("HOME", "TERM", *XDG_FOLDERS, "SMGOV_THEME", "SMGOV_KEYMAP")
+    return {name: os.environ[name] for name in names if name in os.environ}
+
+
+# Pilot tests: wait for the screen to settle, not for a time
+
+
+def still_busy(app) -> str:
+    """What the app is still doing, or "" once nothing is on its way: no message
+    queued anywhere in its screens, no callback waiting for a refresh (a deferred
+    scroll, a field's focus), nothing to lay out or paint, no step with fields yet
+    to mount, no widget holding its lock (Markdown parses in a thread under it)."""
+    screen = app.screen
+    if app._batch_count:
+        return "a batch of updates is open"
+    for current in app.screen_stack:
+        for node in (app, *current.walk_children(with_self=True)):
+            if node.message_queue_size or node._next_callbacks:
+                return f"messages for {node!r}"
+            if getattr(node, "lock", None) is not None and node.lock.is_locked:
+                return f"{node!r} is updating"
+        if current._callbacks:
+            return f"callbacks after {current!r} refreshes"
+    if (screen._layout_required or screen._scroll_required or screen._repaint_required
+            or screen._recompose_required or screen._dirty_widgets):
+        return f"{screen!r} is to be laid out or painted"
+    if getattr(screen, "incomplete", False):
+        return f"{screen!r} has fields to mount"
+    return ""
+
+
+async def settle(pilot, timeout: float = 30.0) -> None:
+    """Pause until the app is still (`still_busy`): Pilot's own pause waits for the
+    messages queued when it starts, and then for a quiet CPU, which on a loaded
+    machine comes before the work is done. `timeout` only turns a hang into a failure."""
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.pause()
+        busy = still_busy(pilot.app)
+        if not busy:
+            return
+        assert time.monotonic() < deadline, f"the app never settled: {busy}"
+
+
+@pytest.fixture
+def steady_cursor(monkeypatch):
+    """Text cursors drawn, not blinking: a screenshot taken half a second after a
+    field took focus (a loaded machine) would catch the cursor off."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
 
 
 @dataclass

@@ -8,6 +8,14 @@ in the user's cache folder, in a file per installed Textual and theme, so the
 next start reads it instead. Anything in doubt (a damaged file, another
 owner's file, other variables) and Textual parses as ever: the file only
 ever saves time, never changes a style.
+
+A file holds only parses made with the variables it is named for. The app
+picks its file as it is made, with Textual's default theme; a session that
+then turns to another theme (a 16-colour terminal's ANSI theme, NO_COLOR,
+SMGOV_THEME, the palette) parses again with that theme's colours, and those
+parses are not written into the default theme's file: they overwrote it, so
+the next start in full colour found colours it could not use and parsed as
+if there were no file.
 """
 
 from __future__ import annotations
@@ -69,8 +77,11 @@ def in_use(stylesheet: Any) -> dict:
 
 def save(stylesheet: Any, path: Path, loaded: frozenset) -> frozenset | None:
     """Write the parses in use when they are not what was loaded; what was written,
-    or None. Never raises: a full disk or a read-only home only costs the next
-    start its parse."""
+    or None. Only into the file named for the variables they were parsed with
+    (see above): under other variables nothing is written. Never raises: a full
+    disk or a read-only home only costs the next start its parse."""
+    if cache_file(path.parent, stylesheet._variables) != path:
+        return None
     entries = in_use(stylesheet)
     if not entries or frozenset(entries) == loaded:
         return None

@@ -365,6 +365,10 @@ class Terminal:
 
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: the terminal is its controlling terminal, so ctrl+c is SIGINT
+            # ... unless ignored, as a runner started in the background without job control
+            # (`nohup pytest &` in a script) has it, and an ignored signal stays ignored
+            # across exec: a person's terminal delivers it.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.execve(args[0], args, env)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.seen = b""
@@ -400,6 +404,7 @@ class Terminal:
         raise AssertionError("the program did not leave")
 
 
+@pytest.mark.terminal
 @pytest.mark.parametrize("env", [{"TERM": "dumb"}, {"TERM": "xterm-256color", "SMGOV_ACCESSIBLE": "1"}],
                          ids=["TERM=dumb", "SMGOV_ACCESSIBLE=1"])
 def test_end_to_end_on_a_terminal(tmp_path, env):
@@ -438,6 +443,7 @@ def test_end_to_end_on_a_terminal(tmp_path, env):
     assert checked == 0
 
 
+@pytest.mark.terminal
 def test_ctrl_d_on_a_terminal_leaves_with_everything_saved(tmp_path):
     path = tmp_path / "new.json"
     term = Terminal(smgov_command(str(path)), environment(TERM="dumb"))

@@ -52,6 +52,7 @@ def terminal_env(tmp_path: Path) -> dict[str, str]:
     home.mkdir(exist_ok=True)
     return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
             "XDG_DATA_HOME": str(home / ".local" / "share"), "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / ".local" / "state"),
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "USER": WHO, "LOGNAME": WHO,
             "PYTHONPATH": str(SOURCE), "TMUX_TMPDIR": str(tmp_path)}
 

@@ -7,8 +7,11 @@ and look at every changed SVG before committing it.
 
 Everything that could change from run to run is frozen: plans are copies in
 a temporary folder (only the plan's name is shown, never its path), the
-sign-off date and the theme are pinned, nothing is typed (so the save indicator reads
-"all saved"), and the welcome screen is given a relative path.
+sign-off date and the theme are pinned, text cursors do not blink, nothing is
+typed (so the save indicator reads "all saved"), and the welcome screen is given
+a relative path. Nor does a screenshot race the app: each step of a test, and
+the screenshot, waits until the app has settled (conftest.settle), as a step's
+scroll to its field comes two refreshes after it shows.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import settle
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import STEP_KEYS, SmgovApp
@@ -29,11 +33,32 @@ WIDE = (120, 40)
 
 
 @pytest.fixture(autouse=True)
-def frozen(monkeypatch, tmp_path):
-    """A fixed sign-off date and theme, and a working folder outside the repository."""
+def frozen(monkeypatch, tmp_path, steady_cursor):
+    """A fixed sign-off date and theme, a steady cursor, and a working folder outside the repository."""
     monkeypatch.setattr(launch_screen, "today", lambda: "2027-01-15")
     monkeypatch.setenv("SMGOV_THEME", "textual-dark")  # not picked from TERM/COLORTERM
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def snap_compare(snap_compare):
+    """The plugin's snap_compare, each key and the screenshot taken once the app has
+    settled: the plugin's own pauses wait for a quiet CPU, which a loaded machine
+    gives before the app is done."""
+
+    def compare(app, press=(), run_before=None, **kwargs) -> bool:
+        async def settled(pilot) -> None:
+            await settle(pilot)
+            if run_before is not None:
+                await run_before(pilot)
+                await settle(pilot)
+            for key in press:
+                await pilot.press(key)
+                await settle(pilot)
+
+        return snap_compare(app, run_before=settled, **kwargs)
+
+    return compare
 
 
 def sample_copy(tmp_path: Path, name: str) -> Path:
@@ -51,10 +76,10 @@ def on_step(key: str, decision_id: str | None = None):
 
     async def run_before(pilot) -> None:
         pilot.app.show_step(key)
-        await pilot.pause()
+        await settle(pilot)
         if decision_id is not None:
             assert pilot.app.screen.focus_decision(decision_id)
-            await pilot.pause()
+            await settle(pilot)
 
     return run_before
 

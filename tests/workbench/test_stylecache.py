@@ -8,11 +8,14 @@ import os
 import pickle
 import shutil
 
-from conftest import SAMPLES
+import pytest
+from conftest import SAMPLES, settle
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui import stylecache
 from smgov_tui.tui.app import SmgovApp
+
+pytestmark = pytest.mark.usefixtures("steady_cursor")  # screenshots compared: no blink phase in them
 
 
 def county(tmp_path, kept_in=None) -> SmgovApp:
@@ -27,7 +30,7 @@ async def screenshot(app: SmgovApp, steps=("objectives", "response")) -> list[st
     async with app.run_test(size=(80, 24)) as pilot:
         for step in steps:
             app.show_step(step)
-            await pilot.pause()
+            await settle(pilot)  # the step's scroll to its field comes two refreshes later
             shots.append(app.export_screenshot())
         app._keep_styles()
     return shots
@@ -99,3 +102,73 @@ async def test_a_parse_no_sheet_uses_any_more_is_dropped(tmp_path):
     await screenshot(app, steps=("objectives",))
     entries = pickle.loads(kept.read_bytes())["entries"]
     assert stale not in entries and len(entries) == len(data["entries"]) - 1
+
+
+async def test_a_sixteen_colour_session_leaves_the_full_colour_file_alone(tmp_path, monkeypatch):
+    """On a 16-colour terminal the workbench turns to the ANSI theme as it mounts and
+    parses again with its colours: those parses are not written into the file named
+    for the full-colour theme. They were, once the session had shown more than the
+    file held, and the next full-colour start then read nothing from it."""
+    folder = tmp_path / "cache"
+    plain = await screenshot(county(tmp_path))
+    await screenshot(county(tmp_path, folder), steps=("objectives",))
+    (kept,) = folder.iterdir()
+    written = kept.read_bytes()
+    with monkeypatch.context() as terminal:
+        terminal.setenv("TERM", "xterm")
+        terminal.delenv("COLORTERM", raising=False)
+        terminal.delenv("SMGOV_THEME")
+        sixteen = county(tmp_path, folder)
+        async with sixteen.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f1")  # the guidance dialog: a sheet the file does not hold
+            await settle(pilot)
+            assert sixteen.theme == "ansi-dark"
+            sixteen._keep_styles()
+    assert list(folder.iterdir()) == [kept] and kept.read_bytes() == written
+    again = county(tmp_path, folder)
+    assert len(again._styles_loaded) > 20
+    assert await screenshot(again) == plain
+
+
+async def test_a_sixteen_colour_session_alone_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.delenv("SMGOV_THEME")
+    folder = tmp_path / "cache"
+    await screenshot(county(tmp_path, folder), steps=("objectives",))
+    assert not folder.exists() or not list(folder.iterdir())
+
+
+def parsed(rules) -> list:
+    """Everything of a parsed rule set that styling reads, as plain data."""
+    return [(rule.selectors, rule.is_default_rules, rule.tie_breaker, sorted(rule.selector_names),
+             sorted(rule.pseudo_classes), rule.errors, sorted(rule.styles.important),
+             [(selectors.specificity, [(s.name, s.combinator, s.type, sorted(s.pseudo_classes), s.specificity,
+                                        s.advance) for s in selectors.selectors])
+              for selectors in rule.selector_set],
+             sorted((name, repr(value)) for name, value in rule.styles._rules.items()))
+            for rule in rules]
+
+
+async def test_what_a_start_reads_is_what_parsing_gives(tmp_path):
+    """Every parse read from the file, after a session that went through several
+    steps and a dialog, is the parse Textual makes of that text now."""
+    from textual.css.stylesheet import Stylesheet
+
+    folder = tmp_path / "cache"
+    app = county(tmp_path, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for step in ("objectives", "response", "platforms", "launch"):
+            app.show_step(step)
+            await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        app._keep_styles()
+    second = county(tmp_path, folder)
+    assert len(second._styles_loaded) > 20
+    fresh = Stylesheet(variables=second.stylesheet._variables)
+    for key in second._styles_loaded:
+        css, read_from, is_default_rules, tie_breaker, scope = key
+        assert parsed(second.stylesheet._parse_cache[key]) == parsed(
+            fresh._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)), read_from
