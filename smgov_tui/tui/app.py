@@ -26,7 +26,11 @@ from smgov_tui.core.readiness import checklist, next_missing
 from smgov_tui.core.textsafe import pasted_text
 from smgov_tui.session.editing import EditingSession
 from smgov_tui.storage.store import PlanStore
-from smgov_tui.tui.compat import as_switched_to, breakpoint_classes
+from smgov_tui.tui.compat import (
+    as_switched_to,
+    breakpoint_classes,
+    stylesheet_variables,
+)
 from smgov_tui.tui.hangup import HangUp
 from smgov_tui.tui.palette import workbench_commands
 from smgov_tui.tui.stylesheets import styles_dir
@@ -77,7 +81,7 @@ class SmgovApp(Workbench):
         if styles_kept_in is not None:
             from smgov_tui.tui import stylecache
 
-            self._styles_file = stylecache.cache_file(styles_kept_in, self.stylesheet._variables)
+            self._styles_file = stylecache.cache_file(styles_kept_in, stylesheet_variables(self.stylesheet))
             self._styles_loaded = stylecache.load(self.stylesheet, self._styles_file)
         self.COMMAND_PALETTE_BINDING = self.keymap.keys("command_palette")[0]  # the footer shows it
         self.type_ahead = TypeAhead(self, super().on_event)

@@ -28,6 +28,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from smgov_tui.tui.compat import parse_cache, stylesheet_variables
+
 
 def stamp(variables: dict[str, str]) -> str:
     """What parsed rules depend on besides the CSS text: the installed Textual (told
@@ -55,11 +57,11 @@ def load(stylesheet: Any, path: Path) -> frozenset:
             if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return frozenset()
             kept = pickle.load(file)
-        if kept["stamp"] != stamp(stylesheet._variables):
+        if kept["stamp"] != stamp(stylesheet_variables(stylesheet)):
             return frozenset()
         entries = kept["entries"]
         for key, rules in entries.items():
-            stylesheet._parse_cache[key] = rules
+            parse_cache(stylesheet)[key] = rules
         return frozenset(entries)
     except Exception:  # missing, damaged, from another Textual: parse as ever
         return frozenset()
@@ -71,7 +73,7 @@ def in_use(stylesheet: Any) -> dict:
     several ranks (Textual re-ranks a base class's CSS as its subclasses come):
     the start goes through each of them again, so each is kept."""
     sources = {(css, read_from) for read_from, (css, *_rest) in stylesheet.source.items()}
-    cache = stylesheet._parse_cache
+    cache = parse_cache(stylesheet)
     return {key: cache.get(key) for key in list(cache.keys()) if key[:2] in sources}
 
 
@@ -80,7 +82,7 @@ def save(stylesheet: Any, path: Path, loaded: frozenset) -> frozenset | None:
     or None. Only into the file named for the variables they were parsed with
     (see above): under other variables nothing is written. Never raises: a full
     disk or a read-only home only costs the next start its parse."""
-    if cache_file(path.parent, stylesheet._variables) != path:
+    if cache_file(path.parent, stylesheet_variables(stylesheet)) != path:
         return None
     entries = in_use(stylesheet)
     if not entries or frozenset(entries) == loaded:
@@ -90,7 +92,7 @@ def save(stylesheet: Any, path: Path, loaded: frozenset) -> frozenset | None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(temporary, "wb") as file:
             os.fchmod(file.fileno(), 0o600)
-            pickle.dump({"stamp": stamp(stylesheet._variables), "entries": entries}, file,
+            pickle.dump({"stamp": stamp(stylesheet_variables(stylesheet)), "entries": entries}, file,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)  # whole or not at all, should two sessions save at once
         return frozenset(entries)

@@ -21,7 +21,7 @@ from textual.widgets import Input, Static, TextArea
 from smgov_tui.cli import main
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.storage.store import PlanStore
-from smgov_tui.tui import app as app_module
+from smgov_tui.tui import workbench as workbench_module
 from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.screens.conflict import ConflictScreen
 
@@ -70,7 +70,7 @@ async def type_text(pilot, text: str) -> None:
     meanwhile, outlast the save pause (0.6 s), and a value saved half-typed ("M")
     is not the conflict, nor the history, these tests are about."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(app_module, "SAVE_PAUSE", 3600.0)  # the pause's timer is set as each key lands
+        patch.setattr(workbench_module, "SAVE_PAUSE", 3600.0)  # the pause's timer is set as each key lands
         await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
 
 
