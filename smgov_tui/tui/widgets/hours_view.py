@@ -18,7 +18,7 @@ from smgov_tui.core import cut_order as cuts
 from smgov_tui.core import hours as capacity
 from smgov_tui.core.hours import hours, money
 from smgov_tui.core.plan import Plan
-from smgov_tui.tui.widgets.fitted import FittedPanel
+from smgov_tui.tui.widgets.view_panel import FittedPanel
 
 BAR = 16
 SHOWN = 12  # lines of one kind before "… and N more": a view, not a listing of every row

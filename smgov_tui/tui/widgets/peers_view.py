@@ -6,7 +6,7 @@ from textual.content import Content
 
 from smgov_tui.core import peer_comparison as comparison
 from smgov_tui.core.plan import Plan
-from smgov_tui.tui.widgets.fitted import FittedPanel, hanging
+from smgov_tui.tui.widgets.view_panel import FittedPanel, hanging
 
 # Peers shown per aspect: a view to read beside the form, redrawn as you type; a
 # list of thousands would freeze it. The rows editor below and the documents have all.

@@ -12,7 +12,12 @@ from textual.content import Content
 from smgov_tui.core import response_matrix
 from smgov_tui.core.names import name_part, short_name
 from smgov_tui.core.plan import Plan
-from smgov_tui.tui.widgets.fitted import FittedPanel, fit_widths, hanging, table_lines
+from smgov_tui.tui.widgets.view_panel import (
+    FittedPanel,
+    fit_widths,
+    hanging,
+    table_lines,
+)
 
 HEADERS = ["Tier", "First", "Backup", "Escalate to", "Within"]
 SHORT_TIERS = {"escalating issue": "escalating"}

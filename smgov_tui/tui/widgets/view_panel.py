@@ -1,4 +1,5 @@
-"""Text laid out to the width the panel has, redrawn when that width changes.
+"""The base of the views above a step (hours, response matrix, peers): text laid
+out to the width the panel has, redrawn when that width changes.
 
 The form column is about 48 cells at 80x24 and twice that on a wide screen:
 tables and hanging indents are measured, not left to wrap mid-column.
