@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smgov_tui.keys.names import (
+from smgov_tui.keys.key_names import (
     RESERVED,
     RISKY,
     SWALLOWED,

@@ -20,9 +20,8 @@ from textual.keys import Keys, _character_to_key
 from textual.widgets import Input, TextArea
 
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.keys import names, specs
-from smgov_tui.keys.keymap import load_keymap
-from smgov_tui.keys.names import (
+from smgov_tui.keys import specs
+from smgov_tui.keys.key_names import (
     NAMED_KEYS,
     RISKY,
     SWALLOWED,
@@ -30,7 +29,9 @@ from smgov_tui.keys.names import (
     normalize_key,
     shown_key,
     split_keys,
+    works_in_text_fields,
 )
+from smgov_tui.keys.keymap import load_keymap
 from smgov_tui.keys.specs import BY_ID, SPECS
 from smgov_tui.storage.store import PlanStore
 
@@ -93,7 +94,7 @@ def test_the_text_field_keys_are_textuals_and_no_app_key_steals_one():
         if binding.priority and BY_ID[binding.id].scope in specs.TYPING_SCOPES:  # it would win over the field
             assert not set(keys) & TEXT_FIELD_KEYS, (cls.__name__, binding.id)
         if BY_ID[binding.id].scope == "workbench":  # a text field has the focus most of the time
-            assert any(names.works_in_text_fields(k) for k in keys), binding.id
+            assert any(works_in_text_fields(k) for k in keys), binding.id
 
 
 def test_key_names_are_the_ones_textual_uses():

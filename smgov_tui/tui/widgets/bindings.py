@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from smgov_tui.keys.names import shown_key
+from smgov_tui.keys.key_names import shown_key
 from smgov_tui.keys.specs import specs
 from smgov_tui.tui.workbench import Workbench
 
