@@ -34,8 +34,8 @@ RISKY = {
     "shift+up": "is not sent by the Linux console and some SSH clients",
     "shift+down": "is not sent by the Linux console and some SSH clients",
 }
-# Keys Textual's Input and TextArea take for editing, besides the characters they
-# type: an app binding on one does nothing in a text field, or with priority steals it.
+# Keys Textual's Input and TextArea take for editing, besides the characters typed
+# into them: an app binding on one does nothing in a text field, or with priority steals it.
 TEXT_FIELD_KEYS = frozenset({
     "up", "down", "left", "right", "home", "end", "pageup", "pagedown", "ctrl+pageup", "ctrl+pagedown",
     "shift+up", "shift+down", "shift+left", "shift+right", "shift+home", "shift+end",
