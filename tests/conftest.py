@@ -111,6 +111,18 @@ async def settle(pilot, timeout: float = 30.0) -> None:
         assert time.monotonic() < deadline, f"the app never settled: {busy}"
 
 
+async def until_asking(pilot, timeout: float = 30.0) -> None:
+    """Pause until the dialog in front takes keys: a dialog that asks ignores the keys
+    typed before it was drawn and a reading time after (tui/screens/asking.py)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        await settle(pilot)
+        if time.monotonic() >= getattr(pilot.app.screen, "keys_from", 0.0):
+            return
+        assert time.monotonic() < deadline, f"{pilot.app.screen!r} never took keys"
+        await pilot.pause(0.05)
+
+
 @pytest.fixture
 def steady_cursor(monkeypatch):
     """Text cursors drawn, not blinking: a screenshot taken half a second after a

@@ -104,8 +104,10 @@ def open_workbench(argv: list[str]) -> int:
     app = SmgovApp(store, welcome_path=path, problem=problem, styles_kept_in=cache_folder())
     app.run()
     if app.leave_message:
+        said = "error" if app.return_code else "warning"
         try:  # after a hang-up there may be no terminal left to tell
-            print(f"smgov: error: {visible(app.leave_message)}", file=sys.stderr)
+            print(f"smgov: {said}: {visible(app.leave_message)}", *map(visible, app.leave_details),
+                  sep="\n", file=sys.stderr)
         except OSError:
             pass
     return app.return_code or 0

@@ -85,3 +85,10 @@ def local_time(when: str, now: _dt.datetime | None = None) -> tuple[str, str]:
     now = now or _dt.datetime.now().astimezone()
     compact = moment.strftime("%m-%d %H:%M" if moment.year == now.year else "%Y-%m-%d")
     return compact, moment.strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+
+
+def changed_by(who: str | None, when: str | None, full: bool = False) -> str:
+    """"changed by lee at 12-06 14:03": who last changed a decision in another session,
+    and when (local time; in `full`, to the second with the zone)."""
+    at = f" at {local_time(when)[1 if full else 0]}" if when else ""
+    return f"changed by {one_line(who or 'someone')}{at}"

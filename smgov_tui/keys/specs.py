@@ -44,7 +44,8 @@ SCOPES = {
     "history": "the history of changes",
     "export": "the export dialog",
     "export options": "the export dialog's lists of documents and formats",
-    "conflict": "the dialog for a decision changed in another session",
+    "conflict": "the dialog comparing a decision changed here and in another session",
+    "unsaved": "the dialog when changes cannot be saved as you quit",
     "welcome": "the welcome screen",
     "problem": "the screen for a plan file smgov cannot open",
 }
@@ -59,6 +60,7 @@ def _spec(scope: str):
 _app, _rows, _matrix = _spec("workbench"), _spec("rows"), _spec("matrix")
 _form, _prompt, _guide, _history = _spec("row form"), _spec("name prompt"), _spec("guidance"), _spec("history")
 _export, _options, _conflict = _spec("export"), _spec("export options"), _spec("conflict")
+_unsaved = _spec("unsaved")
 
 SPECS: tuple[KeySpec, ...] = (
     _app("next_step", "ctrl+n", "next_step", "Next", tooltip="Go to the next step"),
@@ -123,12 +125,21 @@ SPECS: tuple[KeySpec, ...] = (
     _options("export.next_option", "down,right", "choose(1)", "Next option", show=False),
     _options("export.previous_option", "up,left", "choose(-1)", "Previous option", show=False),
 
-    _conflict("conflict.theirs", "r", "choose('theirs')", "Reload theirs",
-              tooltip="Take the other session's value; yours is dropped"),
-    _conflict("conflict.mine", "k", "choose('mine')", "Keep mine",
-              tooltip="Save your value over theirs; the history keeps both"),
-    _conflict("conflict.later", "escape", "choose(None)", "Decide later",
-              tooltip="Keep your value unsaved; you are asked again at the next save"),
+    # A decision changed here and in another session: keys prose cannot type (the bar
+    # that says so appears while the person may be typing), in every step and in the
+    # dialogs about the clash (priority: a modal dialog cuts the app's other keys off).
+    _app("conflict.mine", "f3,alt+k", "keep_mine", "Keep mine", show=False, priority=True,
+         tooltip="Save your value over the other session's (the history keeps both)"),
+    _app("conflict.theirs", "f4,alt+r", "take_theirs", "Take theirs", show=False, priority=True,
+         tooltip="Take the other session's value; yours is dropped"),
+    _app("conflict.compare", "f12,alt+c", "compare", "Compare", show=False, priority=True,
+         tooltip="Show both versions in full"),
+    _conflict("conflict.later", "escape", "close", "Back",
+              tooltip="Back to the plan; yours stays unsaved until you choose"),
+    _unsaved("unsaved.retry", "r", "retry", "Retry", tooltip="Try to save again"),
+    _unsaved("unsaved.elsewhere", "s", "elsewhere", "Save elsewhere",
+             tooltip="Write the whole plan, your changes included, to another file"),
+    _unsaved("unsaved.back", "escape", "back", "Back", tooltip="Back to the plan; nothing is lost"),
     KeySpec("welcome.back", "escape", "back", "Back", "welcome", show=False, tooltip="Back to the three choices"),
     KeySpec("problem.back", "escape", "back", "Back", "problem", show=False, tooltip="Back to the choices"),
 )

@@ -14,7 +14,7 @@ from typing import Any
 
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step, UnknownDecision
 from smgov_tui.core.errors import ConflictError, SmgovError
-from smgov_tui.core.history import full_text, local_time
+from smgov_tui.core.history import changed_by, full_text
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist, next_missing
 from smgov_tui.core.textsafe import one_line, visible
@@ -179,9 +179,7 @@ class Prompts:
 
     def resolve(self, conflict: ConflictError, decision: Decision, before: Checklist) -> bool:
         """Another session changed this decision since it was read: theirs or mine, never lost."""
-        who = one_line(conflict.who or "someone")
-        when = f" at {local_time(conflict.when)[1]}" if conflict.when else ""
-        self.say(f"{decision.label} was changed by {who}{when} in another session.")
+        self.say(f"{decision.label} was {changed_by(conflict.who, conflict.when, full=True)} in another session.")
         self.say("Theirs, in the file now:")
         self.say(_indented(full_text(decision.id, conflict.theirs)))
         self.say("Yours, not saved:")
@@ -201,6 +199,9 @@ class Prompts:
         self.unsaved = ""
         try:
             self.session.keep_mine(conflict)
+        except ConflictError as newer:  # changed again while this was asked: asked again, on theirs now
+            self.say("It was changed again meanwhile.")
+            return self.resolve(newer, decision, before)
         except SmgovError as error:
             return self.not_saved(decision, error)
         self.took(decision, conflict.mine, before)

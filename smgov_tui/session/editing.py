@@ -100,9 +100,16 @@ class EditingSession:
 
     def keep_mine(self, conflict: ConflictError) -> dict | None:
         """Mine written over theirs (the history keeps both); its history entry.
-        SmgovError if the file cannot be written: mine stays pending."""
+
+        Only over the theirs the person was shown: should the file have moved
+        again since, a fresh ConflictError carries the newer value and nothing
+        is written. SmgovError if the file cannot be written: mine stays pending."""
         decision_id = conflict.decision_id
-        entry = self.store.set(decision_id, self.pending[decision_id], force=True)
+        try:
+            entry = self.store.set(decision_id, self.pending[decision_id], base=conflict.theirs)
+        except ConflictError as newer:
+            self._seen[decision_id] = newer.theirs
+            raise
         self.bases[decision_id] = self._seen[decision_id] = self.pending.pop(decision_id)
         return entry
 

@@ -21,7 +21,6 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.core.errors import ConflictError
 from smgov_tui.core.readiness import checklist, next_missing
 from smgov_tui.core.textsafe import pasted_text
 from smgov_tui.session.editing import EditingSession
@@ -84,7 +83,7 @@ class SmgovApp(Workbench):
             self._styles_file = stylecache.cache_file(styles_kept_in, stylesheet_variables(self.stylesheet))
             self._styles_loaded = stylecache.load(self.stylesheet, self._styles_file)
         self.COMMAND_PALETTE_BINDING = self.keymap.keys("command_palette")[0]  # the footer shows it
-        self.type_ahead = TypeAhead(self, super().on_event)
+        self.type_ahead = TypeAhead(self, self._take_key)
         self.hang_up = HangUp(self)
 
     # start
@@ -179,10 +178,15 @@ class SmgovApp(Workbench):
 
     # the screens the editing session (Workbench) asks for
 
-    def conflict_dialog(self, conflict: ConflictError) -> Screen[str | None]:
+    def conflict_dialog(self) -> Screen:
         from smgov_tui.tui.screens.conflict import ConflictScreen
 
-        return ConflictScreen(conflict)
+        return ConflictScreen(self.clash())
+
+    def unsaved_dialog(self) -> Screen:
+        from smgov_tui.tui.screens.unsaved import UnsavedScreen
+
+        return UnsavedScreen()
 
     def show_taken(self, decision_ids: set[str]) -> None:
         """Into the editors of the step screens made so far."""
@@ -206,12 +210,19 @@ class SmgovApp(Workbench):
         Typed keys go in order (typeahead.py); under Pilot (headless) each key
         comes once the app is idle, so there is nothing to hold, and a hold would
         let a test read the screen before its key had taken effect."""
-        if isinstance(event, events.Key) and not event.is_forwarded and not self.is_headless:
-            await self.type_ahead.take(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await (self._take_key(event) if self.is_headless else self.type_ahead.take(event))
             return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = pasted_text(event.text)
         await super().on_event(event)
+
+    async def _take_key(self, key: events.Key) -> None:
+        """A typed key, in its turn: unless a dialog that asks came up after it was
+        typed (AskingScreen.keys_from), when it answers nothing and goes nowhere."""
+        if key.time < getattr(self.screen, "keys_from", 0.0):
+            return
+        await super().on_event(key)
 
     def on_key_trail(self, trail: KeyTrail) -> None:
         self.type_ahead.went_through(trail)
@@ -242,7 +253,12 @@ class SmgovApp(Workbench):
         else:
             screen.call_later(screen.focus_decision, decision_id)
 
+    CONFLICT_ACTIONS = {"keep_mine", "take_theirs", "compare"}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.CONFLICT_ACTIONS:  # over a step or a dialog about the clash, while there is one
+            return self.clash() is not None and (
+                not self.screen.is_modal or getattr(self.screen, "SHOWS_CLASH", False))
         if action == "export" and (self.store is None or self.screen.is_modal):
             return False  # over a dialog, ctrl+e goes on to the dialog's own field
         if self.store is None and action in {"next_step", "previous_step", "next_missing",

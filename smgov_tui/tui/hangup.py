@@ -78,6 +78,6 @@ class HangUp:
             # what matters is saved (and fsynced), and there is no screen to restore.
             os._exit(code)
         if app.pending:
-            app.leave_with(f"{signal.Signals(signum).name}: {len(app.pending)} change(s) NOT saved")
+            app.leave_with(f"{signal.Signals(signum).name}: {app.unsaved()}")
         else:
             app.exit(return_code=0)

@@ -21,16 +21,17 @@ below and SmgovApp, the routing, implements them.
 from __future__ import annotations
 
 import datetime as _dt
-from functools import partial
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from textual.app import App
 from textual.reactive import var
 from textual.screen import Screen
 
 from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.checks.base import plural
 from smgov_tui.core.errors import ConflictError, SmgovError
+from smgov_tui.core.history import shown
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist
 from smgov_tui.core.textsafe import one_line, visible
@@ -53,6 +54,9 @@ class Workbench(App):
     # Counts the times the session found the plan file replaced (a save here or in another
     # session): views of the file itself (the history) follow it.
     file_changes: var[int] = var(0, init=False)
+    # Decisions edited here that another session changed too: mine stays pending and
+    # the conflict bar asks, without taking a key, until the person chooses.
+    conflicts: var[tuple[ConflictError, ...]] = var((), init=False)
     # A step shows its first screenful of fields first, the rest a frame later
     # (StepScreen.compose_form): None, in a terminal; tests may ask either way.
     window_fields: bool | None = None
@@ -65,7 +69,8 @@ class Workbench(App):
         self.welcome_path = welcome_path
         self.problem = problem  # why the plan at welcome_path cannot be opened
         self.leave_message: str | None = None  # for the command line to print once the terminal is back
-        self._asking: set[str] = set()  # decisions with a conflict dialog open
+        self.leave_details: list[str] = []  # lines it prints under that one
+        self.save_problem: str | None = None  # why the last save failed, until one succeeds
         self._save_timer = None
         self.keymap: Keymap = load_keymap()  # the user's rebindings (said on mount if the file has faults)
         self.set_keymap(self.keymap.for_textual())
@@ -113,22 +118,23 @@ class Workbench(App):
 
     def flush(self, unattended: bool = False) -> None:
         """Save every pending edit now (one history entry each). A change another
-        session made meanwhile is caught, not overwritten: the person chooses in a
-        dialog. `unattended` (a hang-up, no one to ask) keeps this session's value;
-        the other stays in the history."""
+        session made meanwhile is caught, not overwritten: the conflict bar says so
+        and waits for the person (`conflicts`). `unattended` (a hang-up, no one to
+        ask) keeps this session's value; the other stays in the history."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if not self.pending:
+        if not self.pending or self._discarded:
             return
         try:
             saved = self.session.save(force=unattended)
         except SmgovError as error:
             self._not_saved(error)
             return
+        self.save_problem = None
+        self.conflicts = saved.conflicts  # every pending edit was tried: these are all the clashes
         if saved.conflicts:
             self.save_state = "NOT SAVED: conflict"
-            self.ask_about(saved.conflicts)
             return
         self._saved_now()
 
@@ -136,44 +142,60 @@ class Workbench(App):
         self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
 
     def _not_saved(self, error: SmgovError) -> None:
+        """Said once while the reason stays the same: a full disk fails every pause's save."""
         self.save_state = "NOT SAVED"
-        self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+        if str(error) != self.save_problem:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+        self.save_problem = str(error)
 
-    def ask_about(self, conflicts: Iterable[ConflictError]) -> None:
-        """A dialog per decision changed both here and in another session."""
-        for conflict in conflicts:
-            if conflict.decision_id in self._asking:
-                continue
-            self._asking.add(conflict.decision_id)
-            self.push_screen(self.conflict_dialog(conflict), partial(self._resolved, conflict))
+    # a decision changed here and in another session
 
-    def _resolved(self, conflict: ConflictError, choice: str | None) -> None:
-        """Theirs taken, mine kept, or later: mine stays pending, asked about at the next save."""
-        decision_id = conflict.decision_id
-        self._asking.discard(decision_id)
-        if decision_id not in self.pending:
+    def clash(self) -> ConflictError | None:
+        """The clash the bar shows and the conflict keys act on: the first still pending."""
+        return next((c for c in self.conflicts if c.decision_id in self.pending), None)
+
+    def action_keep_mine(self) -> None:
+        """Mine over theirs, if theirs is still what the person was shown."""
+        conflict = self.clash()
+        if conflict is None:
             return
-        if choice == "theirs":
-            self.session.take_theirs(conflict)
-            self.show_taken({decision_id})
-            self.checklist = checklist(self.plan)
-            self.save_state = "reloaded"
-        elif choice == "mine":
-            try:
-                self.session.keep_mine(conflict)
-            except SmgovError as error:
-                self._not_saved(error)
-                return
-            self._saved_now()
+        try:
+            self.session.keep_mine(conflict)
+        except ConflictError as newer:
+            self._replace_clash(conflict, newer)
+            self.notify(f"{newer.label} was changed again in another session: look before you choose.",
+                        title="Changed again", severity="warning", timeout=8)
+            return
+        except SmgovError as error:
+            self._not_saved(error)
+            return
+        self._replace_clash(conflict, None)
+        self._saved_now()
+        self._after_choice()
+
+    def action_take_theirs(self) -> None:
+        """Theirs, as the file holds it now, into the plan and its editor; mine dropped."""
+        conflict = self.clash()
+        if conflict is None:
+            return
+        self.session.take_theirs(conflict)
+        self._replace_clash(conflict, None)
+        self.show_taken({conflict.decision_id})
+        self.checklist = checklist(self.plan)
+        self.save_state = "reloaded"
+        self._after_choice()
+
+    def _replace_clash(self, conflict: ConflictError, newer: ConflictError | None) -> None:
+        """A clash resolved (None), or found again with a newer theirs."""
+        if newer is None:
+            self.conflicts = tuple(c for c in self.conflicts if c is not conflict)
         else:
-            self._quitting = False
-            self.notify(f"{conflict.label}: your value is not saved yet; "
-                        "you will be asked again at the next save.", title="Decide later",
-                        severity="warning", markup=False, timeout=8)
-        if self._quitting and not self._asking:
-            self.flush()
-            if not self.pending:
-                self.exit()
+            self.conflicts = tuple(newer if c is conflict else c for c in self.conflicts)
+
+    def action_compare(self) -> None:
+        """Both versions of the clash in full, in a dialog."""
+        if self.clash() is not None and self.screen.id != "conflict":
+            self.push_screen(self.conflict_dialog())
 
     def notice_other_sessions(self) -> None:
         """Polled: when another session (a workbench, `smgov set`) replaced the file,
@@ -191,10 +213,10 @@ class Workbench(App):
         if followed.taken:
             self.show_taken(set(followed.taken))
             self.checklist = checklist(self.plan)
-            labels = [CATALOGUE.get(d).label if d in CATALOGUE else d for d in followed.taken]
+            labels = [CATALOGUE.label(d) for d in followed.taken]
             self.notify("Updated from another session: " + ", ".join(labels), markup=False, timeout=6)
         if followed.conflicting:
-            self.flush()  # asks now, while the person still remembers the edit
+            self.flush()  # the bar says so now, with the value in the file now
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
         """Messages quote plan text (names, who changed what): its escapes made
@@ -204,31 +226,79 @@ class Workbench(App):
 
     # leaving
 
-    _quitting = False  # a quit waits for the conflict dialogs open (`_resolved`)
+    _quitting = False  # asked to quit while changes could not be saved: quits once they are
+    _discarded = False  # the person chose to leave without saving: nothing more is written
 
     async def action_quit(self) -> None:
+        """Save and quit; what cannot be saved keeps the workbench open and asks (unsaved.py).
+        Pressed again in that dialog, it quits without saving, saying what is lost."""
         if self.store is None and self.problem:
             self.leave_with(self.problem)
             return
+        if getattr(self.screen, "QUIT_DISCARDS", False):
+            self.quit_without_saving()
+            return
         self.flush()
-        if self._asking:
-            self._quitting = True  # once the person has chosen
+        if self.pending:
+            self._quitting = True
+            self.clear_notifications()  # the dialog says it all, and a toast would cover it
+            self.push_screen(self.unsaved_dialog(), self._stay)
             return
         self.exit()
+
+    def _stay(self, _result: object = None) -> None:
+        self._quitting = False
+
+    def _after_choice(self) -> None:
+        """A clash resolved or a save retried: a quit that was waiting for it goes on."""
+        if self._quitting and not self.pending:
+            self.exit()
+
+    def unsaved(self) -> str:
+        """What is not saved, for the one line the command line prints: a count and the decisions."""
+        labels = [CATALOGUE.label(d) for d in self.pending]
+        where = f" to {self.store.path}" if self.store else ""
+        return f"{plural(len(labels), 'change')} NOT saved{where}: {', '.join(labels)}"
+
+    def quit_without_saving(self) -> None:
+        """A forced quit: nothing more is written; the command line says what was lost
+        (exit 2), each value under it, so typed text is still in the terminal's scrollback."""
+        if not self.pending:
+            self.exit()
+            return
+        self.leave_details = [f"  {CATALOGUE.label(d)}: {shown(d, value)}" for d, value in self.pending.items()]
+        message = self.unsaved()
+        self._discarded = True
+        self.leave_with(message)
+
+    def save_elsewhere(self, path: Path) -> Path:
+        """The whole plan as edited here, pending changes included, as a new plan file at
+        `path` (never over a file); the plan itself is left as it is. SmgovError if not."""
+        store = PlanStore.create(path, self.plan.name, self.plan.to_values())
+        kept = (f"{plural(len(self.pending), 'change')} not saved to {self.store.path}; "
+                f"the whole plan with them is in {store.path}")
+        self._discarded = True
+        self.leave_with(kept, return_code=0)
+        return store.path
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (text fields copy with it): say what does, in plain words."""
         self.notify(f"Press {self.keymap.shown('quit')} to save and quit.", title="Do you want to quit?")
 
-    def leave_with(self, message: str) -> None:
-        """Quit with an error: the command line prints `message` as its one line, exit 2."""
+    def leave_with(self, message: str, return_code: int = 2) -> None:
+        """Quit with a line for the command line to print once the terminal is back: an
+        error (exit 2) or, with return code 0, a warning."""
         self.leave_message = message
-        self.exit(return_code=2)
+        self.exit(return_code=return_code)
 
     # what makes or walks the screens: SmgovApp, the routing, implements these
 
-    def conflict_dialog(self, conflict: ConflictError) -> Screen[str | None]:
-        """The dialog that asks theirs, mine or later, dismissed with the choice: the app routes."""
+    def conflict_dialog(self) -> Screen:
+        """Both versions of the clash the bar shows, with the same choices: the app routes."""
+        raise NotImplementedError
+
+    def unsaved_dialog(self) -> Screen:
+        """What cannot be saved as the person quits, and the ways on: the app routes."""
         raise NotImplementedError
 
     def show_taken(self, decision_ids: set[str]) -> None:

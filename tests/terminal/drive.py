@@ -29,6 +29,7 @@ import smgov_tui
 
 SOURCE = Path(smgov_tui.__file__).resolve().parent.parent
 WHO = "tmux-tester"  # the login name the history records for these sessions
+WIDTH = 80  # of the terminal: columns
 
 
 def require(*tools: str) -> None:
@@ -86,7 +87,7 @@ class Tmux:
         assignments = shlex.join(f"{k}={v}" for k, v in {"TERM": term, **env}.items())
         shell = (f"cd {shlex.quote(str(cwd))} && env {assignments} {shlex.join(command)}; "
                  f"echo $? > {status}.tmp && mv {status}.tmp {status}")
-        self.run("new-session", "-d", "-x", "80", "-y", "24", "-s", self.name, shell)
+        self.run("new-session", "-d", "-x", str(WIDTH), "-y", "24", "-s", self.name, shell)
 
     def send(self, *keys: str) -> None:
         """Keys by tmux's names (C-n, Tab, Enter) or text, all in one `send-keys`:
@@ -97,9 +98,16 @@ class Tmux:
         """Text exactly as written (no key names), in one burst."""
         self.run("send-keys", "-t", self.name, "-l", text)
 
-    def screen(self, colours: bool = False) -> str:
-        """What the terminal shows; with `colours`, with its SGR escape sequences."""
-        return self.run("capture-pane", "-p", *(["-e"] if colours else []), "-t", self.name).stdout
+    def screen(self, colours: bool = False, joined: bool = False) -> str:
+        """What the terminal shows; with `colours`, with its SGR escape sequences; `joined`,
+        from the start of the scrollback, with the lines that filled the width (a long line
+        the terminal wrapped) joined to the next (tmux's own -J loses the start of a line
+        wrapped across the top of the screen)."""
+        flags = [*(["-e"] if colours else []), *(["-S", "-"] if joined else [])]
+        shown = self.run("capture-pane", "-p", *flags, "-t", self.name).stdout
+        if joined:
+            shown = re.sub(f"(?m)^(.{{{WIDTH}}})\n", r"\1", shown)
+        return shown
 
     def exit_status(self) -> str | None:
         """The program's exit status once it has ended, else None."""

@@ -2,8 +2,9 @@
 
 A workbench edits a plan while another session (a second workbench, or
 `smgov set`) changes it. Changes to different decisions both survive and
-show in the workbench; a change to the same decision opens a dialog where
-the person reloads theirs or keeps mine, with both versions in the history.
+show in the workbench; a change to the same decision is said in a bar that
+takes no key (typing goes on into the field) until the person takes theirs
+or keeps mine with a key prose cannot type; the history keeps both.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import isolated_environment
+from conftest import isolated_environment, until_asking
 from textual.widgets import Input, Static, TextArea
 
 from smgov_tui.cli import main
@@ -24,6 +25,7 @@ from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui import workbench as workbench_module
 from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.screens.conflict import ConflictScreen
+from smgov_tui.tui.screens.unsaved import UnsavedScreen
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE = (80, 24)
@@ -116,67 +118,150 @@ async def test_the_poll_shows_another_sessions_change_without_touching_the_keybo
     assert on_disk(plan)[0] == {LANGUAGES: "English, Spanish"}
 
 
-async def conflict_over_one_decision(plan: Path, pilot, app: SmgovApp) -> ConflictScreen:
-    """I type a value; before it is saved another session saves its own; I move on."""
+def bar_text(app: SmgovApp) -> str:
+    """The conflict bar as the person sees it, or "" while it is hidden."""
+    bar = app.screen.query_one("#conflict-bar", Static)
+    return str(bar.render()) if bar.display else ""
+
+
+async def conflict_over_one_decision(plan: Path, pilot, app: SmgovApp) -> None:
+    """I type a value; before it is saved another session saves its own; I move on.
+    The clash is said in the bar; no dialog opens and the focus stays where it went."""
     await type_text(pilot, "Mine")
     PlanStore(plan).set(NOW, "Theirs", who="lee")
     await pilot.press("tab")
     await pilot.pause()
-    assert isinstance(app.screen, ConflictScreen)
-    return app.screen
+    assert not app.screen.is_modal
+    assert f"{label(NOW)} was changed by lee at" in bar_text(app)
+    assert "In the file now: Theirs" in bar_text(app)
+    assert "f3 keep mine  f4 take theirs  f12 compare" in bar_text(app)
+    assert app.save_state == "NOT SAVED: conflict"
 
 
 async def test_same_decision_keep_mine_saves_mine_with_theirs_in_the_history(plan):
     app, _ = workbench(plan)
     async with app.run_test(size=SIZE) as pilot:
-        dialog = await conflict_over_one_decision(plan, pilot, app)
-        text = shown_text(app)
-        assert f"{label(NOW)} was changed by lee at" in text
-        assert "Theirs" in str(dialog.query_one("#conflict-theirs Static").render())
-        assert "Mine" in str(dialog.query_one("#conflict-mine Static").render())
+        await conflict_over_one_decision(plan, pilot, app)
         assert on_disk(plan)[0] == {NOW: "Theirs"}  # nothing written until I choose
-        await pilot.press("k")
-        assert not isinstance(app.screen, ConflictScreen)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert bar_text(app) == ""
         assert editor(app, NOW).text == "Mine"
         await pilot.press("ctrl+q")
+    assert app.return_code == 0
     values, history = on_disk(plan)
     assert values == {NOW: "Mine"}
     assert [(e["who"], e["old"], e["new"]) for e in history if e["decision"] == NOW][-2:] == [
         ("lee", None, "Theirs"), (history[-1]["who"], "Theirs", "Mine")]
 
 
-async def test_same_decision_reload_takes_theirs_into_the_plan_and_the_editor(plan):
+async def test_same_decision_take_theirs_into_the_plan_and_the_editor(plan):
     app, _ = workbench(plan)
     async with app.run_test(size=SIZE) as pilot:
         await conflict_over_one_decision(plan, pilot, app)
-        await pilot.press("r")
-        assert not isinstance(app.screen, ConflictScreen)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert bar_text(app) == ""
         assert editor(app, NOW).text == "Theirs"
         assert app.plan.get(NOW) == "Theirs" and app.pending == {}
-        await pilot.pause(0.8)  # past the save pause: the reload proposes nothing back
+        await pilot.pause(0.8)  # past the save pause: taking theirs proposes nothing back
         await pilot.press("ctrl+q")
     values, history = on_disk(plan)
     assert values == {NOW: "Theirs"}
     assert [(e["old"], e["new"]) for e in history] == [(None, "Theirs")]
 
 
-async def test_decide_later_keeps_mine_pending_and_asks_again_on_quit(plan):
+async def test_typing_goes_on_under_the_bar_and_letters_choose_nothing(plan):
+    """The bar asks nothing: "k" and "r" (the old dialog's keys) are text in the field,
+    and the file keeps theirs until I choose with a key prose cannot type."""
     app, _ = workbench(plan)
     async with app.run_test(size=SIZE) as pilot:
         await conflict_over_one_decision(plan, pilot, app)
-        await pilot.press("escape")
-        assert not isinstance(app.screen, ConflictScreen)
-        # The poll, its first look at the file since their save (when it lands after
-        # the escape, as on a loaded machine), leaves the question for the next save.
-        app.notice_other_sessions()
+        await pilot.press("shift+tab")  # back into my field
+        await type_text(pilot, " keep reading")
+        app.flush()  # a pause: the save meets the clash again
         await pilot.pause()
-        assert not isinstance(app.screen, ConflictScreen)
+        assert editor(app, NOW).text == "Mine keep reading"
+        assert app.pending == {NOW: "Mine keep reading"}
+        assert on_disk(plan)[0] == {NOW: "Theirs"}
+        assert "In the file now: Theirs" in bar_text(app)
+        await pilot.press("alt+k")  # the second key for keep mine
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    assert on_disk(plan)[0] == {NOW: "Mine keep reading"}
+
+
+async def test_the_bar_shows_the_value_in_the_file_now_and_keep_mine_never_overwrites_unseen(plan):
+    """They change it again after the bar came up: the bar follows the file, and a
+    keep-mine pressed on the older theirs writes nothing; the next one does."""
+    app, notes = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await conflict_over_one_decision(plan, pilot, app)
+        PlanStore(plan).set(NOW, "Theirs, second go", who="kim")
+        await pilot.press("f3")  # before any poll has seen their second change
+        await pilot.pause()
+        assert on_disk(plan)[0] == {NOW: "Theirs, second go"}  # not overwritten unseen
+        assert "In the file now: Theirs, second go" in bar_text(app)
+        assert f"{label(NOW)} was changed by kim at" in bar_text(app)
+        assert any("changed again" in note for note in notes), notes
+        await pilot.press("f3")
+        await pilot.pause()
+        assert bar_text(app) == ""
+        await pilot.press("ctrl+q")
+    values, history = on_disk(plan)
+    assert values == {NOW: "Mine"}
+    assert [e["new"] for e in history] == ["Theirs", "Theirs, second go", "Mine"]
+
+
+async def test_the_poll_follows_their_next_change_into_the_bar(plan):
+    app, _ = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await conflict_over_one_decision(plan, pilot, app)
+        PlanStore(plan).set(NOW, "Theirs again", who="kim")
+        app.notice_other_sessions()  # what the one-second poll does
+        await pilot.pause()
+        assert "In the file now: Theirs again" in bar_text(app)
         assert app.pending == {NOW: "Mine"}
-        assert app.save_state.startswith("NOT SAVED")
-        await pilot.press("ctrl+q")  # quitting saves: the question comes back first
+        await pilot.press("f4")
         await pilot.pause()
-        assert isinstance(app.screen, ConflictScreen)
-        await pilot.press("k")
+        assert editor(app, NOW).text == "Theirs again"
+        await pilot.press("ctrl+q")
+    assert on_disk(plan)[0] == {NOW: "Theirs again"}
+
+
+async def test_compare_shows_both_versions_in_full_and_chooses_with_the_same_keys(plan):
+    app, _ = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await conflict_over_one_decision(plan, pilot, app)
+        await pilot.press("f12")
+        await until_asking(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConflictScreen)
+        assert f"{label(NOW)} was changed by lee at" in shown_text(app)
+        assert "Theirs" in str(dialog.query_one("#conflict-theirs Static").render())
+        assert "Mine" in str(dialog.query_one("#conflict-mine Static").render())
+        await pilot.press("enter")  # the focus is on Back: enter chooses no version
+        await pilot.pause()
+        assert not app.screen.is_modal and app.pending == {NOW: "Mine"}
+        await pilot.press("f12")
+        await until_asking(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert not app.screen.is_modal  # resolved: the dialog goes with the clash
+        await pilot.press("ctrl+q")
+    assert on_disk(plan)[0] == {NOW: "Mine"}
+
+
+async def test_quitting_with_a_clash_asks_and_quits_once_it_is_settled(plan):
+    app, _ = workbench(plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await conflict_over_one_decision(plan, pilot, app)
+        await pilot.press("ctrl+q")
+        await until_asking(pilot)
+        assert isinstance(app.screen, UnsavedScreen)
+        assert f"{label(NOW)}: changed by lee at" in shown_text(app)
+        await pilot.press("f3")
         await pilot.pause()
     assert app.return_code == 0
     assert on_disk(plan)[0] == {NOW: "Mine"}
@@ -194,13 +279,12 @@ async def test_a_workbench_and_smgov_set_on_one_file(plan):
                 capture_output=True, text=True, timeout=60, check=False,
                 env={**isolated_environment(), "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "USER": "script"})
             assert done.returncode == 0, done.stderr
-        app.notice_other_sessions()  # sees both (if the poll has not yet); mine is pending: it asks now
+        app.notice_other_sessions()  # sees both (if the poll has not yet); mine is pending: the bar says so
         await pilot.pause()
         assert editor(app, LANGUAGES).value == "English"
         assert f"Updated from another session: {label(LANGUAGES)}" in notes
-        assert isinstance(app.screen, ConflictScreen)
-        assert "From the script" in str(app.screen.query_one("#conflict-theirs Static").render())
-        await pilot.press("k")
+        assert "In the file now: From the script" in bar_text(app)
+        await pilot.press("f3")
         await pilot.press("ctrl+q")
     values, history = on_disk(plan)
     assert values == {LANGUAGES: "English", NOW: "Mine"}

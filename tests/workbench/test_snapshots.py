@@ -271,17 +271,68 @@ def test_problem_screen(snap_compare, tmp_path, monkeypatch):
     assert snap_compare(SmgovApp(None, welcome_path=path, problem=str(raised.value)), terminal_size=NARROW)
 
 
-def test_conflict_dialog(snap_compare, tmp_path):
-    """Another session changed the tone while this one was editing it: theirs, mine, the choice."""
+def clash_over_tone(app: SmgovApp) -> None:
+    """The tone edited here and changed by dana meanwhile, as a save finds it."""
     from smgov_tui.core.errors import ConflictError
-    from smgov_tui.tui.screens.conflict import ConflictScreen
 
-    conflict = ConflictError("response.tone", mine="friendly and plain", theirs="formal and informative",
-                             who="dana", when="2026-11-20T10:04:00Z", label="Tone of voice")
+    app.session.propose("response.tone", "casual and friendly")
+    app.show_taken({"response.tone"})  # the field shows mine, as typed
+    app.save_state = "NOT SAVED: conflict"
+    app.conflicts = (ConflictError("response.tone", mine="casual and friendly", theirs="formal and informative",
+                                   who="dana", when="2026-11-20T10:04:00Z", label="Tone of voice"),)
+
+
+@pytest.fixture
+def december(monkeypatch):
+    """Times said as on 2026-12-01: this year's are shown without the year (core/history.py)."""
+    import datetime as _dt
+
+    from smgov_tui.core import history
+
+    real = history.local_time
+    now = _dt.datetime(2026, 12, 1, tzinfo=_dt.UTC)
+    monkeypatch.setattr(history, "local_time", lambda when, _now=None: real(when, now))
+
+
+def test_conflict_bar(snap_compare, tmp_path, december):
+    """The clash said above the footer, asking nothing: theirs as the file holds it, the keys."""
 
     async def run_before(pilot) -> None:
         await on_step("response", "response.tone")(pilot)
-        pilot.app.push_screen(ConflictScreen(conflict))
-        await pilot.pause()
+        clash_over_tone(pilot.app)
 
     assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=run_before)
+
+
+def test_conflict_dialog(snap_compare, tmp_path, december):
+    """Both versions of the clash in full (f12 from the bar), the same keys to choose."""
+
+    async def run_before(pilot) -> None:
+        await on_step("response", "response.tone")(pilot)
+        clash_over_tone(pilot.app)
+        await pilot.press("f12")
+
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW, run_before=run_before)
+
+
+def test_unsaved_dialog(snap_compare, tmp_path, monkeypatch, december):
+    """ctrl+q on a full disk: what is not saved and why, and the ways on."""
+    import errno
+
+    from smgov_tui.storage import plan_storage
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    sample_copy(tmp_path, "county")
+    app = SmgovApp(PlanStore(Path("county.json")))  # relative: the dialog names the plan
+
+    async def run_before(pilot) -> None:
+        await on_step("response", "response.tone")(pilot)
+        monkeypatch.setattr(plan_storage, "write_atomically", full)
+        pilot.app.session.propose("response.escalation_contact", "Dana Ruiz")
+        clash_over_tone(pilot.app)
+        pilot.app.flush()
+        await pilot.press("ctrl+q")
+
+    assert snap_compare(app, terminal_size=NARROW, run_before=run_before)

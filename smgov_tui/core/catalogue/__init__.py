@@ -75,6 +75,11 @@ class Catalogue:
             hint = f"; did you mean {' or '.join(near)}?" if near else "; `smgov decisions` lists them"
             raise UnknownDecision(f"unknown decision {decision_id!r}{hint}") from None
 
+    def label(self, decision_id: str) -> str:
+        """A decision's name; an id from a newer catalogue (kept in a plan) as it is."""
+        decision = self._by_id.get(decision_id)
+        return decision.label if decision else decision_id
+
     def row_names(self, decision_id: str, values: Mapping[str, Any]) -> tuple[str, ...]:
         """The names of a list decision's rows, for choices that pick one of them."""
         kind = self.get(decision_id).kind

@@ -1,9 +1,11 @@
-"""Two sessions changed one decision: the person chooses, nothing is lost silently.
+"""Two sessions changed one decision: both versions in full, side by side in time.
 
-Opened when the editing session's save finds that another session (a second
-workbench, `smgov set`) changed the decision since this one read it. It only
-asks: the app hands the choice to the session, which takes theirs, writes mine
-over it (the history holds both), or keeps mine pending for later.
+The conflict bar (widgets/conflict_bar.py) says so without taking a key; this
+dialog, opened from it, shows theirs as the file holds it now and mine as the
+field holds it now, with the bar's own choices. It only asks: the app hands
+the choice to the editing session, which writes mine over theirs (the history
+keeps both) or takes theirs. It follows the clash: should the other session
+change the decision again, theirs here changes with it.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from textual import getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from smgov_tui.core.errors import ConflictError
-from smgov_tui.core.history import full_text, local_time
+from smgov_tui.core.history import changed_by, full_text
+from smgov_tui.tui.screens.asking import AskingScreen
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
 from smgov_tui.tui.workbench import Workbench
@@ -34,50 +36,74 @@ def version_text(decision_id: str, value: Any) -> str:
     return text
 
 
-class ConflictScreen(ModalScreen[str | None]):
-    """Theirs against mine; r reloads theirs, k keeps mine, escape decides later."""
+class ConflictScreen(AskingScreen[None]):
+    """Theirs against mine for the clash the bar shows; its keys choose, escape goes back."""
 
     DEFAULT_CSS = sheet("conflict")  # read when first shown (sheets.py)
     SCOPED_CSS = False
+    SHOWS_CLASH = True  # the conflict keys act here (SmgovApp.check_action)
 
     BINDINGS = bindings("conflict")
 
     app = getters.app(Workbench)
 
-    def __init__(self, conflict: ConflictError) -> None:
+    def __init__(self, conflict: ConflictError | None) -> None:
         super().__init__(id="conflict")
         self.conflict = conflict
 
     def compose(self) -> ComposeResult:
         c = self.conflict
-        who = c.who or "someone"
-        when = f" at {local_time(c.when)[1]}" if c.when else ""
+        mine = self.app.pending.get(c.decision_id, c.mine) if c else None
         with Vertical(id="conflict-box"):
             yield Static(Content.assemble((" Changed in another session ", "reverse bold")),
                          id="conflict-title")
-            yield Static(Content.assemble((c.label, "bold"), f" was changed by {who}{when} "
-                                          "while you were editing it."),
+            if c is None:
+                return
+            yield Static(Content.assemble((c.label, "bold"), f" was {changed_by(c.who, c.when, full=True)} while you were editing it."),
                          id="conflict-what")
             yield Static(Content.styled("Theirs (in the file now)", "bold"), classes="conflict-heading")
             with VerticalScroll(classes="conflict-version", id="conflict-theirs"):
                 yield Static(Content(version_text(c.decision_id, c.theirs)), markup=False)
             yield Static(Content.styled("Mine (not saved)", "bold"), classes="conflict-heading")
             with VerticalScroll(classes="conflict-version", id="conflict-mine"):
-                yield Static(Content(version_text(c.decision_id, c.mine)), markup=False)
+                yield Static(Content(version_text(c.decision_id, mine)), markup=False)
             with Horizontal(id="conflict-buttons"):
-                yield Button(f"Reload theirs ({keys_shown(self.app, 'conflict.theirs')})", id="conflict-reload")
-                yield Button(f"Keep mine ({keys_shown(self.app, 'conflict.mine')})", variant="primary",
-                             id="conflict-keep")
-                yield Button(f"Later ({keys_shown(self.app, 'conflict.later')})", id="conflict-later")
+                yield Button(f"Take theirs ({keys_shown(self.app, 'conflict.theirs')})", id="conflict-reload")
+                yield Button(f"Keep mine ({keys_shown(self.app, 'conflict.mine')})", id="conflict-keep")
+                yield Button(f"Back ({keys_shown(self.app, 'conflict.later')})", id="conflict-later")
 
     def on_mount(self) -> None:
-        self.query_one("#conflict-keep", Button).focus()
+        self.watch(self.app, "conflicts", self._follow, init=False)
+        self._focus_back()
 
-    def action_choose(self, choice: str | None) -> None:
-        self.dismiss(choice)
+    async def on_screen_resume(self) -> None:
+        await self._follow()
+
+    def _focus_back(self) -> None:
+        for button in self.query("#conflict-later"):
+            button.focus()  # enter on the focused button must not choose a version
+
+    async def _follow(self, _conflicts: tuple = ()) -> None:
+        """Resolved (from here or the bar): back to the plan; found again: shown as it is now."""
+        if not self.is_current:
+            return  # under the quit dialog: followed when it is back on top
+        clash = self.app.clash()
+        if clash is None:
+            self.dismiss()
+        elif clash is not self.conflict:
+            self.conflict = clash
+            await self.recompose()
+            self._focus_back()
+
+    def action_close(self) -> None:
+        self.dismiss()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        choice = {"conflict-reload": "theirs", "conflict-keep": "mine"}.get(event.button.id or "")
-        self.dismiss(choice)
+        if event.button.id == "conflict-reload":
+            self.app.action_take_theirs()
+        elif event.button.id == "conflict-keep":
+            self.app.action_keep_mine()
+        else:
+            self.dismiss()

@@ -21,6 +21,7 @@ from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
 from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
+from smgov_tui.tui.widgets.conflict_bar import ConflictBar
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.steps import StepList
@@ -67,6 +68,7 @@ class StepScreen(Screen):
                 yield from self.compose_form()
             yield ChecklistPanel()
             yield VerticalScroll(id="guide-panel")  # its Markdown comes when it first shows
+        yield ConflictBar()
         yield Footer()
 
     def compose_form(self) -> ComposeResult:
@@ -145,6 +147,7 @@ class StepScreen(Screen):
     def on_mount(self) -> None:
         self.watch(self.app, "checklist", self.show_checklist)
         self.watch(self.app, "save_state", self.show_save_state)
+        self.watch(self.app, "conflicts", self.show_conflicts)
         target, scroll = self._opening  # as compose_form found it
         if any(self._rest):
             self.focus_decision(target, scroll=False)  # at the top of the form until the rest comes
@@ -176,6 +179,9 @@ class StepScreen(Screen):
             self._resumed = True
             event.refresh_styles = False
         self.show_checklist(self.app.checklist)
+
+    def show_conflicts(self, conflicts: tuple) -> None:
+        self.query_one(ConflictBar).show(conflicts)
 
     def show_save_state(self, state: str) -> None:
         self.query_one("#save-state", Static).update(state)
