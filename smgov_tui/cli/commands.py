@@ -284,7 +284,8 @@ SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "
 
 def cmd_export(args: argparse.Namespace) -> int:
     from smgov_tui.documents import render
-    from smgov_tui.storage.files import write_atomically
+    from smgov_tui.storage.backup import unfit_for_output
+    from smgov_tui.storage.files import remove_stale_temps, write_atomically
 
     fmt = args.format
     if fmt is None:
@@ -296,12 +297,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     target = Path(args.output)
-    if target.exists() and target.resolve() == Path(args.plan).resolve():
-        fail(f"export: {target} is the plan itself; choose another file for the document")
     if target.is_dir():
         fail(f"export: {target} is a folder; give a file name, e.g. {target / ('plan.' + fmt)}")
+    unfit = unfit_for_output(Path(args.plan), target)
+    if unfit:
+        fail(f"export: {unfit}; choose another file for the document (or -o - for standard output)")
     if not target.parent.is_dir():
         fail(f"export: cannot write {target}: folder {target.parent} does not exist")
+    remove_stale_temps(target)  # of an export killed midway
     try:
         write_atomically(target, text, 0o600)
     except OSError as error:

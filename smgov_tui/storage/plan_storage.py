@@ -7,8 +7,13 @@ them too:
   is a plan this smgov reads (reading.py), migrated in memory to the current
   schema (migrations.py), its history parsed only if a query reads it
   (history.py);
-- write() takes the plan's lock and refuses, writing nothing, if the file
-  changed since this storage read it or the tables are not a plan; it lays the
+- a plan named through a symbolic link is the file the link leads to, resolved
+  when the storage is made: its lock, temp files and backup are beside that
+  file, and a save replaces it, leaving the link a link (files.real_file);
+- write() refuses a plan its user may not write (a read-only file, someone
+  else's: files.read_only), then takes the plan's lock and refuses, writing
+  nothing, if the file changed since this storage read it or the tables are
+  not a plan; it lays the
   tables out diff-stable (layout.py), copying the history's bytes, replaces the
   file atomically (files.py), refreshes `<plan>.bak` and, before the first save
   in a newer schema, keeps the file as `<plan>.v<n>.bak` (backup.py).
@@ -35,7 +40,7 @@ from tinydb.table import Document, Table
 
 from smgov_tui.core.errors import PlanFileError
 from smgov_tui.storage.backup import backup_path, keep_original
-from smgov_tui.storage.files import locked, remove_stale_temps, write_atomically
+from smgov_tui.storage.files import distrust_at, locked, read_only, real_file, remove_stale_temps, write_atomically
 from smgov_tui.storage.history import History, section_of
 from smgov_tui.storage.layout import DOC, render
 from smgov_tui.storage.migrations import SCHEMA_VERSION
@@ -52,7 +57,7 @@ class PlanStorage(Storage):
     """A plan file, read and written whole by TinyDB (see the module docstring)."""
 
     def __init__(self, path: str | os.PathLike) -> None:
-        self.path = Path(path)
+        self.path = real_file(Path(path))  # through a link, the real file (files.real_file says why)
         self.file_schema: int | None = None  # the schema the file is written in, as last read
         self.backup_error: str | None = None  # why the last save could not refresh the backup
         self._file: PlanFile | None = None  # read since the last save: what a write replaces
@@ -65,6 +70,9 @@ class PlanStorage(Storage):
         if self._holding:
             yield
             return
+        refusal = read_only(self.path)
+        if refusal:
+            raise PlanFileError(f"cannot save {self.path}: {refusal}; the file on disk is unchanged")
         with locked(self.path):
             self._holding, self._file = True, None  # what was read before the lock may be stale
             try:
@@ -121,6 +129,9 @@ class PlanStorage(Storage):
         try:  # the plan is safe; the backup is a second copy, its failure is only a warning
             write_atomically(backup, parts, 0o600, durable=False)
         except OSError as error:
+            why = distrust_at(backup)  # never read: someone else's name, or a link, is only refused
+            if why:
+                return f"could not update the backup {backup}: it {why}; smgov restore will not use it"
             return f"could not update the backup {backup}: {error.strerror or error}"
         return None
 

@@ -21,7 +21,7 @@ from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.errors import ConflictError, PlanFileError
 from smgov_tui.core.plan import Plan
 from smgov_tui.storage.backup import Restored, restore
-from smgov_tui.storage.files import file_warnings
+from smgov_tui.storage.files import file_warnings, real_file, remove_stale_temps, write_atomically
 from smgov_tui.storage.layout import DOC, serialise
 from smgov_tui.storage.migrations import SCHEMA_VERSION
 from smgov_tui.storage.plan_storage import PlanDB, PlanStorage, change
@@ -76,66 +76,65 @@ class PlanStore:
     """
 
     def __init__(self, path: str | os.PathLike) -> None:
-        self.path = Path(path)
+        self.path = Path(path)  # as the person named it, to show
+        self.file = real_file(self.path)  # what is read and written: through a link, resolved once
         self._backup_error: str | None = None
-        PlanStorage(self.path).read()  # refuse anything that is not a plan before going further
+        PlanStorage(self.file).read()  # refuse anything that is not a plan before going further
 
     @classmethod
     def create(cls, path: str | os.PathLike, name: str, values: dict | None = None,
                source: str | None = None) -> PlanStore:
-        """A new plan file; refuses to touch a path that exists."""
+        """A new plan file; refuses to touch a path that exists (a link too, even one leading
+        nowhere). Written whole to a temp file, then linked to its name: a kill at any
+        moment leaves no plan or a whole one, never an empty file that blocks the name."""
         path = Path(path)
-        if path.exists() or path.is_symlink():
-            raise PlanFileError(f"{path} already exists; smgov new never overwrites a file")
+        exists = f"{path} already exists; smgov new never overwrites a file"
+        if path.is_symlink():
+            raise PlanFileError(f"{exists} (it is a symbolic link)")
+        if path.exists():
+            raise PlanFileError(exists)
         if not path.parent.is_dir():
             raise PlanFileError(f"cannot create {path}: folder {path.parent} does not exist")
         text = serialise(_initial_data(name, dict(values or {}), source))
+        remove_stale_temps(path)  # of a `new` killed midway
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            write_atomically(path, text, 0o600, overwrite=False)
         except FileExistsError:
-            raise PlanFileError(f"{path} already exists; smgov new never overwrites a file") from None
+            raise PlanFileError(exists) from None
         except OSError as error:
-            raise PlanFileError(f"cannot create {path}: {error.strerror or error}") from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except OSError as error:
-            path.unlink(missing_ok=True)
             raise PlanFileError(f"cannot create {path}: {error.strerror or error}") from None
         return cls(path)
 
     # reading
 
     def meta(self) -> dict:
-        return dict(PlanDB(self.path).table("meta").get(doc_id=_ONLY))
+        return dict(PlanDB(self.file).table("meta").get(doc_id=_ONLY))
 
     def load(self) -> Plan:
-        return read_plan(self.path)
+        return read_plan(self.file)
 
     def history(self) -> list[dict]:
         """Every change, in the order they were made."""
         # all(), not the table itself: sorted() would ask the table's length first, a second read
-        return sorted(PlanDB(self.path).table("history").all(), key=lambda entry: entry.doc_id)
+        return sorted(PlanDB(self.file).table("history").all(), key=lambda entry: entry.doc_id)
 
     def stamp(self) -> tuple:
         """Changes whenever the file is replaced (by any session): cheap enough to poll."""
         try:
-            info = os.stat(self.path)
+            info = os.stat(self.file)
         except OSError:
             return ()
         return (info.st_mtime_ns, info.st_size, info.st_ino)
 
     def needs_upgrade(self) -> bool:
         """True when the file on disk is from an older schema (it is migrated in memory meanwhile)."""
-        storage = PlanStorage(self.path)
+        storage = PlanStorage(self.file)
         storage.read()
         return storage.file_schema < SCHEMA_VERSION
 
     def warnings(self) -> list[str]:
         """Things about the file its owner should fix; none of them stops smgov."""
-        return file_warnings(self.path) + ([self._backup_error] if self._backup_error else [])
+        return file_warnings(self.file) + ([self._backup_error] if self._backup_error else [])
 
     # changing
 
@@ -148,7 +147,7 @@ class PlanStore:
         changed it meanwhile: ConflictError, nothing written, unless `force`.
         Returns the history entry, or None when the value was already that.
         """
-        with change(self.path) as db:
+        with change(self.file) as db:
             plan = db.table("plan")
             plan_doc = plan.get(doc_id=_ONLY) or {}
             values = dict(plan_doc.get("values", {}))
@@ -171,7 +170,7 @@ class PlanStore:
 
     def upgrade(self) -> bool:
         """Save the plan in the current schema now (keeping the original file); True if it was older."""
-        with change(self.path) as db:
+        with change(self.file) as db:
             tables = db.storage.read()
             if db.storage.file_schema >= SCHEMA_VERSION:
                 return False
@@ -181,7 +180,7 @@ class PlanStore:
 
     def restore(self) -> Restored:
         """Bring back the last version smgov saved (see backup.restore)."""
-        return restore(self.path)
+        return restore(self.file)
 
 
 def _conflict(history: Table, decision_id: str, mine: Any, theirs: Any) -> ConflictError:

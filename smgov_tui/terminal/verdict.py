@@ -42,11 +42,12 @@ def checklist_table(result, fmt: str, invalid: dict) -> str:
 
 
 def restore_hint(error: Exception, plan: str | None, command: str | None) -> str:
-    """A damaged plan with a backup beside it: say how to get the last saved version back."""
-    from smgov_tui.storage.backup import backup_path
+    """A damaged plan with a backup beside it that `smgov restore` would bring back (smgov's
+    own, a plan): say how to get the last saved version back."""
+    from smgov_tui.storage.backup import usable_backup
 
     if not getattr(error, "damaged", False) or not plan or command == "restore":
         return ""
-    if not backup_path(Path(plan)).is_file():
+    if usable_backup(Path(plan)) is None:
         return ""
     return f"; smgov restore {plan} brings back the last version smgov saved"

@@ -20,14 +20,13 @@ if there were no file.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
-import stat
 import zlib
 from pathlib import Path
 from typing import Any
 
+from smgov_tui.storage.files import open_own, remove_stale_temps, write_atomically
 from smgov_tui.tui.compat import parse_cache, stylesheet_variables
 
 
@@ -50,12 +49,10 @@ def cache_file(folder: Path, variables: dict[str, str]) -> Path:
 
 def load(stylesheet: Any, path: Path) -> frozenset:
     """Fill the stylesheet's parse cache from the file; the entries it took.
-    Only a file of this user's, that no one else can write, is read: it is code."""
+    Only a file of this user's, that no one else can write, is read, and never
+    through a link (files.open_own): unpickling it runs code."""
     try:
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return frozenset()
+        with os.fdopen(open_own(path), "rb") as file:
             kept = pickle.load(file)
         if kept["stamp"] != stamp(stylesheet_variables(stylesheet)):
             return frozenset()
@@ -63,7 +60,7 @@ def load(stylesheet: Any, path: Path) -> frozenset:
         for key, rules in entries.items():
             parse_cache(stylesheet)[key] = rules
         return frozenset(entries)
-    except Exception:  # missing, damaged, from another Textual: parse as ever
+    except Exception:  # missing, damaged, someone else's, from another Textual: parse as ever
         return frozenset()
 
 
@@ -87,16 +84,14 @@ def save(stylesheet: Any, path: Path, loaded: frozenset) -> frozenset | None:
     entries = in_use(stylesheet)
     if not entries or frozenset(entries) == loaded:
         return None
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(temporary, "wb") as file:
-            os.fchmod(file.fileno(), 0o600)
-            pickle.dump({"stamp": stamp(stylesheet_variables(stylesheet)), "entries": entries}, file,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)  # whole or not at all, should two sessions save at once
+        remove_stale_temps(path)  # of a session killed while writing it
+        data = pickle.dumps({"stamp": stamp(stylesheet_variables(stylesheet)), "entries": entries},
+                            protocol=pickle.HIGHEST_PROTOCOL)
+        # Whole or not at all, should two sessions save at once; a new temp file, never a
+        # name someone else could have placed a link at.
+        write_atomically(path, data, 0o600, durable=False)
         return frozenset(entries)
     except Exception:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
         return None

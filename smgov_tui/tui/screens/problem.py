@@ -3,7 +3,8 @@
 Shown instead of a crash (or a bare error line) when `smgov PLAN` names an
 empty, truncated, foreign, newer or unreadable file, a folder, or a path whose
 folder is missing. Nothing here writes to that file unless the person asks to
-restore the last good version, and even then the file is kept beside it.
+restore the last good version (offered only for a backup `smgov restore` would
+bring back: backup.usable_backup), and even then the file is kept beside it.
 """
 
 from __future__ import annotations
@@ -21,22 +22,11 @@ from textual.widgets.option_list import Option
 
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line
-from smgov_tui.storage.backup import backup_path, restore
-from smgov_tui.storage.reading import read_plan_data
+from smgov_tui.storage.backup import restore, usable_backup
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
 from smgov_tui.tui.workbench import Workbench
-
-
-def usable_backup(path: Path) -> Path | None:
-    """`<plan>.bak` if it is there and is a plan this smgov can open."""
-    backup = backup_path(path)
-    try:
-        read_plan_data(backup)
-    except SmgovError:
-        return None
-    return backup
 
 
 def sibling(path: Path) -> Path:
