@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from smgov_tui.core.checks.base import plural
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import visible
 from smgov_tui.plain.console import Console, Leave
@@ -22,7 +23,9 @@ __all__ = ["run_plain"]
 
 
 def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """Walk the plan at `path` (created blank if missing); 0 on leaving, however one leaves."""
+    """Walk the plan at `path` (created blank if missing); 0 on leaving, however one leaves,
+    but 2 (with the line saying which) when the plan file refused answers that were not
+    given again and saved."""
     from smgov_tui.storage.samples import start_plan
     from smgov_tui.storage.store import PlanStore
     from smgov_tui.terminal.output import fail, warn
@@ -46,7 +49,7 @@ def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = N
             store, created = start_plan(path), True
     except SmgovError as error:  # the line and the exit code `smgov check` gives
         fail(str(error) + restore_hint(error, str(path), "plain"))
-    for message in store.warnings():
+    for message in store.warnings(editing=True):
         warn(message)
     if created:
         console.say(f"Started a blank plan at {visible(str(path))}.")
@@ -59,11 +62,14 @@ def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = N
                 console.say()  # off the prompt's line
             if walk.unsaved:
                 console.say(walk.unsaved)
-            console.say(f"Left smgov: every answer you gave is saved in {visible(str(path))}.")
+            others = " other" if walk.refused else ""
+            console.say(f"Left smgov: every{others} answer you gave is saved in {visible(str(path))}.")
         except (OSError, ValueError):  # the terminal or the pipe is gone: nothing left to tell
             pass
     except BrokenPipeError:
         raise  # the command line quiets it, as for `smgov check | head`
     except OSError:  # the terminal went away (a dropped link): every answer given is saved
         pass
+    if walk.refused:  # said as each was refused; leaving says it again, and the exit code too
+        fail(f"{plural(len(walk.refused), 'answer')} NOT saved to {path}: {', '.join(walk.refused)}")
     return 0

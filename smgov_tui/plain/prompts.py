@@ -41,6 +41,7 @@ class Prompts:
         self.say = console.say
         self.at = 0  # the walk's catalogue position; len(DECISIONS) is the end of the plan
         self.unsaved = ""  # what was being typed, said if the person leaves mid-way
+        self.refused: list[str] = []  # decisions whose answer the plan file refused (until one is saved)
 
     @property
     def plan(self) -> Plan:
@@ -158,10 +159,14 @@ class Prompts:
         """The answer dropped (the plan as it was) and why said; False."""
         self.session.withdraw(decision.id)
         self.say(f"Not saved: {visible(str(error))}")
+        if decision.label not in self.refused:
+            self.refused.append(decision.label)
         return False
 
     def took(self, decision: Decision, value: Any, before: Checklist, changed: bool = True) -> None:
         """What an answer saved did to the checklist."""
+        if decision.label in self.refused:
+            self.refused.remove(decision.label)
         after = checklist(self.plan)
         shown = "cleared" if value is None else words.short(decision.kind.show(value))
         self.say(f"{'Saved' if changed else 'Unchanged'}: {decision.label}: {shown}. "

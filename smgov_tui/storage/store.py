@@ -21,7 +21,7 @@ from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.errors import ConflictError, PlanFileError
 from smgov_tui.core.plan import Plan
 from smgov_tui.storage.backup import Restored, restore
-from smgov_tui.storage.files import file_warnings, real_file, remove_stale_temps, write_atomically
+from smgov_tui.storage.files import file_warnings, read_only, real_file, remove_stale_temps, write_atomically
 from smgov_tui.storage.layout import DOC, serialise
 from smgov_tui.storage.migrations import SCHEMA_VERSION
 from smgov_tui.storage.plan_storage import PlanDB, PlanStorage, change
@@ -132,9 +132,13 @@ class PlanStore:
         storage.read()
         return storage.file_schema < SCHEMA_VERSION
 
-    def warnings(self) -> list[str]:
-        """Things about the file its owner should fix; none of them stops smgov."""
-        return file_warnings(self.file) + ([self._backup_error] if self._backup_error else [])
+    def warnings(self, editing: bool = False) -> list[str]:
+        """Things about the file its owner should fix; none of them stops smgov. `editing`
+        (a workbench or plain mode opening it): a plan it may not write, said now, not at
+        the first save."""
+        refusal = read_only(self.file) if editing else None
+        return (file_warnings(self.file) + ([self._backup_error] if self._backup_error else [])
+                + ([f"{self.path}: {refusal}; until then nothing you change can be saved"] if refusal else []))
 
     # changing
 

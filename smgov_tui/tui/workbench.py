@@ -98,7 +98,7 @@ class Workbench(App):
     def _watch_plan(self) -> None:
         """Saving's companions: another session's changes polled for, and the file's warnings said."""
         self.set_interval(OTHER_SESSIONS_POLL, self.notice_other_sessions, name="other sessions")
-        for warning in self.store.warnings():
+        for warning in self.store.warnings(editing=True):
             self.notify(warning, title="Plan file", severity="warning", markup=False, timeout=15)
 
     def propose(self, decision_id: str, value: Any, final: bool) -> None:

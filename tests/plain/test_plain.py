@@ -454,3 +454,25 @@ def test_ctrl_d_on_a_terminal_leaves_with_everything_saved(tmp_path):
     assert term.finish() == 0
     assert "\x1b" not in term.seen.decode()
     assert values(path) == {"objectives.conversations_now": "Bins on Nextdoor"}
+
+
+def test_a_plan_it_cannot_write_is_said_at_once_each_refusal_too_and_leaving_exits_2(tmp_path, capsys):
+    """A read-only plan: a warning as it opens, "Not saved" with the reason for the
+    answer, and leaving names what was not saved, with exit 2 (never "every answer
+    you gave is saved")."""
+    path = tmp_path / "plan.json"
+    assert main(["new", str(path)]) == 0
+    path.chmod(0o444)
+    before = path.read_bytes()
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as leaving:
+        run_plain(path, Script("Residents ask about bin days", ".", "quit"), out)
+    assert leaving.value.code == 2
+    err = capsys.readouterr().err
+    label = CATALOGUE.get("objectives.conversations_now").label
+    assert f"smgov: warning: {path}: it is read-only (mode 0444)" in err
+    assert err.strip().splitlines()[-1] == f"smgov: error: 1 answer NOT saved to {path}: {label}"
+    said = squeezed(out.getvalue())
+    assert f"Not saved: cannot save {path}: it is read-only (mode 0444)" in said
+    assert "every other answer you gave is saved" in said and "every answer you gave" not in said
+    assert path.read_bytes() == before

@@ -162,3 +162,24 @@ async def test_a_dialog_that_asks_takes_no_key_typed_before_it_was_drawn(plan, d
         await until_asking(pilot)
         await pilot.press("ctrl+q")
     assert app.return_code == 2
+
+
+async def test_a_read_only_plan_says_so_when_it_opens_and_is_never_rewritten(plan):
+    plan.chmod(0o444)
+    before = plan.read_bytes()
+    app = SmgovApp(PlanStore(plan))
+    notes: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, *a, **k: (notes.append(str(message)), notify(message, *a, **k))[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert f"{plan}: it is read-only (mode 0444); chmod u+w {plan} to edit it; until then nothing " \
+               "you change can be saved" in notes
+        await pilot.press("M")
+        app.flush()
+        await pilot.press("ctrl+q")
+        await until_asking(pilot)
+        assert f"cannot save {plan}: it is read-only (mode 0444)" in dialog_text(app)
+        await pilot.press("ctrl+q")
+    assert app.return_code == 2 and plan.read_bytes() == before
+    assert plan.stat().st_mode & 0o777 == 0o444
