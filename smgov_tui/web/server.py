@@ -6,7 +6,8 @@ the store's locking keeps them from overwriting each other. The page is our own:
 textual-serve's template fetches its font from Google Fonts, and smgov must work
 on a closed network, so ours takes the font textual-serve ships. The link carries
 a random key, because loopback is shared by every user of a shared server and any
-web page the browser visits may open a websocket to it.
+web page the browser visits may open a websocket to it. What a tab sends is
+checked before it reaches its workbench (messages.py).
 """
 
 from __future__ import annotations
@@ -27,15 +28,20 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from string import Template
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.terminal.output import fail, warn
 from smgov_tui.terminal.paths import default_plan_path
+from smgov_tui.web.messages import Focus, Keys, Malformed, Ping, Resize, parse, terminal_size
 
 KEY_PARAMETER = "key"
 BROWSER_TERM = "xterm-256color"  # xterm.js: the full workbench, never plain mode or 16 colours
+LONGEST_LOG_LINE = 300  # characters: a log line quotes what a browser sent
+
+log = logging.getLogger("smgov.serve")
 
 
 def serve(path: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -112,8 +118,23 @@ def link(host: str, port: int, key: str) -> str:
     return f"http://{shown}:{port}/?{KEY_PARAMETER}={key}"
 
 
+class ConsoleLine(logging.Formatter):
+    """Whatever logs, one line `smgov serve: ...` on the console: textual-serve logs
+    tracebacks with their locals (links with their key among them), aiohttp one per
+    broken request, and a message may quote what a browser sent (escape sequences)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            detail = str(error)
+            text += f" ({type(error).__name__}{': ' + detail if detail and detail != text else ''})"
+        return f"smgov serve: {one_line(text)[:LONGEST_LOG_LINE]}"
+
+
 class PlanServer(Server):
-    """textual-serve's server with our page, the key checked, and our own words on the console."""
+    """textual-serve's server with our page, the key checked, what tabs send checked,
+    and our own words on the console."""
 
     def __init__(self, command: str, *, plan: Path, host: str, port: int) -> None:
         super().__init__(command, host=host, port=port, title=f"smgov: {plan.name}")
@@ -123,7 +144,9 @@ class PlanServer(Server):
 
     def initialize_logging(self) -> None:
         # textual-serve's logs every request (links with their key) and tracebacks with locals
-        logging.basicConfig(level=logging.WARNING, format="smgov serve: %(message)s")
+        console = logging.StreamHandler()
+        console.setFormatter(ConsoleLine())
+        logging.basicConfig(level=logging.WARNING, handlers=[console])
 
     async def web_application(self) -> web.Application:
         """Our routes, in place of textual-serve's (its Server._make_app, private, is
@@ -176,12 +199,55 @@ class PlanServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         if not self.has_key(request.match_info.get("key")):
             raise web.HTTPForbidden()
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
         tab = asyncio.current_task()
         self.tabs.add(tab)
         try:
-            return await super().handle_websocket(request)
+            await self.run_tab(request, websocket)
         finally:
             self.tabs.discard(tab)
+        return websocket
+
+    async def run_tab(self, request: web.Request, websocket: web.WebSocketResponse) -> None:
+        """textual-serve's handler, with what the tab sends checked (`relay`) and any
+        failure one line on the console, not a traceback."""
+        workbench = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                               close=websocket.close, download_manager=self.download_manager, debug=self.debug)
+        try:
+            await workbench.start(*terminal_size(request.query.get("width"), request.query.get("height")))
+            await self.relay(websocket, workbench, request.remote)
+        except asyncio.CancelledError:  # ctrl+c (close_tabs): as textual-serve, the tab ends quietly
+            pass
+        except Exception as error:
+            log.error("a tab from %s ended: %s", request.remote, error)
+        finally:
+            await workbench.stop()  # the workbench saves and quits, then its tab is closed
+            await websocket.close()
+
+    async def relay(self, websocket: web.WebSocketResponse, workbench: AppService, remote: str | None) -> None:
+        """What the tab sends, to its workbench; a message textual.js would not send is
+        one line on the console and goes no further, and the tab goes on."""
+        async for message in websocket:
+            if message.type == WSMsgType.ERROR:  # aiohttp has closed the tab (e.g. a message over 4 MB)
+                log.warning("closed a tab from %s: %s", remote, message.data)
+                continue
+            try:
+                if message.type != WSMsgType.TEXT:
+                    raise Malformed("binary data, not a JSON text message")
+                sent = parse(message.data)
+            except Malformed as error:
+                log.warning("ignored a message from a tab at %s: %s", remote, error)
+                continue
+            match sent:
+                case Keys(text):
+                    await workbench.send_bytes(text.encode())
+                case Resize(width, height):
+                    await workbench.set_terminal_size(width, height)
+                case Ping(data):
+                    await websocket.send_json(["pong", data])
+                case Focus(focused):
+                    await (workbench.focus() if focused else workbench.blur())
 
 
 def font_size(asked: str | None) -> int:
