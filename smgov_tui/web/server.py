@@ -6,8 +6,9 @@ the store's locking keeps them from overwriting each other. The page is our own:
 textual-serve's template fetches its font from Google Fonts, and smgov must work
 on a closed network, so ours takes the font textual-serve ships. The link carries
 a random key, because loopback is shared by every user of a shared server and any
-web page the browser visits may open a websocket to it. What a tab sends is
-checked before it reaches its workbench (messages.py).
+web page the browser visits may open a websocket to it. The Host and Origin are
+checked too (addresses.py), and what a tab sends is checked before it reaches its
+workbench (messages.py).
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ from pathlib import Path
 from string import Template
 
 from aiohttp import WSMsgType, web
+from aiohttp.typedefs import Handler
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.terminal.output import fail, warn
 from smgov_tui.terminal.paths import default_plan_path
+from smgov_tui.web.addresses import WILDCARDS, OwnAddresses, same_origin
 from smgov_tui.web.messages import Focus, Keys, Malformed, Ping, Resize, parse, terminal_size
 
 KEY_PARAMETER = "key"
@@ -112,7 +115,7 @@ def served_environment(environ: MutableMapping[str, str]) -> None:
 
 def link(host: str, port: int, key: str) -> str:
     """The URL to open: a wildcard host is shown as this machine's name."""
-    shown = socket.gethostname() if host in ("", "0.0.0.0", "::") else host
+    shown = socket.gethostname() if host in WILDCARDS else host
     if ":" in shown:
         shown = f"[{shown}]"
     return f"http://{shown}:{port}/?{KEY_PARAMETER}={key}"
@@ -133,13 +136,14 @@ class ConsoleLine(logging.Formatter):
 
 
 class PlanServer(Server):
-    """textual-serve's server with our page, the key checked, what tabs send checked,
-    and our own words on the console."""
+    """textual-serve's server with our page, the key, Host and Origin checked, what tabs send
+    checked, and our own words on the console."""
 
     def __init__(self, command: str, *, plan: Path, host: str, port: int) -> None:
         super().__init__(command, host=host, port=port, title=f"smgov: {plan.name}")
         self.plan = plan
         self.key = secrets.token_urlsafe(24)
+        self.addresses = OwnAddresses.of(host, port)
         self.tabs: set[asyncio.Task] = set()
 
     def initialize_logging(self) -> None:
@@ -152,7 +156,7 @@ class PlanServer(Server):
         """Our routes, in place of textual-serve's (its Server._make_app, private, is
         never called: `serve` below is ours too): the key checked on the page and the
         websocket, no jinja2 templates, no logo printed at the start."""
-        app = web.Application()
+        app = web.Application(middlewares=[self.own_address_only])
         app.add_routes([
             web.get("/", self.handle_index, name="index"),
             web.get("/ws/{key}", self.handle_websocket, name="websocket"),
@@ -161,6 +165,16 @@ class PlanServer(Server):
         ])
         app.on_shutdown.append(self.close_tabs)
         return app
+
+    @web.middleware
+    async def own_address_only(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Every request names this server in its Host (see addresses.py): DNS rebinding
+        never reaches a page, and the page's websocket address is never a foreign name."""
+        if not self.addresses.admits(request.headers.get("Host")):
+            log.warning("refused a request from %s for another name: Host %s",
+                        request.remote, request.headers.get("Host", "missing"))
+            raise web.HTTPForbidden(text=self.addresses.refusal())
+        return await handler(request)
 
     async def close_tabs(self, app: web.Application) -> None:
         """On ctrl+c, end every tab's session now (each workbench saves and quits):
@@ -197,6 +211,12 @@ class PlanServer(Server):
         return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store"})
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        """A tab's workbench: refused before any process starts when the page that opens it
+        is not ours."""
+        if not same_origin(request.headers.get("Origin"), request.scheme, request.host):
+            log.warning("refused a websocket from %s opened by a page of another site: Origin %s",
+                        request.remote, request.headers.get("Origin", "missing"))
+            raise web.HTTPForbidden(text="smgov: refused: a page of another site opened this websocket\n")
         if not self.has_key(request.match_info.get("key")):
             raise web.HTTPForbidden()
         websocket = web.WebSocketResponse(heartbeat=15)
@@ -259,7 +279,8 @@ def font_size(asked: str | None) -> int:
 
 def page(plan: Path, *, base: str, websocket: str, font_size: int) -> str:
     """textual-serve's page, its font served from the package instead of Google Fonts.
-    The host in the URLs comes from the request, so a forwarded port (ssh -L) works."""
+    The host in the URLs comes from the request (one of ours: addresses.py), so a
+    forwarded port (ssh -L) works."""
     static = f"{base}/static/"
     return PAGE.substitute(
         title=html.escape(f"smgov: {one_line(plan.name)}"),

@@ -196,6 +196,63 @@ async def test_a_tab_runs_the_workbench_and_what_it_types_lands_in_the_plan(serv
     assert "Traceback" not in err.decode() + out.decode()
 
 
+async def test_a_page_of_another_site_cannot_open_a_tab(served):
+    server, url, _ = served
+    base, key = url.split("/?key=")
+    port = base.rsplit(":", 1)[1]
+    # any page the browser visits may open a websocket to loopback; with the key (a link
+    # pasted where a page can read it) it would drive the plan
+    async with browser() as http:
+        for origin in ("http://evil.example", f"http://evil.example:{port}", f"http://127.0.0.1:{int(port) + 1}",
+                       f"https://127.0.0.1:{port}", "null", None):
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await http.ws_connect(websocket(base, key), origin=origin)
+            assert refused.value.status == 403, origin
+    assert started_by(server) == []
+    server.send_signal(signal.SIGINT)
+    assert server.wait(WAIT) == 0
+    err = server.stderr.read().decode()
+    assert err.splitlines()[0] == ("smgov serve: refused a websocket from 127.0.0.1 opened by a page of another "
+                                   "site: Origin http://evil.example")
+    assert len(err.splitlines()) == 6 and "Traceback" not in err
+
+
+async def test_a_name_that_is_not_this_servers_is_refused_on_the_page_and_the_websocket(served):
+    server, url, _ = served
+    base, key = url.split("/?key=")
+    port = base.rsplit(":", 1)[1]
+    # DNS rebinding: a page at http://evil.example:PORT whose name is then pointed at 127.0.0.1
+    # is the same origin as this server to the browser; only the Host it sends tells them apart
+    rebound = {"Host": f"evil.example:{port}"}
+    async with browser() as http:
+        async with http.get(url, headers=rebound) as page:
+            assert page.status == 403
+            text = await page.text()
+        assert "evil.example" not in text
+        assert text.startswith("smgov: refused: this server answers to localhost, 127.0.0.1 or [::1] on any "
+                               "port (a port forwarded with ssh -L), not to the name in your address bar")
+        assert "restart it with --host NAME" in text
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(websocket(base, key), origin=f"http://evil.example:{port}", headers=rebound)
+        assert refused.value.status == 403
+        async with http.get(f"{base}/static/js/textual.js", headers=rebound) as asset:
+            assert asset.status == 403
+    assert started_by(server) == []
+
+
+async def test_a_forwarded_port_opens_the_page_and_a_tab_on_the_name_the_browser_used(served):
+    _, url, _ = served
+    base, key = url.split("/?key=")
+    # `ssh -L 9000:127.0.0.1:8000 server`, then http://localhost:9000/?key=... in the browser
+    forwarded = {"Host": "localhost:9000"}
+    async with browser() as http:
+        async with http.get(url, headers=forwarded) as page:
+            assert page.status == 200
+            assert f'data-session-websocket-url="ws://localhost:9000/ws/{key}"' in await page.text()
+        async with http.ws_connect(websocket(base, key), origin="http://localhost:9000", headers=forwarded) as tab:
+            await first_frame(tab)
+
+
 async def test_a_malformed_message_is_one_line_on_the_console_and_the_tab_goes_on(served):
     server, url, plan_path = served
     base, key = url.split("/?key=")
