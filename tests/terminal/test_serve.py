@@ -11,6 +11,7 @@ import os
 import re
 import select
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -282,6 +283,46 @@ async def test_a_malformed_message_is_one_line_on_the_console_and_the_tab_goes_o
     assert lines[-1].endswith(": binary data, not a JSON text message")
 
 
+async def test_tabs_over_the_limit_are_told_so_and_start_nothing_until_one_closes(tmp_path, plan_path):
+    with serving(tmp_path, plan_path, "--max-sessions", "2") as (server, url, _):
+        base, key = url.split("/?key=")
+        async with browser() as http:
+            first = await http.ws_connect(websocket(base, key), origin=base)
+            async with http.ws_connect(websocket(base, key), origin=base) as second:
+                await first_frame(first)
+                await first_frame(second)
+                running = started_by(server)
+                async with http.get(url) as page:
+                    assert page.status == 503
+                    assert await page.text() == (
+                        "smgov: All places are taken: 2 browser tabs have this plan open, the most this server "
+                        "lets in at once (--max-sessions 2). Close a tab you no longer use, then open this one "
+                        "again; or restart smgov serve with a higher --max-sessions.\n")
+                async with http.ws_connect(websocket(base, key), origin=base) as third:
+                    refused = await third.receive()
+                assert (refused.type, refused.data, refused.extra) == (
+                    aiohttp.WSMsgType.CLOSE, aiohttp.WSCloseCode.TRY_AGAIN_LATER, "tab limit reached (--max-sessions 2)")
+                assert started_by(server) == running
+                # closing a tab frees its place, once its workbench has saved and quit
+                await first.close()
+                deadline = time.monotonic() + WAIT
+                while (await http.get(url)).status != 200:
+                    assert time.monotonic() < deadline, "closing a tab never freed its place"
+                    await asyncio.sleep(0.1)
+                async with http.ws_connect(websocket(base, key), origin=base) as third:
+                    await first_frame(third)
+                    # ctrl+c with two tabs open: both workbenches end with the server
+                    tabs = started_by(server)
+                    server.send_signal(signal.SIGINT)
+                    assert server.wait(WAIT) == 0
+        deadline = time.monotonic() + WAIT
+        while still_running(tabs):
+            assert time.monotonic() < deadline, f"workbenches left running after ctrl+c: {still_running(tabs)}"
+            await asyncio.sleep(0.1)
+        assert server.stderr.read().decode().splitlines() == [
+            "smgov serve: refused a tab from 127.0.0.1: 2 tabs are open, the most --max-sessions lets in"]
+
+
 def test_whatever_logs_on_the_console_is_one_safe_line_without_a_traceback():
     try:
         json.loads("\x1b[2J")
@@ -290,6 +331,35 @@ def test_whatever_logs_on_the_console_is_one_safe_line_without_a_traceback():
                                    None, sys.exc_info())
     assert web.ConsoleLine().format(record) == (
         "smgov serve: Error handling \\x1b[2J request (JSONDecodeError: Expecting value: line 1 column 1 (char 0))")
+
+
+def test_the_page_tells_a_tab_closed_for_the_limit_so(tmp_path):
+    """textual.js says "Session ended." however its websocket closes: the page's own script
+    shows the limit's message when the server closed it with 1013 (run in node, with the
+    browser's WebSocket and body stood in for)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    text = web.page(Path("plan.json"), base="http://127.0.0.1:8000", websocket="ws://127.0.0.1:8000/ws/k",
+                    font_size=16, full=web.limit_reached(3))
+    assert '<div class="full">All places are taken: 3 browser tabs have this plan open, the most' in text
+    [script] = [found for found in re.findall(r"<script>(.*?)</script>", text, re.S) if "WebSocket" in found]
+    stand_ins = """
+        const marks = [];
+        globalThis.document = {body: {classList: {add: (name) => marks.push(name)}}};
+        globalThis.window = {WebSocket: class { constructor(url) { this.url = url; this.heard = []; }
+                                                addEventListener(kind, heard) { this.heard.push(heard); } }};
+    """
+    check = """
+        for (const code of [1006, 1000, 1013]) {
+            const socket = new window.WebSocket("ws://127.0.0.1:8000/ws/k");
+            socket.heard.forEach((heard) => heard({code}));
+            console.log(code, marks.join(","));
+        }
+    """
+    (tmp_path / "page.js").write_text(stand_ins + script + check)
+    ran = subprocess.run([node, str(tmp_path / "page.js")], capture_output=True, text=True, timeout=WAIT)
+    assert ran.stdout.splitlines() == ["1006 ", "1000 ", "1013 -full"], ran.stderr
 
 
 def test_a_busy_port_is_one_error_line_and_exit_2(smgov, plan_path):
@@ -343,5 +413,20 @@ def test_serve_help_names_the_plan_host_and_port(smgov):
     result = smgov("serve", "--help")
     assert result.code == 0
     assert "usage: smgov serve" in result.out
-    for option in ("PLAN", "--host HOST", "--port PORT", "127.0.0.1"):
+    for option in ("PLAN", "--host HOST", "--port PORT", "127.0.0.1", "--max-sessions N", "(default: 8)"):
         assert option in result.out
+
+
+@pytest.mark.parametrize("given", ["0", "-3"])
+def test_a_limit_below_one_tab_is_one_error_line_and_exit_2(smgov, plan_path, not_serving, given):
+    result = smgov("serve", plan_path, "--port", free_port(), "--max-sessions", given)
+    assert result.code == 2
+    assert result.err.splitlines() == [f"smgov: error: serve: --max-sessions {given} is less than 1 "
+                                       "(the number of browser tabs let in at once)"]
+
+
+def test_a_limit_that_is_not_a_number_is_one_error_line_and_exit_2(smgov, plan_path):
+    result = smgov("serve", plan_path, "--max-sessions", "many")
+    assert result.code == 2
+    assert result.err.splitlines() == ["smgov: error: serve: argument --max-sessions: invalid int value: 'many' "
+                                       "(see smgov serve --help)"]
