@@ -363,7 +363,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from smgov_tui.web.server import serve
 
     path = Path(args.plan) if args.plan else default_plan_path()
-    return serve(path, host=args.host, port=args.port)
+    return serve(path, host=args.host, port=args.port, max_sessions=args.max_sessions)
 
 
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,

@@ -6,7 +6,10 @@ the store's locking keeps them from overwriting each other. The page is our own:
 textual-serve's template fetches its font from Google Fonts, and smgov must work
 on a closed network, so ours takes the font textual-serve ships. The link carries
 a random key, because loopback is shared by every user of a shared server and any
-web page the browser visits may open a websocket to it.
+web page the browser visits may open a websocket to it. The Host and Origin are
+checked too (addresses.py), what a tab sends is checked before it reaches its
+workbench (messages.py), and at most --max-sessions tabs run at once: each is a
+workbench process, and a browser opens tabs without end.
 """
 
 from __future__ import annotations
@@ -27,21 +30,30 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from string import Template
 
-from aiohttp import web
+from aiohttp import WSCloseCode, WSMsgType, web
+from aiohttp.typedefs import Handler
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.terminal.output import fail, warn
 from smgov_tui.terminal.paths import default_plan_path
+from smgov_tui.web.addresses import WILDCARDS, OwnAddresses, same_origin
+from smgov_tui.web.messages import Focus, Keys, Malformed, Ping, Resize, parse, terminal_size
 
 KEY_PARAMETER = "key"
 BROWSER_TERM = "xterm-256color"  # xterm.js: the full workbench, never plain mode or 16 colours
+LONGEST_LOG_LINE = 300  # characters: a log line quotes what a browser sent
+
+log = logging.getLogger("smgov.serve")
 
 
-def serve(path: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
+def serve(path: Path, *, host: str, port: int, max_sessions: int) -> int:
     """Serve the workbench on PLAN until ctrl+c; 0 when stopped, 2 (one line) when it cannot start."""
     if not 1 <= port <= 65535:
         fail(f"serve: port {port} is not between 1 and 65535")
+    if max_sessions < 1:  # 0 would let no tab in; no limit would let a browser start processes without end
+        fail(f"serve: --max-sessions {max_sessions} is less than 1 (the number of browser tabs let in at once)")
     default = path == default_plan_path()
     if not default and not path.parent.is_dir():
         fail(f"cannot open or create {path}: folder {path.parent} does not exist")
@@ -52,7 +64,8 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
              "read the link can edit the plan, and plain HTTP sends the link and every keystroke "
              "unencrypted; prefer the default (127.0.0.1) with `ssh -L` from your own machine")
     served_environment(os.environ)
-    server = PlanServer(workbench_command(None if default else path), plan=path, host=host, port=port)
+    server = PlanServer(workbench_command(None if default else path), plan=path, host=host, port=port,
+                        max_sessions=max_sessions)
     try:
         server.serve()
     except OSError as error:  # the port was taken between our check and the bind
@@ -106,30 +119,57 @@ def served_environment(environ: MutableMapping[str, str]) -> None:
 
 def link(host: str, port: int, key: str) -> str:
     """The URL to open: a wildcard host is shown as this machine's name."""
-    shown = socket.gethostname() if host in ("", "0.0.0.0", "::") else host
+    shown = socket.gethostname() if host in WILDCARDS else host
     if ":" in shown:
         shown = f"[{shown}]"
     return f"http://{shown}:{port}/?{KEY_PARAMETER}={key}"
 
 
-class PlanServer(Server):
-    """textual-serve's server with our page, the key checked, and our own words on the console."""
+def limit_reached(max_sessions: int) -> str:
+    """What a tab over the limit shows: why it has no workbench, and what to do."""
+    tabs = "1 browser tab has" if max_sessions == 1 else f"{max_sessions} browser tabs have"
+    return (f"All places are taken: {tabs} this plan open, the most this server lets in at once "
+            f"(--max-sessions {max_sessions}). Close a tab you no longer use, then open this one again; "
+            "or restart smgov serve with a higher --max-sessions.")
 
-    def __init__(self, command: str, *, plan: Path, host: str, port: int) -> None:
+
+class ConsoleLine(logging.Formatter):
+    """Whatever logs, one line `smgov serve: ...` on the console: textual-serve logs
+    tracebacks with their locals (links with their key among them), aiohttp one per
+    broken request, and a message may quote what a browser sent (escape sequences)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            detail = str(error)
+            text += f" ({type(error).__name__}{': ' + detail if detail and detail != text else ''})"
+        return f"smgov serve: {one_line(text)[:LONGEST_LOG_LINE]}"
+
+
+class PlanServer(Server):
+    """textual-serve's server with our page, the key, Host and Origin checked, what tabs send
+    checked, at most `max_sessions` tabs, and our own words on the console."""
+
+    def __init__(self, command: str, *, plan: Path, host: str, port: int, max_sessions: int) -> None:
         super().__init__(command, host=host, port=port, title=f"smgov: {plan.name}")
         self.plan = plan
         self.key = secrets.token_urlsafe(24)
-        self.tabs: set[asyncio.Task] = set()
+        self.addresses = OwnAddresses.of(host, port)
+        self.max_sessions = max_sessions
+        self.tabs: set[asyncio.Task] = set()  # one per tab with a workbench: its place under the limit
 
     def initialize_logging(self) -> None:
         # textual-serve's logs every request (links with their key) and tracebacks with locals
-        logging.basicConfig(level=logging.WARNING, format="smgov serve: %(message)s")
+        console = logging.StreamHandler()
+        console.setFormatter(ConsoleLine())
+        logging.basicConfig(level=logging.WARNING, handlers=[console])
 
     async def web_application(self) -> web.Application:
         """Our routes, in place of textual-serve's (its Server._make_app, private, is
         never called: `serve` below is ours too): the key checked on the page and the
         websocket, no jinja2 templates, no logo printed at the start."""
-        app = web.Application()
+        app = web.Application(middlewares=[self.own_address_only])
         app.add_routes([
             web.get("/", self.handle_index, name="index"),
             web.get("/ws/{key}", self.handle_websocket, name="websocket"),
@@ -139,6 +179,16 @@ class PlanServer(Server):
         app.on_shutdown.append(self.close_tabs)
         return app
 
+    @web.middleware
+    async def own_address_only(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Every request names this server in its Host (see addresses.py): DNS rebinding
+        never reaches a page, and the page's websocket address is never a foreign name."""
+        if not self.addresses.admits(request.headers.get("Host")):
+            log.warning("refused a request from %s for another name: Host %s",
+                        request.remote, request.headers.get("Host", "missing"))
+            raise web.HTTPForbidden(text=self.addresses.refusal())
+        return await handler(request)
+
     async def close_tabs(self, app: web.Application) -> None:
         """On ctrl+c, end every tab's session now (each workbench saves and quits):
         aiohttp would otherwise wait up to a minute for browsers to leave."""
@@ -147,6 +197,9 @@ class PlanServer(Server):
 
     def has_key(self, given: str | None) -> bool:
         return secrets.compare_digest((given or "").encode(), self.key.encode())
+
+    def full(self) -> bool:
+        return len(self.tabs) >= self.max_sessions
 
     def serve(self, debug: bool = False) -> None:
         """textual-serve's, but the link is printed once the port listens (aiohttp calls
@@ -167,21 +220,80 @@ class PlanServer(Server):
     async def handle_index(self, request: web.Request) -> web.Response:
         if not self.has_key(request.query.get(KEY_PARAMETER)):
             raise web.HTTPForbidden(text="smgov: open the whole link `smgov serve` printed (it has a key)\n")
+        if self.full():
+            raise web.HTTPServiceUnavailable(text=f"smgov: {limit_reached(self.max_sessions)}\n")
         scheme = "wss" if request.secure else "ws"
         text = page(self.plan, base=f"{request.scheme}://{request.host}",
                     websocket=f"{scheme}://{request.host}/ws/{self.key}",
-                    font_size=font_size(request.query.get("fontsize")))
+                    font_size=font_size(request.query.get("fontsize")),
+                    full=limit_reached(self.max_sessions))
         return web.Response(text=text, content_type="text/html", headers={"Cache-Control": "no-store"})
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        """A tab's workbench: refused before any process starts when the page that opens it
+        is not ours, or when the tabs open already fill the limit (closed with 1013, try
+        again later, which our page turns into the limit's message)."""
+        if not same_origin(request.headers.get("Origin"), request.scheme, request.host):
+            log.warning("refused a websocket from %s opened by a page of another site: Origin %s",
+                        request.remote, request.headers.get("Origin", "missing"))
+            raise web.HTTPForbidden(text="smgov: refused: a page of another site opened this websocket\n")
         if not self.has_key(request.match_info.get("key")):
             raise web.HTTPForbidden()
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)
+        if self.full():
+            log.warning("refused a tab from %s: %d tabs are open, the most --max-sessions lets in",
+                        request.remote, len(self.tabs))
+            await websocket.close(code=WSCloseCode.TRY_AGAIN_LATER,
+                                  message=f"tab limit reached (--max-sessions {self.max_sessions})".encode())
+            return websocket
         tab = asyncio.current_task()
-        self.tabs.add(tab)
+        self.tabs.add(tab)  # no await since full(): two tabs never take the last place
         try:
-            return await super().handle_websocket(request)
+            await self.run_tab(request, websocket)
         finally:
             self.tabs.discard(tab)
+        return websocket
+
+    async def run_tab(self, request: web.Request, websocket: web.WebSocketResponse) -> None:
+        """textual-serve's handler, with what the tab sends checked (`relay`) and any
+        failure one line on the console, not a traceback."""
+        workbench = AppService(self.command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                               close=websocket.close, download_manager=self.download_manager, debug=self.debug)
+        try:
+            await workbench.start(*terminal_size(request.query.get("width"), request.query.get("height")))
+            await self.relay(websocket, workbench, request.remote)
+        except asyncio.CancelledError:  # ctrl+c (close_tabs): as textual-serve, the tab ends quietly
+            pass
+        except Exception as error:
+            log.error("a tab from %s ended: %s", request.remote, error)
+        finally:
+            await workbench.stop()  # the workbench saves and quits, then its tab is closed
+            await websocket.close()
+
+    async def relay(self, websocket: web.WebSocketResponse, workbench: AppService, remote: str | None) -> None:
+        """What the tab sends, to its workbench; a message textual.js would not send is
+        one line on the console and goes no further, and the tab goes on."""
+        async for message in websocket:
+            if message.type == WSMsgType.ERROR:  # aiohttp has closed the tab (e.g. a message over 4 MB)
+                log.warning("closed a tab from %s: %s", remote, message.data)
+                continue
+            try:
+                if message.type != WSMsgType.TEXT:
+                    raise Malformed("binary data, not a JSON text message")
+                sent = parse(message.data)
+            except Malformed as error:
+                log.warning("ignored a message from a tab at %s: %s", remote, error)
+                continue
+            match sent:
+                case Keys(text):
+                    await workbench.send_bytes(text.encode())
+                case Resize(width, height):
+                    await workbench.set_terminal_size(width, height)
+                case Ping(data):
+                    await websocket.send_json(["pong", data])
+                case Focus(focused):
+                    await (workbench.focus() if focused else workbench.blur())
 
 
 def font_size(asked: str | None) -> int:
@@ -191,18 +303,22 @@ def font_size(asked: str | None) -> int:
         return 16
 
 
-def page(plan: Path, *, base: str, websocket: str, font_size: int) -> str:
+def page(plan: Path, *, base: str, websocket: str, font_size: int, full: str) -> str:
     """textual-serve's page, its font served from the package instead of Google Fonts.
-    The host in the URLs comes from the request, so a forwarded port (ssh -L) works."""
+    The host in the URLs comes from the request (one of ours: addresses.py), so a
+    forwarded port (ssh -L) works; `full` is what it says when the tab limit refuses it."""
     static = f"{base}/static/"
     return PAGE.substitute(
         title=html.escape(f"smgov: {one_line(plan.name)}"),
-        static=html.escape(static), websocket=html.escape(websocket), font_size=font_size)
+        static=html.escape(static), websocket=html.escape(websocket), font_size=font_size,
+        full=html.escape(full))
 
 
 # Adapted from textual-serve 1.1.3 templates/app_index.html (MIT): the Google Fonts
 # link replaced by @font-face on the fonts it ships; preloaded, as textual.js
-# measures the font when the page has loaded.
+# measures the font when the page has loaded. textual.js shows "Session ended." however
+# its websocket closes: the script before it marks the page when the server closed it for
+# the tab limit (1013, try again later), and the closed dialog then says so.
 PAGE = Template("""<!DOCTYPE html>
 <html lang="en">
   <head>
@@ -252,9 +368,21 @@ PAGE = Template("""<!DOCTYPE html>
       button:hover { background: #ac5af4; cursor: pointer; }
       .closed-dialog { opacity: 0; display: none; }
       body.-closed .closed-dialog { opacity: 1; display: flex; }
+      .full, body.-full .ended { display: none; }
+      body.-full .full { display: block; padding: 0 32px; }
       #start { display: none; }
       #start.-delay { display: flex; }
     </style>
+    <script>
+      window.WebSocket = class extends window.WebSocket {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener("close", (event) => {
+            if (event.code === 1013) document.body.classList.add("-full");
+          });
+        }
+      };
+    </script>
     <script src="${static}js/textual.js"></script>
     <script>
       function refresh() {
@@ -275,7 +403,8 @@ PAGE = Template("""<!DOCTYPE html>
     <div class="dialog-container closed-dialog">
       <div class="shade"></div>
       <div class="intro">
-        <div>Session ended.</div>
+        <div class="ended">Session ended.</div>
+        <div class="full">$full</div>
         <button type="button" onclick="refresh()">Open it again</button>
       </div>
     </div>
