@@ -16,6 +16,7 @@ import sys
 from smgov_tui.tui.workbench import Workbench
 
 HANG_UP_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+LINK_POLL = 1.0  # seconds between looks, in a browser tab, at whether `smgov serve` is still there
 
 
 def terminal_gone() -> bool:
@@ -41,6 +42,11 @@ class HangUp:
     def catch(self) -> None:
         if self.app.is_headless:
             return  # under Pilot the loop belongs to the test runner
+        if self.app.is_web:
+            # A browser tab's workbench reads its keys from `smgov serve` through a pipe. A
+            # server that is killed sends no signal: the pipe only closes, and Textual's web
+            # driver stops reading but never quits, so the tab's workbench lived on, alone.
+            self.app.set_interval(LINK_POLL, self._server_gone, name="server gone")
         loop = asyncio.get_running_loop()
         for signum in HANG_UP_SIGNALS:
             try:
@@ -60,6 +66,10 @@ class HangUp:
                 loop.remove_signal_handler(signum)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
+
+    def _server_gone(self) -> None:
+        if terminal_gone():
+            self.hung_up(signal.SIGHUP)  # as a dropped link: what is pending saved, then gone
 
     def hung_up(self, signum: int) -> None:
         """Save what is pending, then leave as ctrl+q would. Nobody is there to

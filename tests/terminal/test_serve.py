@@ -71,9 +71,9 @@ def serving(tmp_path, plan_path, *options: str):
 
 
 def stop(server: subprocess.Popen) -> None:
-    """ctrl+c, as a user stops it: each tab's workbench saves and quits first. Killed, the
-    server would leave them running (Textual's web driver does not quit when its input ends):
-    any left are killed here."""
+    """ctrl+c, as a user stops it: each tab's workbench saves and quits first. Any still
+    running after (a killed server's tabs end on their own within a second or two) are
+    killed here, so no test leaves a process behind."""
     tabs = started_by(server)
     if server.poll() is None:
         server.send_signal(signal.SIGINT)
@@ -200,6 +200,27 @@ async def test_a_tab_runs_the_workbench_and_what_it_types_lands_in_the_plan(serv
     out, err = server.communicate()
     assert out.decode().endswith("smgov: stopped\n")
     assert "Traceback" not in err.decode() + out.decode()
+
+
+async def test_a_killed_server_leaves_no_workbench_behind_and_what_was_typed_is_saved(served):
+    """`smgov serve` killed outright (no ctrl+c, no signal to its tabs): each tab's
+    workbench finds its link gone, saves what is pending and ends, as on a dropped SSH link."""
+    server, url, plan_path = served
+    base, key = url.split("/?key=")
+    async with browser() as http, http.ws_connect(websocket(base, key), origin=base) as tab:
+        await first_frame(tab)
+        await types_into_the_plan(tab, plan_path, "Saved before the kill")
+        tabs = started_by(server)
+        assert still_running(tabs)
+        await tab.send_str(json.dumps(["stdin", " and after"]))  # pending: within the save pause
+        await asyncio.sleep(0.1)
+        server.kill()
+        server.wait(WAIT)
+    deadline = time.monotonic() + WAIT
+    while still_running(tabs):
+        assert time.monotonic() < deadline, "the tab's workbench outlived the server"
+        await asyncio.sleep(0.1)
+    assert plan_values(plan_path)["objectives.conversations_now"] == "Saved before the kill and after"
 
 
 async def test_a_page_of_another_site_cannot_open_a_tab(served):
