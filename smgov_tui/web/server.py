@@ -101,11 +101,13 @@ def check_port_free(host: str, port: int, addresses: list[tuple[int, tuple]]) ->
 
 def workbench_command(path: Path | None) -> str:
     """The shell command textual-serve runs per tab: this Python, so any install works;
-    no PLAN means the workbench's own default plan (it makes the data folder)."""
+    no PLAN means the workbench's own default plan (it makes the data folder). `exec`:
+    the shell textual-serve starts it through becomes the workbench, one process a tab,
+    not two."""
     words = [sys.executable, "-m", "smgov_tui"]
     if path is not None:
         words.append(str(path.absolute()))  # absolute: never read as an option
-    return shlex.join(words)
+    return "exec " + shlex.join(words)
 
 
 def served_environment(environ: MutableMapping[str, str]) -> None:

@@ -421,7 +421,7 @@ def test_loopback_serves_without_a_warning(smgov, plan_path, not_serving, host):
     result = smgov("serve", plan_path, "--host", host, "--port", free_port())
     assert (result.code, result.err) == (0, "")
     [server] = not_serving
-    assert shlex.split(server.command)[1:] == ["-m", "smgov_tui", str(plan_path.absolute())]
+    assert shlex.split(server.command) == ["exec", sys.executable, "-m", "smgov_tui", str(plan_path.absolute())]
     assert (os.environ["TERM"], os.environ["COLORTERM"], os.environ.get("SMGOV_ACCESSIBLE")) == (
         "xterm-256color", "truecolor", None)
 
