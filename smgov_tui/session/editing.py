@@ -3,8 +3,9 @@
 Per decision the session knows its base, the value it last loaded or saved:
 what a save expects to find on disk. A save that finds something else met
 another session's change (a second workbench, `smgov set`), and the person
-chooses: keep mine (written over theirs, the history keeps both), take theirs
-(my edit dropped), or later (mine stays pending and the next save asks again).
+chooses: keep mine (written over the theirs they were shown, the history keeps
+both), take theirs (my edit dropped), or not yet (mine stays pending, and each
+save finds the clash again with theirs as the file holds it then).
 Other sessions' changes to other decisions are followed by polling the file's
 stamp: taken in, this session's pending edits kept on top.
 
@@ -133,7 +134,7 @@ class EditingSession:
         saw it; once another session (or a save here) replaced it, the plan is
         the file's with this session's pending edits on top, and what changed is
         reported once: a clash a save found already is not reported again (the
-        person chose to decide later). SmgovError if the file cannot be read
+        person has not chosen yet). SmgovError if the file cannot be read
         just now: the next change to it is followed."""
         stamp = self.store.stamp()
         if stamp == self._stamp:
