@@ -94,7 +94,7 @@ def read_bytes(path: Path) -> bytes:
 
 def parse_plan(raw: bytes, path: Path) -> dict:
     """The file's tables as written, or PlanFileError saying in one line why it is not a plan we can use."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(), which copies the file
         raise PlanFileError(f"{path} is empty: not a smgov plan", damaged=True)
     try:
         data = loads(raw)
@@ -125,10 +125,10 @@ def _finite(text: str) -> float:
 
 
 _DECODER = json.JSONDecoder(parse_float=_finite, parse_constant=_no_constant)
-_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")  # the only way JSON text can hold one
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
-def loads(raw: bytes | memoryview) -> Any:
+def loads(raw: bytes) -> Any:
     """The JSON in `raw`, if it is UTF-8 JSON that smgov can hold: else UnicodeDecodeError,
     json.JSONDecodeError, or ValueError with the reason (see the module docstring)."""
     text = str(raw, "utf-8")
@@ -140,7 +140,9 @@ def loads(raw: bytes | memoryview) -> Any:
         raise
     except ValueError:  # an integer of more digits than int() converts
         raise Unsound(f"it holds a number of more than {sys.get_int_max_str_digits()} digits") from None
-    reason = unsound(data, strings=_ESCAPED_SURROGATE.search(raw) is not None)
+    # A lone surrogate can only be written as an escape, \\udXXX: texts are looked at if one
+    # may be there (most plans have no backslash at all, found at memchr's speed).
+    reason = unsound(data, strings=b"\\" in raw and _ESCAPED_SURROGATE.search(raw) is not None)
     if reason:
         raise Unsound(reason)
     return data
@@ -203,18 +205,23 @@ def _damage(data: dict) -> str | None:
     return None
 
 
-# TinyDB reads a document's id with int(): ASCII digits (str.isdigit() also takes "²",
-# which int() refuses), and not the thousands int() refuses either.
-_DOC_ID = re.compile(r"[0-9]{1,15}")
-
-
 def _table_damage(table: str, docs: Any) -> str | None:
     if not isinstance(docs, dict):
         return f"{table} is not a table"
+    ids = "".join(map(str, docs))  # all at once, at C speed: a history has 10,000 of them
+    if (ids.isdigit() or not ids) and ids.isascii() and set(map(type, docs.values())) <= {dict} \
+            and max(map(len, map(str, docs)), default=0) <= 15:
+        return None
     for doc_id, doc in docs.items():
-        if not _DOC_ID.fullmatch(str(doc_id)) or not isinstance(doc, dict):
+        if not (_document_id(str(doc_id)) and isinstance(doc, dict)):
             return f"{table} entry {str(doc_id)[:40]!r} is not a document"
     return None
+
+
+def _document_id(text: str) -> bool:
+    """What TinyDB reads as a document's id with int(): ASCII digits (str.isdigit() also
+    takes "²", which int() refuses), and not the thousands int() refuses either."""
+    return text.isdigit() and text.isascii() and len(text) <= 15
 
 
 def read_plan_data(path: Path) -> dict:
@@ -244,8 +251,8 @@ def read_file(path: Path) -> PlanFile:
 
 
 def _read_quickly(raw: bytes, path: Path) -> PlanFile | None:
-    """Parse the tables above the history, and of the history only what this process has
-    not proven yet, if its bytes are laid out as smgov writes them (its checksum matches).
+    """The tables above the history parsed, the history kept as its bytes, if they are
+    laid out as smgov writes them (its checksum matches), so that a save can copy them.
     None: the full read says what is wrong, if anything."""
     found = layout.split(raw)
     if found is None:
@@ -268,10 +275,10 @@ def _read_quickly(raw: bytes, path: Path) -> PlanFile | None:
         check(data, path)
     except PlanFileError:
         return None
-    history = _proven_history(raw, section_at, os.fspath(path))
-    if history is None:
+    last_id = layout.last_id(raw, section_at)
+    if last_id < 0 or not _proven_history(raw, section_at, path):
         return None
-    return PlanFile(raw, SCHEMA_VERSION, {**data, "history": history})
+    return PlanFile(raw, SCHEMA_VERSION, {**data, "history": History(written=written, last_id=last_id)})
 
 
 # The history sections this process has proven, by plan path: (the file's bytes, where
@@ -282,36 +289,40 @@ _PROVEN: dict[str, tuple[bytes, int, int]] = {}
 _PROVEN_PLANS = 4
 
 
-def _proven_history(raw: bytes, section_at: int, key: str) -> History | None:
-    """The history section from `section_at`, once what this process has not proven of it
-    parses as a table of documents; None if it does not."""
-    last_id = layout.last_id(raw, section_at)
-    if last_id < 0:
-        return None
-    written = memoryview(raw)[section_at:]
+def _proven_history(raw: bytes, section_at: int, path: Path) -> bool:
+    """Whether the history section from `section_at` is the file's history table, proven
+    sound: the first time by parsing the whole file (PlanFileError as the full read gives
+    it if that is not a plan), then only what was appended after the bytes this process
+    proved last time for this plan."""
     if layout.empty_history(raw, section_at):
-        return History(written=written, last_id=0)
-    end = layout.entries_end(raw)
-    unproven = section_at
-    known = _PROVEN.get(key)
-    if known:
-        before, before_at, before_end = known
-        length = before_end - before_at
-        if (raw.startswith(memoryview(before)[before_at:before_end], section_at)
-                and (section_at + length == end or raw.startswith(b",\n", section_at + length))):
-            unproven = section_at + length
-    if unproven < end:
-        try:
-            if unproven == section_at:
-                table = loads(b"{" + raw[section_at:])["history"]
-            else:  # the entries appended since (',\n    "7": {...}'), as deep as in the file
-                table = loads(b'{"history": {' + raw[unproven + 1:end] + b"}}")["history"]
-        except (ValueError, RecursionError, TypeError, KeyError):
-            return None
-        if _table_damage("history", table):
-            return None
+        return True
+    end, key = layout.entries_end(raw), os.fspath(path)
+    if not _follows_proven(raw, section_at, end, _PROVEN.get(key)):
+        data = parse_plan(raw, path)
+        if next(reversed(data)) != "history":  # a table after it: not smgov's layout
+            return False
     _PROVEN.pop(key, None)
     _PROVEN[key] = (raw, section_at, end)
     while len(_PROVEN) > _PROVEN_PLANS:
         del _PROVEN[next(iter(_PROVEN))]
-    return History(written=written, last_id=last_id)  # parsed again only if a query reads it
+    return True
+
+
+def _follows_proven(raw: bytes, section_at: int, end: int, known: tuple | None) -> bool:
+    """Whether the section is bytes this process has proven, then history entries that
+    parse as documents."""
+    if known is None:
+        return False
+    before, before_at, before_end = known
+    if not raw.startswith(memoryview(before)[before_at:before_end], section_at):
+        return False
+    rest = section_at + before_end - before_at
+    if rest == end:
+        return True
+    if not raw.startswith(b",\n", rest):
+        return False
+    try:  # the entries appended since (',\n    "7": {...}'): members of one object, as deep as in the file
+        table = loads(b"[{" + raw[rest + 1:end] + b"}]")[0]
+    except (ValueError, RecursionError):
+        return False
+    return _table_damage("history", table) is None
