@@ -236,6 +236,16 @@ def test_an_entry_appended_after_the_proven_ones_is_parsed(plan, smgov):
     refused_by_every_reader(smgov, plan, "history entry '9' is not a document")
 
 
+def test_a_table_after_the_history_is_kept_and_never_taken_for_history(plan, smgov):
+    raw = plan.read_bytes()
+    assert raw.endswith(b"\n  }\n}\n")
+    plan.write_bytes(checksum_right(raw[:-3] + b',\n  "notes": {\n    "1": {"by": "a script"}\n  }\n}\n'))
+    assert smgov("set", plan, "objectives.frequency", "weekly").code == 0
+    data = json.loads(plan.read_text())
+    assert data["notes"] == {"1": {"by": "a script"}}
+    assert [entry["new"] for entry in data["history"].values()] == ["daily", "Dana Ruiz", "weekly"]
+
+
 def test_a_save_parses_only_what_was_appended_since_the_history_was_proven(tmp_path, monkeypatch):
     store = PlanStore.create(tmp_path / "plan.json", "Harbor Falls")
     for n in range(200):
