@@ -208,9 +208,10 @@ def _damage(data: dict) -> str | None:
 def _table_damage(table: str, docs: Any) -> str | None:
     if not isinstance(docs, dict):
         return f"{table} is not a table"
-    ids = "".join(map(str, docs))  # all at once, at C speed: a history has 10,000 of them
-    if (ids.isdigit() or not ids) and ids.isascii() and set(map(type, docs.values())) <= {dict} \
-            and max(map(len, map(str, docs)), default=0) <= 15:
+    ids = list(map(str, docs))  # all at once, at C speed: a history has 10,000 of them
+    joined, lengths = "".join(ids), set(map(len, ids))
+    if (not ids or (joined.isdigit() and joined.isascii() and 0 not in lengths and max(lengths) <= 15)) \
+            and set(map(type, docs.values())) <= {dict}:
         return None
     for doc_id, doc in docs.items():
         if not (_document_id(str(doc_id)) and isinstance(doc, dict)):

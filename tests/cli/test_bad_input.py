@@ -207,6 +207,9 @@ HISTORY_DAMAGE = {
     "not JSON": (b'"who": "', b'"who":  '),
     "an entry that is not a document": (b'    "1": {', b'    "1": 5, "0": {'),
     "an id that is not a number": (b'    "1": {', b'    "one": {'),
+    "an empty id": (b'    "1": {', b'    "": {'),
+    "an id of a digit that is not ASCII": (b'    "1": {', '    "\u00b2": {'.encode()),
+    "an id of more digits than an id has": (b'    "1": {', b'    "1234567890123456": {'),
 }
 
 
