@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue, UnknownDecision
 from smgov_tui.core.catalogue.kinds import Matrix
 from smgov_tui.core.errors import SmgovError
-from smgov_tui.core.textsafe import json_text, one_line, visible
+from smgov_tui.core.textsafe import json_text, lone_surrogate, one_line, quoted_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
 from smgov_tui.terminal.paths import cache_folder, default_plan_path
 from smgov_tui.terminal.verdict import checklist_table, restore_hint, verdict_line
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export", "restore", "keys", "serve")
+_COMMAND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             build_parser().print_help()
             return 0
+        _refuse_unusable(args)
         if program:
             # A command runs once and exits: what the imports built (catalogue,
             # checks, parser) lives until then, so the garbage collector need not
@@ -69,19 +72,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.enable()
 
 
+# Arguments that are text, not paths, by what --help calls them. A path may be any
+# bytes (Linux allows them; Python hands them over with surrogateescape): smgov uses
+# it as given. Text is stored in the plan or matched against it, and must be UTF-8.
+_TEXT_ARGUMENTS = {"value": "VALUE", "name": "--name", "decision": "DECISION_ID", "since": "--since",
+                   "sample": "--sample"}
+
+
+def _refuse_unusable(args: Any) -> None:
+    """One line and exit 2 for an argument no command can use: an empty PLAN, text that is not UTF-8."""
+    if getattr(args, "plan", None) == "":  # not a path at all (Path("") is the current folder)
+        fail(f"{args.command}: PLAN is empty; give the plan file's path")
+    for dest, shown in _TEXT_ARGUMENTS.items():
+        text = getattr(args, dest, None)
+        if isinstance(text, str) and lone_surrogate(text):
+            shown = "--decision" if args.command == "history" and dest == "decision" else shown
+            fail(f"{args.command}: {shown} is not UTF-8 text: {text}")
+
+
 def open_workbench(argv: list[str]) -> int:
     """`smgov [--plain] [PLAN]`: the full-screen workbench (the only path that imports
     textual), or its line-by-line form."""
     plain = "--plain" in argv  # before or after the plan
     argv = [arg for arg in argv if arg != "--plain"]
-    if len(argv) > 1 or (argv and argv[0].startswith("-")):
-        fail(f"unknown command {argv[0]!r}; commands: {', '.join(COMMANDS)} (see smgov --help)")
+    if len(argv) > 1 or (argv and argv[0].startswith("-")) or (argv and _mistyped_command(argv[0])):
+        fail(_unknown_command(argv[0], alone=len(argv) == 1))
     from smgov_tui.storage.store import PlanStore
 
+    plain = plain or plain_wanted(os.environ)
+    stream = None if plain else missing_terminal(os.environ)
+    if stream:  # before any file is touched: a script or a slip, not a person at a terminal
+        from shlex import quote
+
+        fail(f"the workbench needs a terminal ({stream} is not one); for prompts use "
+             f"smgov --plain{' ' + quote(argv[0]) if argv else ''}, for scripts the commands: smgov --help")
     path = Path(argv[0]) if argv else default_plan_path()
     if not argv and not path.parent.is_dir():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if plain or plain_wanted(os.environ):
+    if plain:
         from smgov_tui.plain import run_plain
 
         gc.enable()  # a session of any length
@@ -106,11 +134,44 @@ def open_workbench(argv: list[str]) -> int:
     if app.leave_message:
         said = "error" if app.return_code else "warning"
         try:  # after a hang-up there may be no terminal left to tell
-            print(f"smgov: {said}: {visible(app.leave_message)}", *map(visible, app.leave_details),
+            print(f"smgov: {said}: {quoted_line(app.leave_message)}", *map(quoted_line, app.leave_details),
                   sep="\n", file=sys.stderr)
         except OSError:
             pass
     return app.return_code or 0
+
+
+def _mistyped_command(arg: str) -> bool:
+    """A word shaped like a command (`chek`, `git-setup`) that names no file: a slip, not a
+    new plan's name (those have a dot or a slash: chek.json, ./chek)."""
+    return _COMMAND_WORD.fullmatch(arg) is not None and not (os.path.exists(arg) or os.path.islink(arg))
+
+
+def _unknown_command(word: str, alone: bool) -> str:
+    import difflib  # deferred: only a mistyped command needs it
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.75)
+    guess = f" (did you mean {close[0]}?)" if close else ""
+    named = (f"; to open or start a plan by that name give a path: smgov ./{word} or smgov {word}.json"
+             if alone and _COMMAND_WORD.fullmatch(word) else "")
+    return f"unknown command '{word}'{guess}; commands: {', '.join(COMMANDS)} (see smgov --help){named}"
+
+
+def missing_terminal(environ) -> str | None:
+    """The standard stream that is not a terminal, if any: the workbench reads keys from
+    one and draws on one, and without them it would draw into a file and wait for keys
+    that never come. Not asked when a Textual driver is named (`smgov serve` names its
+    web driver in TEXTUAL_DRIVER for each tab)."""
+    if environ.get("TEXTUAL_DRIVER"):
+        return None
+    for name, stream in (("standard input", sys.__stdin__), ("standard output", sys.__stdout__),
+                         ("standard error", sys.__stderr__)):
+        try:
+            if stream is None or not os.isatty(stream.fileno()):
+                return name
+        except (OSError, ValueError):  # closed, or no file descriptor
+            return name
+    return None
 
 
 def plain_wanted(environ) -> bool:
@@ -138,7 +199,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         sample_name, values = sample_start(args.sample)
         name, source = name or sample_name, f"sample:{args.sample}"
     path = Path(args.plan)
-    store = PlanStore.create(path, name or path.stem.replace("-", " ").replace("_", " "), values, source)
+    if not name:  # after the file, whose name may hold bytes that are not UTF-8: shown as \xff
+        stem = path.stem.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        name = stem.replace("-", " ").replace("_", " ")
+    store = PlanStore.create(path, name, values, source)
     plan = store.load()
     print(f"created {visible(str(path))}: {visible(plan.name)}"
           + (f", from sample {args.sample}" if args.sample else ""))
@@ -210,9 +274,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _read_value(raw: str) -> str:
-    if raw == "-":
+    """VALUE, or with "-" standard input, which must be UTF-8 text."""
+    if raw != "-":
+        return raw
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # already text (a test's StringIO)
         return sys.stdin.read()
-    return raw
+    data = stream.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        fail(f"set: standard input is not UTF-8 text: byte {error.start + 1} is "
+             f"{visible(data[error.start:error.start + 1].decode('utf-8', 'surrogateescape'))}")
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -247,8 +320,7 @@ def cmd_get(args: argparse.Namespace) -> int:
     elif value is not None:
         print(visible(decision.kind.report(value)))
     if decision.id in plan.invalid:
-        print(f"smgov: warning: the saved value of {decision.id} is not valid: "
-              f"{visible(plan.invalid[decision.id])}", file=sys.stderr)
+        warn(f"the saved value of {decision.id} is not valid: {plan.invalid[decision.id]}")
     return 0 if value is not None else EXIT_NOT_READY
 
 

@@ -4,23 +4,31 @@ Tables in order (meta, plan, the tables smgov does not know, history last),
 documents by number, keys sorted, a plan's values in catalogue order, a list's
 rows and the history's entries one per line. The history is the file's last
 section so that a save can copy its bytes and append one line (history.py);
-`meta.history_crc32` proves those bytes are the ones smgov wrote.
+`meta.history_crc32` proves those bytes are laid out as smgov writes them
+(reading.py proves they are sound JSON by parsing them).
+
+What JSON cannot hold (NaN, a lone surrogate, an integer of more digits than
+Python converts, nesting past the recursion limit) is refused with
+PlanFileError before a byte is written, never written as a file that no JSON
+reader, smgov included, would read back.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import zlib
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.errors import PlanFileError
 
 TABLE_ORDER = ("meta", "plan")  # then tables smgov does not know, then history, always last
 DOC = "1"  # the one document of the meta and plan tables (TinyDB's doc_id 1)
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
 _SECTION_END = b"\n  }\n}\n"
 _EMPTY_SECTION = b'  "history": {}\n}\n'
 _SECTION_MARK = b'\n  "history": {'
@@ -29,6 +37,26 @@ _LAST_ID = re.compile(rb'^    "(\d+)": \{')
 # A file is written as a list of buffers: the history's bytes as read are
 # passed through, never copied or joined, however long the history grows.
 Parts = list
+
+
+Writer = TypeVar("Writer", bound=Callable)
+
+
+def _writable(write: Writer) -> Writer:
+    """`write`, refusing with one line what JSON cannot hold (see the module docstring)."""
+    @functools.wraps(write)
+    def refusing(*args: Any) -> Any:
+        try:
+            return write(*args)
+        except UnicodeEncodeError as error:
+            code = ord(error.object[error.start])
+            reason = f"a text holds \\u{code:04x}, which is not Unicode (a lone surrogate)"
+        except RecursionError:
+            reason = "a value is nested too deeply"
+        except ValueError:  # NaN or Infinity; an int of more digits than str() converts
+            reason = "a value holds a number JSON cannot hold (NaN, Infinity or thousands of digits)"
+        raise PlanFileError(f"cannot save the plan: {reason}; the file on disk is unchanged")
+    return refusing  # type: ignore[return-value]
 
 
 def doc_order(doc_id: Any) -> tuple:
@@ -85,6 +113,7 @@ def history_line(doc_id: Any, entry: Any) -> str:
     return f"    {_COMPACT(str(doc_id))}: {_COMPACT(entry)}"
 
 
+@_writable
 def history_section(entries: Mapping) -> Parts:
     """The history section for these entries, written out in full."""
     lines = [history_line(doc_id, entries[doc_id]) for doc_id in sorted(entries, key=doc_order)]
@@ -93,6 +122,7 @@ def history_section(entries: Mapping) -> Parts:
     return [('  "history": {\n' + ",\n".join(lines)).encode("utf-8") + _SECTION_END]
 
 
+@_writable
 def appended(section: Parts, line: str) -> Parts:
     """The section with one more entry's line, its bytes so far passed through, not copied."""
     if len(section) == 1 and section[0] == _EMPTY_SECTION:
@@ -108,6 +138,7 @@ def history_crc(section: Parts) -> int:
     return crc
 
 
+@_writable
 def render(head: dict, section: Parts) -> Parts:
     """The whole file: the head tables (meta stamped with the section's checksum), then the history."""
     meta = head.get("meta", {})
@@ -130,21 +161,26 @@ def split(raw: bytes) -> tuple[bytes, int] | None:
     if at < 0:
         return None
     head = raw[:at].rstrip()
-    if not (raw.endswith(_SECTION_END) or _empty_from(raw, at + 1)) or not head.endswith(b","):
+    if not (raw.endswith(_SECTION_END) or empty_history(raw, at + 1)) or not head.endswith(b","):
         return None
     return head[:-1] + b"\n}", at + 1
 
 
 def last_id(raw: bytes, section_at: int) -> int:
     """The number of the last history entry, from its line (0 for an empty history, -1 if unreadable)."""
-    if _empty_from(raw, section_at):
+    if empty_history(raw, section_at):
         return 0
-    end = len(raw) - len(_SECTION_END)
+    end = entries_end(raw)
     start = raw.rfind(b"\n", section_at, end) + 1
     found = _LAST_ID.match(raw[start:start + 40])
     return int(found[1]) if found else -1
 
 
-def _empty_from(raw: bytes, at: int) -> bool:
+def entries_end(raw: bytes) -> int:
+    """Where a non-empty history's last entry ends: the section's closing lines follow."""
+    return len(raw) - len(_SECTION_END)
+
+
+def empty_history(raw: bytes, at: int) -> bool:
     """An empty history section from `at` to the end (compared in place: a slice would copy the history)."""
     return len(raw) - at == len(_EMPTY_SECTION) and raw.endswith(_EMPTY_SECTION)

@@ -11,19 +11,19 @@ import os
 import sys
 from typing import NoReturn
 
-from smgov_tui.core.textsafe import visible
+from smgov_tui.core.textsafe import quoted_line
 
 EXIT_READY, EXIT_NOT_READY, EXIT_ERROR = 0, 1, 2
 
 
 def fail(message: str) -> NoReturn:
-    print(f"smgov: error: {visible(message)}", file=sys.stderr)
+    print(f"smgov: error: {quoted_line(message)}", file=sys.stderr)
     raise SystemExit(EXIT_ERROR)
 
 
 def warn(message: str) -> None:
     """Something the user should fix that does not stop the command (nor change its exit code)."""
-    print(f"smgov: warning: {visible(message)}", file=sys.stderr)
+    print(f"smgov: warning: {quoted_line(message)}", file=sys.stderr)
 
 
 def terminal_width(fallback: int = 100) -> int:

@@ -45,6 +45,7 @@ CORPUS = [
     "**bold**",
     "# heading",
     "\u202e",                       # right-to-left override
+    "\u200e\u200f\u061c",           # bidi marks: left-to-right, right-to-left, Arabic letter
     "L" * 3000,                     # a very long line
 ]
 # Short enough for a name (a platform name is at most 60 characters).
@@ -53,7 +54,7 @@ MIX = f"{CLICK} [bold red]red[/] {NAME} <img src=x onerror=alert(1)> [x](javascr
 ALL = "\n".join(CORPUS)
 
 # Raw bytes that must never reach a terminal from plan text.
-RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 RENAMED = {  # names in the county sample -> hostile names (in rows, references and the matrix)
     "Priya Nair": f"Priya {NAME}",
     "Facebook": f"Fb {NAME}",

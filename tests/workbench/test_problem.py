@@ -67,6 +67,8 @@ def drive(monkeypatch, steps) -> list[str]:
         return run(app, headless=True, size=SIZE, auto_pilot=autopilot)
 
     monkeypatch.setattr(SmgovApp, "run", headless_run)
+    # A driver named, as `smgov serve` names its web driver: the workbench draws on no terminal.
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     return seen
 
 

@@ -505,6 +505,9 @@ def _json_or_invalid(text: str, kind: Kind) -> Any:
     except json.JSONDecodeError as error:
         raise InvalidValue(f"not valid JSON ({error.msg} at column {error.colno}); "
                            f"expected {kind.allowed()}") from None
+    except (ValueError, RecursionError):  # an int of thousands of digits; a thousand levels deep
+        raise InvalidValue(f"not JSON smgov can use (a number too long, or nested too deeply); "
+                           f"expected {kind.allowed()}") from None
 
 
 class RowRef(Kind):
