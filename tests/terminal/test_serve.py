@@ -217,9 +217,13 @@ async def test_a_killed_server_leaves_no_workbench_behind_and_what_was_typed_is_
         server.kill()
         server.wait(WAIT)
     deadline = time.monotonic() + WAIT
-    while still_running(tabs):
-        assert time.monotonic() < deadline, "the tab's workbench outlived the server"
-        await asyncio.sleep(0.1)
+    try:
+        while still_running(tabs):
+            assert time.monotonic() < deadline, "the tab's workbench outlived the server"
+            await asyncio.sleep(0.1)
+    finally:  # no longer below the server: `stop` would not find it
+        for pid in still_running(tabs):
+            os.kill(pid, signal.SIGKILL)
     assert plan_values(plan_path)["objectives.conversations_now"] == "Saved before the kill and after"
 
 
