@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import settle, until_asking
+from textual import events
 from textual.widgets import OptionList, Static
 
 from smgov_tui.core.catalogue import CATALOGUE
@@ -156,7 +157,10 @@ async def test_a_dialog_that_asks_takes_no_key_typed_before_it_was_drawn(plan, d
         disk.full = True
         await pilot.press("M")
         app.flush()
-        await pilot.press("ctrl+q", "ctrl+q", "r", "escape")  # all before it was drawn
+        # One burst, as from a fast typist or a slow link: every key is typed (stamped)
+        # before the first has even opened the dialog, however busy the machine.
+        for key, character in (("ctrl+q", None), ("ctrl+q", None), ("r", "r"), ("escape", None)):
+            app.post_message(events.Key(key, character))
         await settle(pilot)
         assert isinstance(app.screen, UnsavedScreen) and app.is_running
         await until_asking(pilot)
