@@ -21,7 +21,6 @@ from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
 from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
-from smgov_tui.tui.widgets.conflict_bar import ConflictBar
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.steps import StepList
@@ -68,7 +67,6 @@ class StepScreen(Screen):
                 yield from self.compose_form()
             yield ChecklistPanel()
             yield VerticalScroll(id="guide-panel")  # its Markdown comes when it first shows
-        yield ConflictBar()
         yield Footer()
 
     def compose_form(self) -> ComposeResult:
@@ -181,7 +179,17 @@ class StepScreen(Screen):
         self.show_checklist(self.app.checklist)
 
     def show_conflicts(self, conflicts: tuple) -> None:
-        self.query_one(ConflictBar).show(conflicts)
+        """The conflict bar, above the footer, made the first time a clash needs it:
+        most sessions never meet one, and every widget on a step is start-up time."""
+        bars = self.query("#conflict-bar")
+        if not bars and not conflicts:
+            return
+        from smgov_tui.tui.widgets.conflict_bar import ConflictBar
+
+        bar = bars.first(ConflictBar) if bars else ConflictBar()
+        if not bars:
+            self.mount(bar, before=self.query_one(Footer))
+        bar.show(conflicts)
 
     def show_save_state(self, state: str) -> None:
         self.query_one("#save-state", Static).update(state)
