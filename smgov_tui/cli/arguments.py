@@ -129,8 +129,8 @@ def build_parser(only: str | None = None) -> Parser:
     serve.add_argument("plan", metavar="PLAN", nargs="?", help="the plan (default: your own plan)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    # 8 tabs: a tab is a workbench (and the shell that starts it), about 42 MB; 8 are 16
-    # processes and 340 MB, where without a limit 50 tabs were 100 processes and 2 GB
+    # 8 tabs: a tab is a workbench process, about 42 MB; 8 are about 340 MB, where
+    # without a limit 50 tabs were 100 processes (each with its shell) and 2 GB
     serve.add_argument("--max-sessions", metavar="N", type=int, default=8,
                        help="browser tabs let in at once, each a workbench process (default: 8)")
     return parser

@@ -28,3 +28,13 @@ def config_folder() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("smgov", appauthor=False))
+
+
+def free_name(folder: Path, base: str, suffix: str) -> Path:
+    """`folder/<base><suffix>`, or `<base>-2<suffix>`, `-3`... up to 99: the first name
+    nothing has yet (not even a link), offered for a file about to be made."""
+    for n in range(1, 100):
+        candidate = folder / f"{base}{'' if n == 1 else f'-{n}'}{suffix}"
+        if not (candidate.exists() or candidate.is_symlink()):
+            return candidate
+    return folder / f"{base}{suffix}"

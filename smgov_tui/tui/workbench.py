@@ -137,6 +137,7 @@ class Workbench(App):
             self.save_state = "NOT SAVED: conflict"
             return
         self._saved_now()
+        self._after_choice()  # a retry, or a poll's save, that a waiting quit needed
 
     def _saved_now(self) -> None:
         self.save_state = "saved " + _dt.datetime.now().strftime("%H:%M:%S")
@@ -250,7 +251,7 @@ class Workbench(App):
         self._quitting = False
 
     def _after_choice(self) -> None:
-        """A clash resolved or a save retried: a quit that was waiting for it goes on."""
+        """A clash resolved or a save that worked: a quit that was waiting for it goes on."""
         if self._quitting and not self.pending:
             self.exit()
 

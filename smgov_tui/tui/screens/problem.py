@@ -24,6 +24,7 @@ from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.storage.backup import restore, usable_backup
 from smgov_tui.storage.store import PlanStore
+from smgov_tui.terminal.paths import free_name
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
 from smgov_tui.tui.workbench import Workbench
@@ -31,13 +32,8 @@ from smgov_tui.tui.workbench import Workbench
 
 def sibling(path: Path) -> Path:
     """A free name beside the plan for a new one: plan-new.json, plan-new-2.json..."""
-    stem, suffix = path.stem or "plan", path.suffix or ".json"
     folder = path.parent if path.parent.is_dir() else Path.cwd()
-    for n in range(1, 100):
-        candidate = folder / f"{stem}-new{'' if n == 1 else f'-{n}'}{suffix}"
-        if not candidate.exists():
-            return candidate
-    return folder / f"{stem}-new{suffix}"
+    return free_name(folder, f"{path.stem or 'plan'}-new", path.suffix or ".json")
 
 
 class ProblemScreen(Screen):

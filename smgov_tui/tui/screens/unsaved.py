@@ -25,6 +25,7 @@ from smgov_tui.core.checks.base import plural
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.history import changed_by
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.terminal.paths import free_name
 from smgov_tui.tui.screens.asking import AskingScreen
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, keys_shown
@@ -35,12 +36,7 @@ def elsewhere_path(plan: Path) -> Path:
     """A free name in the home folder (the plan's own disk may be the full one):
     ~/plan-unsaved-20261206-1403.json."""
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M")
-    home = Path.home()
-    for n in range(1, 100):
-        candidate = home / f"{plan.stem}-unsaved-{stamp}{'' if n == 1 else f'-{n}'}{plan.suffix or '.json'}"
-        if not (candidate.exists() or candidate.is_symlink()):
-            return candidate
-    return home / f"{plan.stem}-unsaved-{stamp}.json"
+    return free_name(Path.home(), f"{plan.stem}-unsaved-{stamp}", plan.suffix or ".json")
 
 
 class UnsavedScreen(AskingScreen[None]):
@@ -111,9 +107,7 @@ class UnsavedScreen(AskingScreen[None]):
          "quit": self.app.quit_without_saving, "back": self.action_back}[event.option.id or "back"]()
 
     def action_retry(self) -> None:
-        self.app.flush()
-        if not self.app.pending:
-            self.app.exit()
+        self.app.flush()  # saved, the quit it waits for goes on (Workbench.flush)
 
     def action_elsewhere(self) -> None:
         field = self.query_one("#unsaved-path", Input)
