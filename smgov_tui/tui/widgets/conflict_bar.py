@@ -39,6 +39,6 @@ class ConflictBar(Static):
             ("conflict.mine", "keep mine"), ("conflict.theirs", "take theirs"), ("conflict.compare", "compare")))
         self.update(Content.assemble(
             ("! ", "bold $text-warning"), (one_line(clash.label), "bold $text-warning"),
-            f" was {changed_by(clash.who, clash.when)} in another session",
+            f" was {changed_by(clash.who, clash.when)}",  # in another session: the bar says only that
             "\n  In the file now: ", one_line(shown(clash.decision_id, clash.theirs)),
             "\n  Yours is not saved: ", (keys, "bold"), f"   ({more} more)" if more > 0 else ""))
