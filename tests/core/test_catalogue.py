@@ -11,12 +11,13 @@ KINDS_NEEDED = {"text", "long text", "choice", "multi-choice", "number", "hours"
                 "date", "person", "list"}
 
 
-def test_at_least_45_decisions_over_the_eight_steps():
+def test_at_least_45_decisions_over_the_eight_steps_after_the_organisation():
     assert len(CATALOGUE) >= 45
-    assert [s.key for s in STEPS] == ["objectives", "resources", "response", "platforms",
+    assert [s.key for s in STEPS] == ["organisation", "objectives", "resources", "response", "platforms",
                                       "peers", "conduct", "safeguards", "launch"]
     per_step = Counter(d.step for d in CATALOGUE)
     assert all(per_step[s.key] >= 3 for s in STEPS), per_step
+    assert [s.number for s in STEPS] == list(range(9))  # the organisation is 0: not a planning step
 
 
 def test_ids_are_unique_stable_step_dot_name():

@@ -78,7 +78,7 @@ def test_edit_text_parses_back_to_the_same_value(decision):
         "text": "Plain words", "long text": "Two\nlines", "person": "Dana Ruiz",
         "date": "2027-01-15", "money": 1500.25, "hours": 7.5, "number": 6,
         "schedule": "Mon-Fri 09:00-17:00", "time frame": "2 business days", "yes/no": True,
-        "matrix": {"candidates": [{"platform": "Facebook", "scores": {"Cost": 5}}],
+        "web address": "www.millbrook.gov", "matrix": {"candidates": [{"platform": "Facebook", "scores": {"Cost": 5}}],
                    "chosen": {"platform": "Facebook", "score": 0.77, "on": "2027-01-15"}},
     }
     kind = decision.kind
@@ -124,3 +124,12 @@ def test_large_and_fractional_numbers_edit_back_exactly(decision_id, value, show
     assert kind.edit_text(value) == shown
     assert kind.parse(kind.edit_text(value)) == value
     assert "e+" not in kind.show(value)
+
+
+def test_a_web_address_is_one_a_browser_opens():
+    kind = CATALOGUE.get("organisation.website").kind
+    assert kind.parse("millbrook.gov") == "https://millbrook.gov"
+    assert kind.parse(" http://www.millbrook.gov/social?x=1 ") == "http://www.millbrook.gov/social?x=1"
+    for wrong in ("millbrook", "https://", "ftp://millbrook.gov", "https://mill brook.gov", "javascript:alert(1)"):
+        with pytest.raises(InvalidValue, match="is not a web address"):
+            kind.parse(wrong)

@@ -12,6 +12,7 @@ from smgov_tui.core.catalogue import (
     conduct,
     launch,
     objectives,
+    organisation,
     peers,
     platforms,
     resources,
@@ -22,6 +23,7 @@ from smgov_tui.core.catalogue.decision import Decision, Step
 from smgov_tui.core.catalogue.kinds import InvalidValue, Kind, RowRef, Rows, is_empty
 
 STEPS: tuple[Step, ...] = (
+    organisation.STEP,  # not one of the eight planning steps: the facts they all build on
     Step("objectives", 1, "Objectives", "What do we want from social media, and how will we know?"),
     Step("resources", 2, "Resources", "What time, staff and money do we really have?"),
     Step("response", 3, "Response", "Who answers what, how, how fast, and in which voice?"),
@@ -32,7 +34,7 @@ STEPS: tuple[Step, ...] = (
     Step("launch", 8, "Launch", "Is everything decided, and who signs it off?"),
 )
 
-_MODULES = (objectives, resources, response, platforms, peers, conduct, safeguards, launch)
+_MODULES = (organisation, objectives, resources, response, platforms, peers, conduct, safeguards, launch)
 
 
 class UnknownDecision(KeyError):

@@ -314,6 +314,30 @@ class Money(Number):
         return f"{value:,.2f}".removesuffix(".00")
 
 
+_WEB_ADDRESS = re.compile(r"^https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::\d{1,5})?(?:[/?#]\S*)?$")
+
+
+class WebAddress(Text):
+    """A web address: documents link to it, so it must be one a browser opens.
+    "millbrook.gov" is taken as https://millbrook.gov."""
+
+    def __init__(self, name: str = "web address", limit: int = 300) -> None:
+        super().__init__(name, limit)
+
+    def allowed(self) -> str:
+        return "a web address (e.g. https://www.millbrook.gov)"
+
+    def check(self, value: Any) -> Any:
+        value = super().check(value)
+        if value is None:
+            return None
+        if "://" not in value:
+            value = "https://" + value
+        if not _WEB_ADDRESS.match(value):
+            raise InvalidValue(f"{value!r} is not {self.allowed()}")
+        return value
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -544,6 +568,7 @@ TEXT = Text()
 LONG_TEXT = LongText()
 PERSON = Person()
 DATE = Date()
+WEB_ADDRESS = WebAddress()
 MONEY = Money()
 YES_NO = YesNo()
 SCHEDULE = Parsed(name="schedule", parser=parse_schedule, what="days and times",

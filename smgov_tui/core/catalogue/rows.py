@@ -29,7 +29,7 @@ TOOL_PURPOSES = ("scheduling", "monitoring", "analytics", "cross-posting",
                  "archiving", "listening", "design")
 CAPTURE_METHODS = ("archiving service", "platform export", "records system",
                    "manual log and screenshots")
-PEER_KINDS = ("city", "county", "agency", "other")
+PEER_KINDS = ("city", "town", "county", "agency", "other")
 
 OBJECTIVES = Rows(row="objective", fields=(
     Field("objective", "Objective", TEXT, required=True,
