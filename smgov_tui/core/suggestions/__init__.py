@@ -13,6 +13,8 @@ import datetime as _dt
 from typing import Any
 
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue, is_empty
+from smgov_tui.core.catalogue.kinds import Rows
+from smgov_tui.core.names import name_key
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.suggestions import (
     conduct,
@@ -50,6 +52,19 @@ def suggest(decision_id: str, plan: Plan, today: _dt.date | None = None) -> Any:
         return None
 
 
+def accepted(decision_id: str, plan: Plan) -> Any:
+    """What accepting puts in place: the suggestion, or for a list its own rows and the
+    suggested ones it lacks (by name), so accepting never drops a row; None if none."""
+    value = suggest(decision_id, plan)
+    kind = CATALOGUE.get(decision_id).kind
+    if value is None or not isinstance(kind, Rows):
+        return value
+    rows = plan.rows(decision_id)
+    have = {name_key(row.get(kind.key_field)) for row in rows}
+    added = [row for row in value if name_key(row.get(kind.key_field)) not in have]
+    return [*rows, *added] if added else None
+
+
 def why_none(decision_id: str) -> str:
     """Why a decision has no suggestion, in a line: what the plan must say first."""
     found = SUGGESTIONS.get(decision_id)
@@ -60,4 +75,4 @@ def why_none(decision_id: str) -> str:
     return f"no suggestion for {decision_id}"
 
 
-__all__ = ["SUGGESTIONS", "Suggestion", "suggest", "why_none"]
+__all__ = ["SUGGESTIONS", "Suggestion", "accepted", "suggest", "why_none"]

@@ -10,7 +10,8 @@ _ENGLISH = ("United States", "United Kingdom", "Australia", "Canada", "New Zeala
 
 @suggestion("objectives.key_messages")
 def key_messages(facts: PlanFacts):
-    return (f"1. How to reach {facts.org} and report a problem: {facts.site}.\n"
+    where = f": {facts.website}" if facts.website else ""
+    return (f"1. How to reach {facts.org} and report a problem{where}.\n"
             "2. Council meetings and consultations, and how to take part in them.\n"
             "3. The services and events residents use most, "
             "and changes to them.")

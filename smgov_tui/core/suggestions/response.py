@@ -119,7 +119,8 @@ def emergency_notice(facts: PlanFacts):
     if not number:
         return None
     return (f"This account is watched {facts.monitoring_hours()} and is not for emergencies. "
-            f"In an emergency call {number}; for everything else contact {facts.org} at {facts.site}.")
+            f"In an emergency call {number}; for everything else contact {facts.org}"
+            + (f" at {facts.website}." if facts.website else "."))
 
 
 SUGGESTIONS = (tiers, how, reply_target, posting_time_frame, welcomed_topics, off_limits_topics,
