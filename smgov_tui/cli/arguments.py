@@ -58,7 +58,7 @@ def build_parser(only: str | None = None) -> Parser:
                     "`smgov [PLAN]` opens the workbench; the commands below serve scripts "
                     "and reviewers.",
         epilog="Exit codes: 0 success (check: launch-ready), 1 check: decisions missing or a "
-               "blocking check fails (get: not decided), 2 error.")
+               "blocking check fails (get: not decided; suggest: no suggestion), 2 error.")
     parser.add_argument("--version", action="version", version=f"smgov {__version__}")
     parser.add_argument("--plain", action="store_true",
                         help="`smgov --plain [PLAN]`: line-by-line prompts instead of the full screen, "
@@ -95,6 +95,14 @@ def build_parser(only: str | None = None) -> Parser:
     get.add_argument("plan", metavar="PLAN")
     get.add_argument("decision", metavar="DECISION_ID")
     get.add_argument("--format", choices=("text", "json"), default="text")
+
+    suggest = command("suggest", help="print the suggested answer for a decision, built from the plan",
+                      epilog="Printed as get prints a value, so set takes it back; nothing is "
+                             "written. Exit 0 when there is a suggestion, 1 when there is none "
+                             "(the reason on stderr), 2 on errors.")
+    suggest.add_argument("plan", metavar="PLAN")
+    suggest.add_argument("decision", metavar="DECISION_ID")
+    suggest.add_argument("--format", choices=("text", "json"), default="text")
 
     history = command("history", help="who changed which decision, when, from what to what")
     history.add_argument("plan", metavar="PLAN")

@@ -27,7 +27,8 @@ from smgov_tui.terminal.verdict import checklist_table, restore_hint, verdict_li
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("new", "decisions", "check", "set", "get", "history", "export", "restore", "keys", "serve")
+COMMANDS = ("new", "decisions", "check", "set", "get", "suggest", "history", "export", "restore", "keys",
+            "serve")
 _COMMAND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -307,11 +308,9 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_get(args: argparse.Namespace) -> int:
-    plan = _load(args.plan)
-    decision = CATALOGUE.get(args.decision)
-    value = plan.get(decision.id)
-    if args.format == "json" or (value is not None and decision.kind.name == "list"):
+def _print_value(decision, value: Any, fmt: str) -> None:
+    """A value as `get` prints it: text that `set` takes back, or JSON."""
+    if fmt == "json" or (value is not None and decision.kind.name == "list"):
         print(json_text(value))
     elif value is not None and isinstance(decision.kind, Matrix):
         from smgov_tui.terminal.matrix import matrix_report
@@ -319,9 +318,33 @@ def cmd_get(args: argparse.Namespace) -> int:
         print(visible(matrix_report(value)))
     elif value is not None:
         print(visible(decision.kind.report(value)))
+
+
+def cmd_get(args: argparse.Namespace) -> int:
+    plan = _load(args.plan)
+    decision = CATALOGUE.get(args.decision)
+    value = plan.get(decision.id)
+    _print_value(decision, value, args.format)
     if decision.id in plan.invalid:
         warn(f"the saved value of {decision.id} is not valid: {plan.invalid[decision.id]}")
     return 0 if value is not None else EXIT_NOT_READY
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    """The suggested answer, printed as `get` prints a value; the plan is only read.
+    None: the reason on stderr (stdout stays the value alone, for scripts), exit 1."""
+    from smgov_tui.core.suggestions import suggest, why_none
+
+    plan = _load(args.plan)
+    decision = CATALOGUE.get(args.decision)
+    value = suggest(decision.id, plan)
+    if value is None:
+        if args.format == "json":
+            print(json_text(None))
+        print(f"smgov: {why_none(decision.id)}", file=sys.stderr)
+        return EXIT_NOT_READY
+    _print_value(decision, value, args.format)
+    return 0
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -439,5 +462,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
-            "set": cmd_set, "get": cmd_get, "history": cmd_history, "export": cmd_export,
+            "set": cmd_set, "get": cmd_get, "suggest": cmd_suggest, "history": cmd_history, "export": cmd_export,
             "restore": cmd_restore, "keys": cmd_keys, "serve": cmd_serve}

@@ -68,6 +68,11 @@ SPECS: tuple[KeySpec, ...] = (
     _app("next_missing", "ctrl+f", "next_missing", "Next missing", tooltip="Go to the next decision still missing"),
     _app("guidance", "f1,question_mark", "guidance", "Guide",
          tooltip="Explain the focused decision (? outside a text field)"),
+    # f5: no text field takes it (TextArea's ctrl+y is redo); alt+y where F-keys are kept
+    # (a browser reloads on f5).
+    _app("suggest", "f5,alt+y", "suggest", "Suggest",
+         tooltip="Put the focused decision's suggested answer in its field, to edit or keep "
+                 "(a list: add the suggested rows)"),
     _app("focus_checklist", "ctrl+l", "focus_checklist", "Checklist",
          tooltip="Move to the checklist; enter on an item goes to it"),
     _app("focus_steps", "ctrl+t", "focus_steps", "Steps", show=False, tooltip="Move to the list of steps"),

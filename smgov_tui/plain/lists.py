@@ -64,6 +64,8 @@ def ask_rows(prompts: Prompts, decision: Decision) -> None:
                 prompts.save(decision, CATALOGUE.parse(decision.id, stripped, prompts.plan.values))
             except InvalidValue as error:
                 prompts.say(f"Not saved: {visible(str(error))}")
+        elif word == words.USE and not rest:
+            prompts.use_suggestion(decision)
         elif word == "list" and not rest:
             list_rows(prompts, decision, every=True)
         elif word == "add" and not rest:

@@ -17,6 +17,7 @@ from smgov_tui.core.errors import ConflictError, SmgovError
 from smgov_tui.core.history import changed_by, full_text
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist, next_missing
+from smgov_tui.core.suggestions import accepted, why_none
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.plain import words
 from smgov_tui.plain.console import (
@@ -154,6 +155,14 @@ class Prompts:
             return self.resolve(saved.conflicts[0], decision, before)
         self.took(decision, value, before, saved.entries[decision.id] is not None)
         return True
+
+    def use_suggestion(self, decision: Decision) -> bool:
+        """The word `use`: the suggested answer saved as if typed; if there is none, why."""
+        value = accepted(decision.id, self.plan)
+        if value is None:
+            self.say(f"Nothing to use: {why_none(decision.id)}.")
+            return False
+        return self.save(decision, value)
 
     def not_saved(self, decision: Decision, error: SmgovError) -> bool:
         """The answer dropped (the plan as it was) and why said; False."""

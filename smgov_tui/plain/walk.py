@@ -12,6 +12,7 @@ from typing import Any
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue, Step
 from smgov_tui.core.catalogue.kinds import LongText, Matrix, RowRef, Rows
 from smgov_tui.core.readiness import checklist, next_missing
+from smgov_tui.core.suggestions import accepted
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.plain import words
 from smgov_tui.plain.console import CLEAR, Console, Jump, Leave
@@ -62,6 +63,9 @@ class Walk(Prompts):
         self.say()
         self.say(f"Decision {in_step.index(decision) + 1} of {len(in_step)}: {decision.label} "
                  f"({decision.id}), {decision.severity}.{state}")
+        suggested = accepted(decision.id, self.plan)
+        for line in words.suggested_lines(decision, suggested) if suggested is not None else ():
+            self.say(line)
         if isinstance(decision.kind, Rows):
             ask_rows(self, decision)
         elif isinstance(decision.kind, Matrix):
@@ -94,6 +98,10 @@ class Walk(Prompts):
                 continue
             if not text.strip():
                 return
+            if text.strip().lower() == words.USE:
+                if self.use_suggestion(decision):
+                    return
+                continue
             try:
                 value = CATALOGUE.parse(decision.id, words.numbered(kind, names, text), self.plan.values)
             except InvalidValue as error:
@@ -120,6 +128,10 @@ class Walk(Prompts):
                 continue
             if first.strip() in ("", "."):
                 return
+            if first.strip().lower() == words.USE:
+                if self.use_suggestion(decision):
+                    return
+                continue
             lines = [first]
             self.unsaved = f"The text you were typing for {decision.label} was not saved."
             while True:

@@ -143,6 +143,19 @@ def short(text: str) -> str:
     return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS - 1] + "…"
 
 
+USE = "use"  # takes the suggested answer: a word no answer means, and not a command elsewhere
+
+
+def suggested_lines(decision: Decision, value: Any) -> list[str]:
+    """A suggested answer, said before the prompt, with the word that takes it."""
+    if isinstance(decision.kind, LongText):
+        return [f"Suggested (type {USE} to take it):"] + ["  " + line for line in visible(value).split("\n")]
+    if isinstance(decision.kind, Rows):
+        return [f"Suggested (type {USE} to add them):"] + [
+            row_line(decision.kind, number, row) for number, row in enumerate(value, 1)]
+    return [f"Suggested (type {USE} to take it): {one_line(decision.kind.show(value))}."]
+
+
 HELP = """\
 Commands, at any prompt:
   ?            explain this decision: what it means, why it matters, a default
@@ -153,6 +166,7 @@ Commands, at any prompt:
   go ID        go to a decision by its id or name: go response.tone
   missing      the next decision still missing, blockers first
   check        the launch checklist, as smgov check prints it
+  use          take the suggested answer shown before the prompt (in a list: add its rows)
   clear        make this decision undecided again
   quit         leave; every answer is already saved (ctrl+d leaves too)
 Enter keeps the current value and goes on to the next decision.

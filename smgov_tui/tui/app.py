@@ -261,7 +261,7 @@ class SmgovApp(Workbench):
                 not self.screen.is_modal or getattr(self.screen, "SHOWS_CLASH", False))
         if action == "export" and (self.store is None or self.screen.is_modal):
             return False  # over a dialog, ctrl+e goes on to the dialog's own field
-        if self.store is None and action in {"next_step", "previous_step", "next_missing",
+        if self.store is None and action in {"next_step", "previous_step", "next_missing", "suggest",
                                              "focus_checklist", "focus_steps", "guidance", "history"}:
             return False
         index = STEP_KEYS.index(self.step_key)
@@ -296,6 +296,22 @@ class SmgovApp(Workbench):
         from smgov_tui.tui.screens.guidance import GuidanceScreen
 
         self.push_screen(GuidanceScreen(self.screen.focused_decision()))
+
+    def action_suggest(self) -> None:
+        """The focused decision's suggested answer into its field; nothing is decided
+        without this key (a suggestion is only shown until then)."""
+        from smgov_tui.core.suggestions import suggest, why_none
+        from smgov_tui.tui.screens.step import StepScreen
+        from smgov_tui.tui.widgets.editors import DecisionField
+
+        if not isinstance(self.screen, StepScreen):
+            return
+        decision = self.screen.focused_decision()
+        field = self.screen.query_one(f"#field-{decision.id.replace('.', '--')}", DecisionField)
+        if not field.accept_suggestion():
+            reason = (f"{decision.label}: every suggested row is in the list already"
+                      if suggest(decision.id, self.plan) is not None else why_none(decision.id))
+            self.notify(reason, timeout=4, markup=False)
 
     def action_toggle_guidance_panel(self) -> None:
         if self.screen.has_class("-narrow"):

@@ -36,6 +36,9 @@ def workbench_commands(app: Workbench, screen: Screen) -> Iterator[SystemCommand
                         app.action_focus_steps)
     yield SystemCommand(f"Next missing decision ({keys('next_missing')})", "Go to the next decision still missing",
                         app.action_next_missing)
+    yield SystemCommand(f"Suggest: use the suggested answer ({keys('suggest')})",
+                        "Put the focused decision's suggestion in its field, to edit or keep",
+                        app.action_suggest)
     yield SystemCommand(f"History: who changed what ({keys('history')})", "Every change to the plan: who, when, "
                         "from what to what", app.action_history)
     yield SystemCommand("Check: show the launch checklist", "The verdict, per-step readiness "

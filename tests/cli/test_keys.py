@@ -262,7 +262,7 @@ async def test_hints_and_buttons_name_the_keys_a_keymap_file_chose(tmp_path, mon
     write_keymap(tmp_path, monkeypatch, '[keys]\n"matrix.main" = "p"\n"matrix.add" = "n"\n'
                                         '"prompt.cancel" = "ctrl+g"\n"export.cancel" = "ctrl+w"\n'
                                         '"guidance.close" = "escape,f1"\n"conflict.later" = "l"\n'
-                                        '"conflict.mine" = "f5,alt+m"\n')
+                                        '"conflict.mine" = "f9,alt+m"\n')
     app = county_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.goto("platforms.matrix")
@@ -291,7 +291,7 @@ async def test_hints_and_buttons_name_the_keys_a_keymap_file_chose(tmp_path, mon
         app.push_screen(ConflictScreen(app.clash()))
         await pilot.pause()
         assert str(app.screen.query_one("#conflict-later").label) == "Back (l)"
-        assert str(app.screen.query_one("#conflict-keep").label) == "Keep mine (f5/alt+m)"
+        assert str(app.screen.query_one("#conflict-keep").label) == "Keep mine (f9/alt+m)"
 
 
 async def test_text_fields_keep_ctrl_e_and_f2_exports_from_them(tmp_path):

@@ -31,6 +31,7 @@ from textual.widgets.select import InvalidSelectValueError
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
 from smgov_tui.core.catalogue.kinds import LongText, Multi, RowRef, Rows
+from smgov_tui.core.suggestions import accepted
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
     PlanTextArea,
@@ -40,6 +41,7 @@ from smgov_tui.tui.widgets.inputs import (
 )
 from smgov_tui.tui.widgets.matrix import MAIN, MatrixEditor
 from smgov_tui.tui.widgets.rows import RowsEditor
+from smgov_tui.tui.widgets.suggested import SuggestedLine
 from smgov_tui.tui.workbench import Workbench
 
 # Lines under a decision that follow the rest of the plan: the main platform's
@@ -127,6 +129,7 @@ class DecisionField(Vertical):
             yield PlanNote(NOTES[d.id])
         else:
             self.add_class("-quiet")
+        yield SuggestedLine(d)
 
     def on_mount(self) -> None:
         editor = self.query_one(f"#{editor_id(self.decision.id)}")
@@ -210,6 +213,18 @@ class DecisionField(Vertical):
                 for choice in value or ():
                     editor.select(choice)
         self.show_message("")
+
+    def accept_suggestion(self) -> bool:
+        """The suggested answer into the editor, proposed as if typed there (saved, with
+        its history entry); False when there is none for this plan."""
+        value = accepted(self.decision.id, self.app.plan)
+        if value is None:
+            return False
+        self.show_value(value)
+        for area in self.query(TextArea):
+            area.move_cursor(area.document.end)  # ready to edit on from the end
+        self._propose(value, final=True, typed=False)
+        return True
 
     # messages from the editors
 

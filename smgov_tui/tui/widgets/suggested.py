@@ -1,0 +1,47 @@
+"""The suggested answer under a field: seen without pressing anything, taken with one key.
+
+A suggestion is shown, never filled in: the line says what it is and which key
+puts it in the field; the field then proposes it as if typed, so it is saved
+with its history entry like any edit, and until then the checklist still
+counts the decision missing.
+"""
+
+from __future__ import annotations
+
+from textual import getters
+from textual.content import Content
+from textual.widgets import Static
+
+from smgov_tui.core.catalogue import Decision
+from smgov_tui.core.plan import Plan
+from smgov_tui.core.suggestions import suggest
+from smgov_tui.core.textsafe import one_line
+from smgov_tui.keys.key_names import shown_key
+from smgov_tui.tui.workbench import Workbench
+
+
+class SuggestedLine(Static):
+    """One dim line under an undecided field: "Suggested (f5 to use): …". A `plan-view`,
+    so the step redraws it as the plan changes (a roster named, a platform chosen)."""
+
+    DEFAULT_CSS = """
+    SuggestedLine { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; height: 1; }
+    """
+
+    app = getters.app(Workbench)
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__("", classes="decision-suggested plan-view", markup=False)
+        self.decision = decision
+        self.display = False
+
+    def on_mount(self) -> None:
+        self.show(self.app.plan)
+
+    def show(self, plan: Plan) -> None:
+        value = None if plan.decided(self.decision.id) else suggest(self.decision.id, plan)
+        self.display = value is not None
+        if value is not None:
+            # The key first: a long suggestion is cut at the edge, never the key.
+            key = shown_key(self.app.keymap.keys("suggest")[0])
+            self.update(Content.assemble(f"Suggested ({key} to use): ", one_line(self.decision.kind.show(value))))

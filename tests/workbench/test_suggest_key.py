@@ -1,0 +1,87 @@
+"""The workbench's suggest key: a suggestion is shown under its field, and f5 puts it in
+the field, saved as typing is; nothing is filled in without it."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from smgov_tui.core.readiness import checklist
+from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.widgets.rows import RowsEditor
+
+TOWN = {"organisation.name": "Town of Millbrook", "organisation.country": "United States",
+        "resources.roster": [{"name": "Alex Moreno", "role": "team lead", "hours": 20,
+                              "when": "Mon-Fri 08:30-17:00"},
+                             {"name": "Jamie Lee", "role": "responder", "hours": 10}],
+        "platforms.chosen": [{"platform": "Facebook", "owner": "Alex Moreno", "comments": "open"}]}
+
+
+def town(tmp_path):
+    path = tmp_path / "town.json"
+    return path, PlanStore.create(path, "Millbrook plan", TOWN)
+
+
+async def test_f5_puts_the_suggestion_in_the_field_then_it_is_edited_and_saved(tmp_path):
+    path, store = town(tmp_path)
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("response.emergency_notice")
+        await pilot.pause()
+        field = app.screen.query_one("#field-response--emergency_notice")
+        line = field.query_one(".decision-suggested")
+        assert line.display and str(line.render()).startswith("Suggested (f5 to use): This account is watched")
+        assert PlanStore(path).load().get("response.emergency_notice") is None  # shown, not decided
+        await pilot.press("f5")
+        await pilot.pause()
+        editor = field.query_one(Input)
+        assert editor.value.startswith("This account is watched Mon-Fri 09:00-17:00 and is not for emergencies.")
+        assert not line.display  # decided now: the line has said its piece
+        await pilot.press("end", *" Thank you.")
+        await pilot.press("tab")
+        await pilot.pause()
+        saved = PlanStore(path).load().get("response.emergency_notice")
+        assert saved.endswith("contact the Town of Millbrook. Thank you.")
+        assert editor.value == saved
+        assert [e["decision"] for e in PlanStore(path).history()][-1] == "response.emergency_notice"
+
+
+async def test_f5_on_long_text_and_on_a_list(tmp_path):
+    path, store = town(tmp_path)
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("safeguards.hacked_response")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        area = app.screen.query_one("#field-safeguards--hacked_response").query_one(TextArea)
+        assert area.text.startswith("Whoever notices tells Alex Moreno and Jamie Lee at once.")
+        app.goto("safeguards.records")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        rows = app.screen.query_one("#field-safeguards--records").query_one(RowsEditor)
+        assert [row["platform"] for row in rows.rows] == ["Facebook"]
+        app.flush()
+        saved = PlanStore(path).load()
+        assert saved.get("safeguards.hacked_response") == area.text
+        assert [row["platform"] for row in saved.get("safeguards.records")] == ["Facebook"]
+
+
+async def test_no_suggestion_says_so_in_one_line_and_nothing_is_filled_in(tmp_path):
+    path, store = town(tmp_path)
+    values = PlanStore(path).load().values
+    before = checklist(PlanStore(path).load())
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("organisation.website")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert messages == ["no suggestion for organisation.website: only you can say this"]
+        app.goto("response.tone")  # a suggestion is on screen: still nothing decided
+        await pilot.pause()
+        app.flush()
+    after = checklist(PlanStore(path).load())
+    assert after.decided == before.decided and PlanStore(path).load().values == values
