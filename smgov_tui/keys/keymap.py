@@ -139,7 +139,7 @@ def _entry(binding_id: str, value) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _without_clashes(wanted: dict[str, tuple[str, ...]], problems: list[str], path: Path) -> dict:
-    """The rebindings whose keys no other binding of the same scope has (after
+    """The rebindings whose keys no other binding of a scope they share has (after
     the rebindings, so two bindings may swap keys). A clash drops the rebinding."""
     kept = dict(wanted)
     while True:
@@ -147,19 +147,22 @@ def _without_clashes(wanted: dict[str, tuple[str, ...]], problems: list[str], pa
         clash = None
         for spec in SPECS:
             for key in kept.get(spec.id) or split_keys(spec.keys):
-                other = owner.setdefault((spec.scope, key), spec.id)
-                if other != spec.id:
-                    clash = (key, other, spec.id)
+                for scope in spec.scopes:
+                    other = owner.setdefault((scope, key), spec.id)
+                    if other != spec.id:
+                        clash = (key, other, spec.id, scope)
+                        break
+                if clash:
                     break
             if clash:
                 break
         if clash is None:
             return kept
-        key, first, second = clash
+        key, first, second, scope = clash
         dropped = second if second in kept else first  # a rebinding, never a default, gives way
         other = first if dropped == second else second
         problems.append(f"{path}: {dropped}: {shown_key(key)} is already {other}'s key "
-                        f"({BY_ID[other].scope}); not rebound")
+                        f"({scope}); not rebound")
         del kept[dropped]
 
 

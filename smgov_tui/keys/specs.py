@@ -26,6 +26,11 @@ class KeySpec:
     show: bool = True
     priority: bool = False
     key_display: str | None = None
+    also: tuple[str, ...] = ()  # other scopes it works in, by the same id (a keymap moves it everywhere)
+
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        return (self.scope, *self.also)
 
     @property
     def does(self) -> str:
@@ -66,8 +71,8 @@ SPECS: tuple[KeySpec, ...] = (
     _app("next_step", "ctrl+n", "next_step", "Next", tooltip="Go to the next step"),
     _app("previous_step", "ctrl+o", "previous_step", "Back", tooltip="Go to the previous step"),
     _app("next_missing", "ctrl+f", "next_missing", "Next missing", tooltip="Go to the next decision still missing"),
-    _app("guidance", "f1,question_mark", "guidance", "Guide",
-         tooltip="Explain the focused decision (? outside a text field)"),
+    _app("guidance", "f1,question_mark", "guidance", "Guide", also=("row form",),
+         tooltip="Explain the focused decision, or in a row's form the focused field (? outside a text field)"),
     # f5: no text field takes it (TextArea's ctrl+y is redo); alt+y where F-keys are kept
     # (a browser reloads on f5).
     _app("suggest", "f5,alt+y", "suggest", "Suggest",
@@ -152,4 +157,4 @@ BY_ID = {spec.id: spec for spec in SPECS}
 
 
 def specs(scope: str) -> list[KeySpec]:
-    return [spec for spec in SPECS if spec.scope == scope]
+    return [spec for spec in SPECS if scope in spec.scopes]

@@ -14,6 +14,7 @@ from typing import Any
 
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
+from smgov_tui.core.catalogue.decision import field_guidance_markdown
 from smgov_tui.core.catalogue.kinds import Rows
 from smgov_tui.core.names import name_key
 from smgov_tui.core.readiness import checklist
@@ -123,7 +124,7 @@ def row_form(prompts: Prompts, decision: Decision, row: dict, title: str,
     kind: Rows = decision.kind
     adding = not row
     prompts.say(f"{title} Enter {'leaves a field blank' if adding else 'keeps a field as it is'}; "
-                f"clear empties it; cancel drops the {kind.row}.")
+                f"clear empties it; ? explains it; cancel drops the {kind.row}.")
     new = dict(row)
     prompts.unsaved = f"The {kind.row} you were {'adding' if adding else 'editing'} was not saved."
     for field in kind.fields:
@@ -132,8 +133,9 @@ def row_form(prompts: Prompts, decision: Decision, row: dict, title: str,
                     + (f" Enter takes {default}." if default and field.key not in new else ""))
         for line in words.option_lines(field.kind):
             prompts.say(line)
+        guide = words.plain_markdown(f"{field.label} ({kind.row})\n\n" + field_guidance_markdown(field))
         while True:
-            text = prompts.answer(decision, f"{field.label}: ", nested=True)
+            text = prompts.answer(decision, f"{field.label}: ", nested=True, guide=guide)
             if text is CANCEL:
                 prompts.unsaved = ""
                 prompts.say(f"The {kind.row} was not saved.")

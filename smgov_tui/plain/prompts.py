@@ -50,10 +50,11 @@ class Prompts:
 
     # prompts and commands
 
-    def answer(self, decision: Decision | None, prompt: str, nested: bool = False) -> str:
+    def answer(self, decision: Decision | None, prompt: str, nested: bool = False, guide: str = "") -> str:
         """A line that is an answer: commands are carried out here, and the
         question asked again (or left, for a jump). `nested` prompts (a row's
-        field, a score) finish or cancel before going elsewhere."""
+        field, a score) finish or cancel before going elsewhere. `guide` is what
+        `?` says instead of the decision's guidance (a row's field has its own)."""
         while True:
             if not nested:
                 self.follow()
@@ -62,7 +63,7 @@ class Prompts:
             if found is None:
                 return unquoted(text)
             if found.word == "?":
-                self.say(words.guidance(decision) if decision else words.HELP)
+                self.say(guide or (words.guidance(decision) if decision else words.HELP))
             elif found.word == "help":
                 self.say(words.HELP)
             elif found.word == "check":

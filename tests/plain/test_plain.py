@@ -229,6 +229,18 @@ def test_rows_are_added_edited_moved_and_removed_field_by_field(tmp_path):
     assert has(out, "1. Name: Dana Ruiz; Role: team lead; Hours a week: 6 h/week; When on duty: Mon-Fri 09:00-17:00;")
 
 
+def test_question_mark_at_a_rows_field_explains_that_field(tmp_path):
+    path = tmp_path / "p.json"
+    out = plain(path, "go platforms.chosen", "add", "Facebook", "", "", "", "",
+                "?", "4", "", "", "", "", "", "", "", "done")
+    assert has(out, "? explains it")
+    field = CATALOGUE.get("platforms.chosen").kind.field("posts_per_week")
+    assert has(out, "Posts a week (platform) " + field.guidance)
+    assert has(out, "What you can enter: a number from 0 to 500 (posts/week).")
+    assert not has(out, plain_guidance("platforms.chosen"))  # the field's own, not the list's
+    assert values(path)["platforms.chosen"] == [{"platform": "Facebook", "posts_per_week": 4}]
+
+
 def test_rows_take_json_as_smgov_set_does(tmp_path):
     path = tmp_path / "p.json"
     out = plain(path, "go platforms.chosen", '[{"platform": "Facebook", "comments": "sometimes"}]',

@@ -164,6 +164,13 @@ def test_row_form(snap_compare, tmp_path):
                         run_before=on_step("platforms", "platforms.chosen"), press=["enter"])
 
 
+def test_row_field_guidance(snap_compare, tmp_path):
+    """f1 in a platform's form, on Posts a week: that field's guidance, with its figure."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("platforms", "platforms.chosen"),
+                        press=["enter", *["tab"] * 5, "f1"])
+
+
 def test_guidance_dialog(snap_compare, tmp_path):
     """F1 explains the focused decision."""
     assert snap_compare(county_app(tmp_path), terminal_size=NARROW,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from smgov_tui.core.catalogue.kinds import Kind
+from smgov_tui.core.catalogue.kinds import Field, Kind
 
 
 class Step(NamedTuple):
@@ -36,12 +36,20 @@ class Decision(NamedTuple):
         return "blocker" if self.blocker else "advice"
 
 
-def guidance_markdown(decision: Decision) -> str:
-    """The guidance with what may be entered and an example: what the workbench's
-    f1 and plain mode's `?` both show."""
-    allowed = decision.kind.allowed()
+def guidance_markdown(decision: Decision, how: str = "") -> str:
+    """The guidance with what may be entered, in the user's words (the JSON of
+    kind.allowed() is for the command line), and an example: what the
+    workbench's f1 and plain mode's `?` both show. `how` is the front end's own
+    sentence on how to enter it (a list's keys)."""
+    how = f" {how}" if how else ""
     example = f"\n\nExample answer: *{decision.example}*" if decision.example else ""
-    return f"{decision.guidance}\n\n**What you can enter:** {allowed}.{example}"
+    return f"{decision.guidance}\n\n**What you can enter:** {decision.kind.described()}.{how}{example}"
+
+
+def field_guidance_markdown(field: Field) -> str:
+    """One field of a list's row, as f1 in the row's form and `?` at its plain prompt show it."""
+    need = " It is required: the row is not kept without it." if field.required else ""
+    return f"{field.guidance}\n\n**What you can enter:** {field.kind.described()}.{need}"
 
 
 def blocker(id: str, label: str, kind: Kind, guidance: str, example: str = "") -> Decision:

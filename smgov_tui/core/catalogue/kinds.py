@@ -78,7 +78,12 @@ class Kind:
         return f"{type(self).__name__}({settings})"
 
     def allowed(self) -> str:
+        """What may be entered, as the command line takes it (`smgov set`, `smgov decisions`)."""
         raise NotImplementedError
+
+    def described(self) -> str:
+        """What may be entered, in the workbench's words: no JSON, no field ids."""
+        return self.allowed()
 
     def parse(self, text: str) -> Any:
         text = text.strip()
@@ -195,6 +200,9 @@ class Multi(Kind):
 
     def allowed(self) -> str:
         return "any of: " + ", ".join(self.choices) + " (separated by commas)"
+
+    def described(self) -> str:
+        return "any of: " + ", ".join(self.choices)
 
     def parse(self, text: str) -> Any:
         text = text.strip()
@@ -413,13 +421,16 @@ class Parsed(Kind):
 
 
 class Field(NamedTuple):
-    """One column of a structured row."""
+    """One column of a structured row. `help` is the hint beside its label;
+    `guidance` is what f1 and plain mode's `?` show for it: what it means, a
+    sensible figure or answer, and where that figure comes from."""
 
     key: str
     label: str
     kind: Kind
     required: bool = False
     help: str = ""
+    guidance: str = ""
 
 
 class Rows(Kind):
@@ -428,10 +439,11 @@ class Rows(Kind):
     row: str  # singular noun for messages: "platform", "person"
     fields: tuple[Field, ...]
     key: str  # the field that names a row (first field unless said)
+    rows: str  # the plural, when not row + "s": "people"
 
     def __init__(self, name: str = "list", row: str = "row", fields: tuple[Field, ...] = (),
-                 key: str = "") -> None:
-        self._settle(name=name, row=row, fields=fields, key=key)
+                 key: str = "", rows: str = "") -> None:
+        self._settle(name=name, row=row, fields=fields, key=key, rows=rows or row + "s")
 
     @property
     def key_field(self) -> str:
@@ -446,6 +458,10 @@ class Rows(Kind):
     def allowed(self) -> str:
         cols = ", ".join(f.key + ("*" if f.required else "") for f in self.fields)
         return f"a JSON list of {self.row} rows with fields {cols} (* required)"
+
+    def described(self) -> str:
+        cols = ", ".join(f.label + (" (required)" if f.required else "") for f in self.fields)
+        return f"a list of {self.rows}, one row each: {cols}"
 
     def parse(self, text: str) -> Any:
         text = text.strip()
@@ -505,6 +521,10 @@ class Matrix(Kind):
                 '[{"platform", "scores": {criterion: 0-5}}], "chosen": {"platform", "score", "on"}}'
                 " (criteria may be left out for the default ones)")
 
+    def described(self) -> str:
+        return ("candidate platforms, each scored 0 to 5 against weighted criteria "
+                "(higher is better; for cost, 5 is cheap); the best scored becomes the main platform")
+
     def parse(self, text: str) -> Any:
         text = text.strip()
         return None if not text else self.check(_json_or_invalid(text, self))
@@ -542,12 +562,16 @@ class RowRef(Kind):
     """
 
     source: str  # decision id of the Rows decision
+    what: str  # those rows in words, for the workbench: "one of the platforms we will run"
 
-    def __init__(self, name: str = "choice", source: str = "") -> None:
-        self._settle(name=name, source=source)
+    def __init__(self, name: str = "choice", source: str = "", what: str = "") -> None:
+        self._settle(name=name, source=source, what=what)
 
     def allowed(self) -> str:
         return f"the name of one of the rows in {self.source}"
+
+    def described(self) -> str:
+        return self.what or "the name of one of the rows of the list it picks from"
 
     def check(self, value: Any, names: tuple[str, ...] | None = None) -> Any:
         if not isinstance(value, str):

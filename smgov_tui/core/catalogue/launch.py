@@ -4,9 +4,18 @@ from smgov_tui.core.catalogue.decision import advice, blocker
 from smgov_tui.core.catalogue.kinds import DATE, LONG_TEXT, PERSON, TEXT, Field, Rows
 
 SIGNOFF = Rows(row="sign-off", fields=(
-    Field("name", "Name", PERSON, required=True),
-    Field("role", "Role", TEXT, required=True),
-    Field("date", "Date", DATE, required=True),
+    Field("name", "Name", PERSON, required=True,
+          guidance="The person who approved the plan, e.g. 'Lee Okafor'. Typically the "
+                   "communications lead, the chief executive or city manager, counsel (for the "
+                   "comment policy and legal issues), the records officer or clerk, and IT "
+                   "security: CTG's eight elements span all of their areas."),
+    Field("role", "Role", TEXT, required=True,
+          guidance="Their position, e.g. 'City Manager' or 'City Attorney', so the record still "
+                   "makes sense after they move on."),
+    Field("date", "Date", DATE, required=True,
+          guidance="The day they approved, e.g. today's date. Sign-off is recorded only when "
+                   "nothing blocks launch; the first plan review, about 6 months later, asks them "
+                   "again."),
 ))
 
 DECISIONS = (

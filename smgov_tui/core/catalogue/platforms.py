@@ -54,7 +54,8 @@ need alt text.
 @CityOfHarborFalls, residents 25-65, owner Dana Ruiz, backup Lee Chen, 5 posts
 a week at 30 min each, 2 checks a day at 10 min, comments open, text, images and
 links."""),
-    blocker("platforms.main", "Main platform", RowRef(source="platforms.chosen"), """
+    blocker("platforms.main", "Main platform", RowRef(source="platforms.chosen",
+                                                  what="one of the platforms we will run, by name"), """
 Pick the one platform from your list that gets your best effort: the place you
 post first, build a community, measure results and put your time when it runs
 short. Other accounts can share or adapt what goes there.

@@ -1,4 +1,5 @@
-"""F1: the focused decision's guidance, as Markdown (it is our text, not plan data)."""
+"""F1: the focused decision's guidance, or the focused field's in a row's form,
+as Markdown (it is our text, not plan data)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from smgov_tui.core.catalogue import Decision
-from smgov_tui.core.catalogue.decision import guidance_markdown
+from smgov_tui.core.catalogue.decision import field_guidance_markdown, guidance_markdown
+from smgov_tui.core.catalogue.kinds import Field, Rows
 from smgov_tui.tui.stylesheets import sheet
-from smgov_tui.tui.widgets.bindings import bindings, keys_shown
+from smgov_tui.tui.widgets.bindings import bindings, first_key, keys_shown
 from smgov_tui.tui.workbench import Workbench
 
-__all__ = ["GuidanceScreen", "guidance_markdown"]
+__all__ = ["FieldGuidanceScreen", "GuidanceScreen", "guidance_markdown"]
 
 
 class GuidanceScreen(ModalScreen[None]):
@@ -30,13 +32,21 @@ class GuidanceScreen(ModalScreen[None]):
         super().__init__()
         self.decision = decision
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> Content:
         d = self.decision
+        return Content.assemble((d.label, "bold"), "  ", (f"{d.id} · {d.severity}", "dim"))
+
+    def text(self) -> str:
+        how = ""
+        if isinstance(self.decision.kind, Rows):  # the keys in use, a keymap file's included
+            how = f"Add a row with {first_key(self.app, 'rows.add')}, edit the highlighted one with enter."
+        return guidance_markdown(self.decision, how)
+
+    def compose(self) -> ComposeResult:
         with Vertical(id="guidance-dialog"):
-            yield Static(Content.assemble((d.label, "bold"), "  ", (f"{d.id} · {d.severity}", "dim")),
-                         id="guidance-title")
+            yield Static(self.heading(), id="guidance-title")
             with VerticalScroll(id="guidance-body"):
-                yield Markdown(guidance_markdown(d))
+                yield Markdown(self.text())
             yield Static(Content.styled(f"{keys_shown(self.app, 'guidance.close')} to close", "dim"),
                          id="guidance-hint")
 
@@ -45,3 +55,19 @@ class GuidanceScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class FieldGuidanceScreen(GuidanceScreen):
+    """One field of a row's form: closing returns to the form as it was (focus, typed text)."""
+
+    def __init__(self, kind: Rows, field: Field) -> None:
+        ModalScreen.__init__(self)
+        self.kind, self.field = kind, field
+
+    def heading(self) -> Content:
+        need = " · required" if self.field.required else ""
+        return Content.assemble((self.field.label, "bold"), "  ",
+                                (f"a field of each {self.kind.row}{need}", "dim"))
+
+    def text(self) -> str:
+        return field_guidance_markdown(self.field)

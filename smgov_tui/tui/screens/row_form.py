@@ -23,7 +23,7 @@ class RowForm(ModalScreen[dict | None]):
     DEFAULT_CSS = sheet("row_form")  # read when first shown (sheets.py)
     SCOPED_CSS = False
 
-    BINDINGS = bindings("row form")
+    BINDINGS = bindings("row form")  # f1 too: the workbench's "guidance", which works here as well
 
     app = getters.app(Workbench)
 
@@ -69,6 +69,18 @@ class RowForm(ModalScreen[dict | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_guidance(self) -> None:
+        """The focused field's guidance (the first field's when a button has the focus);
+        closing it returns here with the focus and what was typed as they were."""
+        from smgov_tui.tui.screens.guidance import FieldGuidanceScreen
+
+        keys = {f"row-{field.key}": field for field in self.kind.fields}
+        node = self.focused
+        while node is not None and node.id not in keys:
+            node = node.parent
+        field = keys[node.id] if node is not None else self.kind.fields[0]
+        self.app.push_screen(FieldGuidanceScreen(self.kind, field))
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
