@@ -49,6 +49,7 @@ class StepScreen(Screen):
         self._rest: tuple[list, list] = ([], [])  # views and decisions above and below the first screenful
         self._after_rest: list = []  # what waits for them (a focus asked for meanwhile)
         self._opening: tuple[str, bool] = ("", False)  # the decision it opens on, and whether scrolled to
+        self.checklist_choice: str | None = None  # an item picked in a checklist, for this one to highlight
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -157,7 +158,8 @@ class StepScreen(Screen):
         """Follows every keystroke, so only the screen in view does the work."""
         if not self.is_current:
             return
-        self.query_one(ChecklistPanel).show(checklist, self.step.key)
+        self.query_one(ChecklistPanel).show(checklist, self.step.key, self.checklist_choice)
+        self.checklist_choice = None
         for panel in self.query(".plan-view"):
             panel.show(self.app.plan)
         for steps in self.query(StepList):
@@ -253,7 +255,14 @@ class StepScreen(Screen):
 
     @on(ChecklistPanel.Picked)
     def _picked(self, event: ChecklistPanel.Picked) -> None:
-        self.app.goto(event.item.target)
+        """To the item's decision; the checklist there, reordered for its step,
+        keeps the highlight on the item picked."""
+        item = event.item
+        self.app.goto(item.target)
+        there = self.app.get_screen(CATALOGUE.get(item.target).step)
+        there.checklist_choice = item.id
+        if there is self:
+            self.show_checklist(self.app.checklist)
 
     @on(StepList.OptionSelected)
     def _jump(self, event: StepList.OptionSelected) -> None:
