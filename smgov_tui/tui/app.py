@@ -300,6 +300,11 @@ class SmgovApp(Workbench):
             self.notify(item.why, title=item.label, severity="warning" if item.blocking else "information")
         self.goto(item.target)
 
+    def action_step_top(self) -> None:
+        to_top = getattr(self.screen, "to_top", None)  # a step's; a dialog has none
+        if to_top is not None:
+            to_top()
+
     def action_guidance(self) -> None:
         from smgov_tui.tui.screens.guidance import GuidanceScreen
 

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import DataTable, Footer, OptionList, Select, Static, TextArea
 
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
 from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
 from smgov_tui.tui.compat import lay_out_now
+from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -196,6 +197,62 @@ class StepScreen(Screen):
     def show_save_state(self, state: str) -> None:
         self.query_one("#save-state", Static).update(state)
 
+    # the keys that move about the step
+
+    def to_top(self) -> None:
+        """The step's top view (the hours view on resources) with the cursor in its first field."""
+        if any(self._rest):
+            self._after_rest.append(self.to_top)
+            return
+        first, focused = self.decisions[0], self.focused
+        if focused is None or not (self._in_first_field(focused) or focused.has_class("plan-view")):
+            self.focus_decision(first.id, scroll=False)
+        form = self.query_one("#form", VerticalScroll)
+        form.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(form.scroll_home, animate=False)  # after the focus's own scroll
+
+    def _in_first_field(self, widget) -> bool:
+        field = self.query(f"#field-{self.decisions[0].id.replace('.', '--')}")
+        return bool(field) and (widget is field.first() or field.first() in widget.ancestors)
+
+    @staticmethod
+    def _at_top_edge(widget) -> bool:
+        """Up can move no further inside it: its first line, row or option. In a
+        multi-line text, up moves a line until the first."""
+        if isinstance(widget, TextArea):
+            return widget.cursor_location[0] == 0
+        if isinstance(widget, DataTable):
+            return widget.cursor_row <= 0
+        if isinstance(widget, OptionList):
+            return not any(isinstance(a, Select) for a in widget.ancestors) and not widget.highlighted
+        return True  # a one-line field, a collapsed menu, a check box
+
+    def on_key(self, event: events.Key) -> None:
+        """pageup, ctrl+home and up from the first field reach the step's top view
+        (the keys people try; a table or a text in it took them all); tab stops at
+        the step's last field instead of wrapping round to its first, unseen."""
+        focused, key = self.focused, event.key
+        if focused is None or self.incomplete:
+            return
+        top_keys = self.app.keymap.keys("step.top")
+        if key == "tab":
+            form = self.query_one("#form")
+            fields = [w for w in self.focus_chain if form in w.ancestors]
+            if fields and focused is fields[-1]:
+                event.stop()
+                self.app.flush()  # as moving on would have saved
+                self.notify(f"That was the last field of {self.step.title}: {keys_shown(self.app, 'next_step')} "
+                            f"goes on to the next step, {keys_shown(self.app, 'focus_checklist')} to the checklist.",
+                            timeout=6)
+            return
+        if key in top_keys and isinstance(focused, TextArea) and focused.cursor_location != (0, 0):
+            event.stop()
+            focused.move_cursor((0, 0))  # first to the start of the text, as in any editor
+            return
+        if key in ("up", "pageup", *top_keys) and self._in_first_field(focused) and self._at_top_edge(focused):
+            event.stop()
+            self.to_top()
+
     # focus and guidance
 
     def focused_decision(self) -> Decision:
@@ -277,3 +334,12 @@ class StepScreen(Screen):
         event.stop()
         self.app.push_screen(RowForm(event.editor.kind, event.row, title=event.title),
                              partial(event.editor.keep_row, event.index))
+
+    @on(RowsEditor.RemoveRow)
+    def _remove_row(self, event: RowsEditor.RemoveRow) -> None:
+        """The question before a row goes, asked for by its list's editor."""
+        from smgov_tui.tui.screens.remove_row import RemoveRowScreen
+
+        event.stop()
+        self.app.push_screen(RemoveRowScreen(event.name, event.editor.listing),
+                             partial(event.editor.removal_answered, event.index))
