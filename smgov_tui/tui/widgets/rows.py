@@ -185,10 +185,10 @@ class RowsEditor(Vertical, can_focus=False):
         self._asking = False
         if not yes or not 0 <= index < len(self.rows):
             return
-        name = self._row_name(index)
-        self.rows.pop(index)
+        removed = self.rows.pop(index)
         self._changed(index, removed=index)
-        self.notify(f"Removed {name}", markup=False, timeout=3)
+        name = one_line(str(removed.get(self.kind.key_field) or index + 1))
+        self.notify(f"Removed {self.kind.row} {name}", markup=False, timeout=3)
 
     def action_move(self, step: int) -> None:
         if self._asking:
