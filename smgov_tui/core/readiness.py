@@ -65,17 +65,29 @@ def missing_reason(decision: Decision) -> str:
     return f"Not decided. {reason}".strip()
 
 
-def next_missing(result: Checklist, here: int = -1,
-                 catalogue: Catalogue = CATALOGUE) -> Item | None:
-    """The next undecided decision after catalogue position `here`, blockers
-    before advice, round to the start: the workbench's ctrl+f and plain mode's
-    `missing` go to the same one."""
-    missing = [item for item in result.items if item.kind == "missing"]
-    for pool in ([item for item in missing if item.blocking], missing):
-        if pool:
-            after = [item for item in pool if catalogue.position[item.id] > here]
-            return (after or pool)[0]
-    return None
+def urgent_order(result: Checklist, catalogue: Catalogue = CATALOGUE) -> list[Item]:
+    """Every open item as ctrl+f walks them: blockers (a failed cross-check is one,
+    as much as a missing decision) before advice, each in the order of the
+    decisions that fix them."""
+    return sorted(result.items, key=lambda item: (not item.blocking, catalogue.position[item.target],
+                                                  item.kind != "missing"))
+
+
+def next_missing(result: Checklist, here: int = -1, catalogue: Catalogue = CATALOGUE,
+                 after: str | None = None, checks: bool = False) -> Item | None:
+    """The most urgent open item: the first blocker whose decision comes after
+    catalogue position `here` (round to the start), advice once nothing blocks.
+    `after`, the item gone to last, walks on from it instead: through the
+    blockers, then the advice. Go to its `target`. The workbench's ctrl+f walks
+    the failed cross-checks too (`checks`), saying why; plain mode's `missing`,
+    which states a decision, not a check's reason, walks the missing decisions."""
+    walk = [item for item in urgent_order(result, catalogue) if checks or item.kind == "missing"]
+    ids = [item.id for item in walk]
+    if after in ids:
+        return walk[(ids.index(after) + 1) % len(walk)]
+    pool = [item for item in walk if item.blocking] or walk
+    later = [item for item in pool if catalogue.position[item.target] > here]
+    return (later or pool)[0] if pool else None
 
 
 def checklist(plan: Plan, catalogue: Catalogue = CATALOGUE,

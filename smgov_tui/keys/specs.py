@@ -44,6 +44,7 @@ SCOPES = {
     "rows": "a list of rows: roster, platforms, tiers...",
     "matrix": "the platform evaluation matrix",
     "row form": "the form for one row of a list",
+    "remove row": "the question before a row is removed",
     "name prompt": "the matrix's prompt for a platform or criterion",
     "guidance": "the guidance dialog",
     "history": "the history of changes",
@@ -65,7 +66,7 @@ def _spec(scope: str):
 _app, _rows, _matrix = _spec("workbench"), _spec("rows"), _spec("matrix")
 _form, _prompt, _guide, _history = _spec("row form"), _spec("name prompt"), _spec("guidance"), _spec("history")
 _export, _options, _conflict = _spec("export"), _spec("export options"), _spec("conflict")
-_unsaved = _spec("unsaved")
+_unsaved, _remove = _spec("unsaved"), _spec("remove row")
 
 SPECS: tuple[KeySpec, ...] = (
     _app("next_step", "ctrl+n", "next_step", "Next", tooltip="Go to the next step"),
@@ -91,10 +92,13 @@ SPECS: tuple[KeySpec, ...] = (
     _app("command_palette", "ctrl+p", "command_palette", "palette", show=False, priority=True,
          tooltip="Open the command palette: steps, decisions, check, export, theme"),
     _app("quit", "ctrl+q,f10", "quit", "Quit", priority=True, tooltip="Save and quit"),
+    _app("step.top", "ctrl+home", "step_top", "Top", show=False,
+         tooltip="To the top of the step: its views and first field (pageup or up from the first field too)"),
 
     _rows("rows.add", "a,insert", "add", "Add row", tooltip="Add a row"),
     _rows("rows.edit", "e", "edit", "Edit row", tooltip="Edit the highlighted row (or enter)"),
-    _rows("rows.remove", "d,delete", "remove", "Remove row", tooltip="Remove the highlighted row"),
+    _rows("rows.remove", "d,delete", "remove", "Remove row",
+          tooltip="Remove the highlighted row, once you say yes"),
     _rows("rows.up", "shift+up,K", "move(-1)", "Move up", tooltip="Move the row up"),
     _rows("rows.down", "shift+down,J", "move(1)", "Move down", tooltip="Move the row down"),
 
@@ -119,6 +123,8 @@ SPECS: tuple[KeySpec, ...] = (
 
     _form("row.cancel", "escape", "cancel", "Cancel", tooltip="Close the form; the row stays as it was"),
     _form("row.save", "ctrl+s,f2", "save", "Save row", priority=True, tooltip="Keep the row"),
+    _remove("remove.yes", "y,enter", "remove", "Remove", tooltip="Remove the row"),
+    _remove("remove.no", "n,escape", "keep", "Keep", tooltip="Keep the row; nothing changes"),
     _prompt("prompt.cancel", "escape", "cancel", "Cancel", tooltip="Close without adding"),
     _guide("guidance.close", "escape,f1,q,question_mark", "close", "Close", tooltip="Back to the step"),
 

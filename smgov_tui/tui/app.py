@@ -284,13 +284,26 @@ class SmgovApp(Workbench):
         if index > 0:
             self.show_step(STEP_KEYS[index - 1])
 
+    _walked = None  # the item ctrl+f went to last: pressed again on its decision, it walks on
+
     def action_next_missing(self) -> None:
-        """The next undecided decision after the focused one (blockers before advice)."""
-        item = next_missing(self.checklist, CATALOGUE.position[self.screen.focused_decision().id])
+        """The most urgent open item (blockers, failed cross-checks among them, before
+        advice), on the decision that fixes it; pressed again there, the next one."""
+        here = self.screen.focused_decision().id
+        after = self._walked.id if self._walked and self._walked.target == here else None
+        item = next_missing(self.checklist, CATALOGUE.position[here], after=after, checks=True)
+        self._walked = item
         if item is None:
             self.notify("Every decision is made.", timeout=3)
             return
-        self.goto(item.id)
+        if item.kind == "check":  # the decision it lands on is made: say what is wrong with it
+            self.notify(item.why, title=item.label, severity="warning" if item.blocking else "information")
+        self.goto(item.target)
+
+    def action_step_top(self) -> None:
+        to_top = getattr(self.screen, "to_top", None)  # a step's; a dialog has none
+        if to_top is not None:
+            to_top()
 
     def action_guidance(self) -> None:
         from smgov_tui.tui.screens.guidance import GuidanceScreen

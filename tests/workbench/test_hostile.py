@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import until_asking
 from textual.app import App
 from textual.command import CommandPalette
 from textual.drivers.headless_driver import HeadlessDriver
@@ -367,6 +368,8 @@ async def test_the_workbench_shows_hostile_text_literally_and_sends_none_of_it(p
         app.goto("platforms.tools")
         await settle(pilot, 0.1)
         await pilot.press("d")
+        await until_asking(pilot)
+        await pilot.press("y")
         await settle(pilot, 0.2)
         assert f"Removed tool Hoot {CLICK}\\x1b[2J" in notes[-1]
         app.notify(f"Not saved: changed by {NAME} in another session", markup=False)  # errors quote names

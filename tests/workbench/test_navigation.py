@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import SAMPLES
+from conftest import SAMPLES, until_asking
 
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.storage.store import PlanStore
@@ -108,7 +108,9 @@ async def test_rows_move_and_remove_by_keyboard(tmp_path):
         await pilot.press("shift+down")  # first row moves below the second
         await pilot.pause()
         assert [r["platform"] for r in app.plan.rows("platforms.chosen")] == [before[1], before[0], *before[2:]]
-        await pilot.press("d")  # removes the highlighted (moved) row
+        await pilot.press("d")  # asks, then removes the highlighted (moved) row
+        await until_asking(pilot)
+        await pilot.press("y")
         await pilot.pause()
         await pilot.press("ctrl+q")
     rows = [r["platform"] for r in PlanStore(path).load().rows("platforms.chosen")]

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import until_asking
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -118,7 +119,9 @@ async def test_10000_rows_load_show_and_a_change_saves(big_plan):
         assert [r["peer"] for r in values(big_plan)[PEERS][-2:]] == [f"Peer {ROWS - 1:05}", f"Peer {ROWS - 2:05}"]
         assert str(table.get_row_at(ROWS - 2)[0]) == f"Peer {ROWS - 1:05}"
         table.move_cursor(row=0)
-        await pilot.press("d")  # remove the first
+        await pilot.press("d")  # remove the first, once asked
+        await until_asking(pilot)
+        await pilot.press("y")
         await pilot.pause()
         saved = values(big_plan)[PEERS]
         assert len(saved) == ROWS - 1 and saved[0]["peer"] == "Peer 00001"

@@ -171,6 +171,12 @@ def test_row_field_guidance(snap_compare, tmp_path):
                         press=["enter", *["tab"] * 5, "f1"])
 
 
+def test_remove_row_dialog(snap_compare, tmp_path):
+    """d on a chosen platform asks before it goes."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("platforms", "platforms.chosen"), press=["d"])
+
+
 def test_guidance_dialog(snap_compare, tmp_path):
     """F1 explains the focused decision."""
     assert snap_compare(county_app(tmp_path), terminal_size=NARROW,

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import DataTable, Footer, OptionList, Select, Static, TextArea
 
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
 from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
 from smgov_tui.tui.compat import lay_out_now
+from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -49,6 +50,7 @@ class StepScreen(Screen):
         self._rest: tuple[list, list] = ([], [])  # views and decisions above and below the first screenful
         self._after_rest: list = []  # what waits for them (a focus asked for meanwhile)
         self._opening: tuple[str, bool] = ("", False)  # the decision it opens on, and whether scrolled to
+        self.checklist_choice: str | None = None  # an item picked in a checklist, for this one to highlight
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -157,7 +159,8 @@ class StepScreen(Screen):
         """Follows every keystroke, so only the screen in view does the work."""
         if not self.is_current:
             return
-        self.query_one(ChecklistPanel).show(checklist, self.step.key)
+        self.query_one(ChecklistPanel).show(checklist, self.step.key, self.checklist_choice)
+        self.checklist_choice = None
         for panel in self.query(".plan-view"):
             panel.show(self.app.plan)
         for steps in self.query(StepList):
@@ -193,6 +196,62 @@ class StepScreen(Screen):
 
     def show_save_state(self, state: str) -> None:
         self.query_one("#save-state", Static).update(state)
+
+    # the keys that move about the step
+
+    def to_top(self) -> None:
+        """The step's top view (the hours view on resources) with the cursor in its first field."""
+        if any(self._rest):
+            self._after_rest.append(self.to_top)
+            return
+        first, focused = self.decisions[0], self.focused
+        if focused is None or not (self._in_first_field(focused) or focused.has_class("plan-view")):
+            self.focus_decision(first.id, scroll=False)
+        form = self.query_one("#form", VerticalScroll)
+        form.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(form.scroll_home, animate=False)  # after the focus's own scroll
+
+    def _in_first_field(self, widget) -> bool:
+        field = self.query(f"#field-{self.decisions[0].id.replace('.', '--')}")
+        return bool(field) and (widget is field.first() or field.first() in widget.ancestors)
+
+    @staticmethod
+    def _at_top_edge(widget) -> bool:
+        """Up can move no further inside it: its first line, row or option. In a
+        multi-line text, up moves a line until the first."""
+        if isinstance(widget, TextArea):
+            return widget.cursor_location[0] == 0
+        if isinstance(widget, DataTable):
+            return widget.cursor_row <= 0
+        if isinstance(widget, OptionList):
+            return not any(isinstance(a, Select) for a in widget.ancestors) and not widget.highlighted
+        return True  # a one-line field, a collapsed menu, a check box
+
+    def on_key(self, event: events.Key) -> None:
+        """pageup, ctrl+home and up from the first field reach the step's top view
+        (the keys people try; a table or a text in it took them all); tab stops at
+        the step's last field instead of wrapping round to its first, unseen."""
+        focused, key = self.focused, event.key
+        if focused is None or self.incomplete:
+            return
+        top_keys = self.app.keymap.keys("step.top")
+        if key == "tab":
+            form = self.query_one("#form")
+            fields = [w for w in self.focus_chain if form in w.ancestors]
+            if fields and focused is fields[-1]:
+                event.stop()
+                self.app.flush()  # as moving on would have saved
+                self.notify(f"That was the last field of {self.step.title}: {keys_shown(self.app, 'next_step')} "
+                            f"goes on to the next step, {keys_shown(self.app, 'focus_checklist')} to the checklist.",
+                            timeout=6)
+            return
+        if key in top_keys and isinstance(focused, TextArea) and focused.cursor_location != (0, 0):
+            event.stop()
+            focused.move_cursor((0, 0))  # first to the start of the text, as in any editor
+            return
+        if key in ("up", "pageup", *top_keys) and self._in_first_field(focused) and self._at_top_edge(focused):
+            event.stop()
+            self.to_top()
 
     # focus and guidance
 
@@ -253,7 +312,14 @@ class StepScreen(Screen):
 
     @on(ChecklistPanel.Picked)
     def _picked(self, event: ChecklistPanel.Picked) -> None:
-        self.app.goto(event.item.target)
+        """To the item's decision; the checklist there, reordered for its step,
+        keeps the highlight on the item picked."""
+        item = event.item
+        self.app.goto(item.target)
+        there = self.app.get_screen(CATALOGUE.get(item.target).step)
+        there.checklist_choice = item.id
+        if there is self:
+            self.show_checklist(self.app.checklist)
 
     @on(StepList.OptionSelected)
     def _jump(self, event: StepList.OptionSelected) -> None:
@@ -268,3 +334,12 @@ class StepScreen(Screen):
         event.stop()
         self.app.push_screen(RowForm(event.editor.kind, event.row, title=event.title),
                              partial(event.editor.keep_row, event.index))
+
+    @on(RowsEditor.RemoveRow)
+    def _remove_row(self, event: RowsEditor.RemoveRow) -> None:
+        """The question before a row goes, asked for by its list's editor."""
+        from smgov_tui.tui.screens.remove_row import RemoveRowScreen
+
+        event.stop()
+        self.app.push_screen(RemoveRowScreen(event.name, event.editor.listing),
+                             partial(event.editor.removal_answered, event.index))

@@ -54,8 +54,11 @@ class ChecklistPanel(Vertical):
         yield Static("", id="checklist-summary", markup=False)
         yield ChecklistItems(id="checklist-items")
 
-    def show(self, checklist: Checklist, step: str) -> None:
-        """This step's items first, then the rest; blockers first within each."""
+    def show(self, checklist: Checklist, step: str, chosen: str | None = None) -> None:
+        """This step's items first, then the rest; blockers first within each.
+        The highlight stays on its item as the list reorders (on `chosen`, the
+        item picked on another step, when given): the item under the cursor
+        never changes under the person's eyes."""
         blockers = len(checklist.blockers)
         verdict = "Ready for launch" if checklist.ready else f"{blockers} blocking"
         summary = (checklist.decided, checklist.total, verdict)
@@ -65,18 +68,22 @@ class ChecklistPanel(Vertical):
             self.query_one("#checklist-summary", Static).update(Content.assemble(
                 (f"{checklist.decided}/{checklist.total} decided", "bold"), "\n", verdict), layout=False)
         items = tuple(sorted(checklist.items, key=lambda i: (i.step != step, not i.blocking)))
-        if items == self._shown:
-            return  # nothing new: keep the highlight where the person left it
-        self._shown = items
-        # Items still open keep their options (their text is made once); the list
-        # is set in one go: cleared first, it lost and regained its scroll bar.
-        self._options = {item: self._options.get(item) or Option(item_prompt(item), id=item.id)
-                         for item in items}
         options = self.query_one(OptionList)
         highlighted = options.highlighted
-        options.set_options(self._options.values())
-        if items and highlighted is not None:
-            options.highlighted = min(highlighted, len(items) - 1)
+        if items != self._shown:
+            if chosen is None and highlighted is not None and self._shown:
+                chosen = self._shown[highlighted].id
+            self._shown = items
+            # Items still open keep their options (their text is made once); the list
+            # is set in one go: cleared first, it lost and regained its scroll bar.
+            self._options = {item: self._options.get(item) or Option(item_prompt(item), id=item.id)
+                             for item in items}
+            options.set_options(self._options.values())
+            if items and highlighted is not None:
+                options.highlighted = min(highlighted, len(items) - 1)  # its item gone: the one in its place
+        index = next((i for i, item in enumerate(items) if item.id == chosen), None)
+        if index is not None:
+            options.highlighted = index  # and scrolled into view
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:

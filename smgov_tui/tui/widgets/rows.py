@@ -1,8 +1,10 @@
 """Structured rows (platforms, roster, tiers...) edited by keyboard.
 
-A table of the rows; a adds, enter edits, d removes, shift+up/down moves.
-Each row opens in a form whose editors are the row schema's own kinds: the
-editor asks its screen for the form (EditRow), as widgets import no screen.
+A table of the rows; a adds, enter edits, d removes (once the person says
+yes), shift+up/down moves. Each row opens in a form whose editors are the row
+schema's own kinds: the editor asks its screen for the form (EditRow) and for
+the question before a removal (RemoveRow), as widgets import no screen.
+Typing that lands in the table (one tab too many) is said, not lost unseen.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
@@ -48,10 +50,22 @@ class RowsEditor(Vertical, can_focus=False):
             super().__init__()
             self.editor, self.index, self.row, self.title = editor, index, row, title
 
+    class RemoveRow(Message):
+        """Asks the screen whether row `index` goes; the answer comes back to
+        `editor.removal_answered(index, yes)`."""
+
+        def __init__(self, editor: RowsEditor, index: int, name: str) -> None:
+            super().__init__()
+            self.editor, self.index, self.name = editor, index, name
+
     def __init__(self, kind: Rows, rows: list[dict], id: str) -> None:
         super().__init__(id=id, classes="rows-editor")
         self.kind = kind
         self.rows: list[dict] = [dict(r) for r in rows]
+        # A removal being asked about: keys that came behind its `d` (a typed "dad")
+        # reached the table before the question was up; they act on nothing.
+        self._asking = False
+        self._told_typing = False  # typing into the table said once a visit
 
     def compose(self) -> ComposeResult:
         table: DataTable = FixedCellsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
@@ -120,15 +134,33 @@ class RowsEditor(Vertical, can_focus=False):
                 table.update_cell_at(Coordinate(index, column), cell)
         table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
 
+    @property
+    def listing(self) -> str:
+        """The list's name ("Roster"): its decision's label, before what it explains
+        ("Roster: who, which role, how many hours"), from the field it sits in."""
+        decision = getattr(self.parent, "decision", None)
+        return decision.label.split(":")[0] if decision is not None else f"{self.kind.row}s"
+
+    def _row_name(self, index: int) -> str:
+        """How the person knows the row: its naming field, else its place ("platform 2")."""
+        name = one_line(str(self.rows[index].get(self.kind.key_field) or "")).strip()
+        return name or f"{self.kind.row} {index + 1}"
+
     def action_add(self) -> None:
+        if self._asking:
+            return
         self.post_message(self.EditRow(self, None, {}, f"New {self.kind.row}"))
 
     def action_edit(self) -> None:
+        if self._asking:
+            return
         if not self.rows:
             self.action_add()
             return
         index = self.table.cursor_row
-        self.post_message(self.EditRow(self, index, self.rows[index], f"Edit {self.kind.row} {index + 1}"))
+        # The title names the row: the one highlighted, which may not be where the eye was.
+        title = f"Edit {self.kind.row} {index + 1}: {self._row_name(index)}"
+        self.post_message(self.EditRow(self, index, self.rows[index], title))
 
     def keep_row(self, index: int | None, row: dict | None) -> None:
         """What the row's form kept (None: cancelled), as a new row or in place of row `index`."""
@@ -142,21 +174,43 @@ class RowsEditor(Vertical, can_focus=False):
             self._changed(index, index)
 
     def action_remove(self) -> None:
-        if not self.rows:
+        """Asks first (RemoveRow); the row goes only on a yes."""
+        if not self.rows or self._asking:
             return
         index = self.table.cursor_row
+        self._asking = True
+        self.post_message(self.RemoveRow(self, index, self._row_name(index)))
+
+    def removal_answered(self, index: int, yes: bool | None) -> None:
+        self._asking = False
+        if not yes or not 0 <= index < len(self.rows):
+            return
         removed = self.rows.pop(index)
-        name = removed.get(self.kind.key_field, "")
         self._changed(index, removed=index)
-        self.notify(f"Removed {self.kind.row} {one_line(str(name))}", markup=False, timeout=3)
+        name = one_line(str(removed.get(self.kind.key_field) or index + 1))
+        self.notify(f"Removed {self.kind.row} {name}", markup=False, timeout=3)
 
     def action_move(self, step: int) -> None:
+        if self._asking:
+            return
         index = self.table.cursor_row
         target = index + step
         if not self.rows or not 0 <= target < len(self.rows):
             return
         self.rows[index], self.rows[target] = self.rows[target], self.rows[index]
         self._changed(target, index, target)
+
+    def on_key(self, event: events.Key) -> None:
+        """A typed character that is no key of the table's goes nowhere: said once a
+        visit, so text typed on after one tab too many is not lost unseen."""
+        if not event.is_printable or event.key in self.screen.active_bindings or self._told_typing:
+            return
+        self._told_typing = True
+        self.notify(f"This is the {self.listing} list: {first_key(self.app, 'rows.add')} adds a row, enter edits; "
+                    "your typing was not saved.", title="Not typed", severity="warning", timeout=8)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._told_typing = False
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
