@@ -119,6 +119,18 @@ class FixedCellsTable(DataTable):
             label_width, height = self._row_label_column_width, self._total_row_height
         self.virtual_size = Size(width + label_width, height + header)
 
+    def set_widths(self, widths: Iterable[int]) -> None:
+        """New widths for the columns, left to right, drawn at once: a table
+        fitted to the room it is given (RowsEditor) as that room changes. Column
+        widths are public; what is drawn is cached under DataTable's count of
+        updates, which only its own changes move."""
+        for column, width in zip(self.ordered_columns, widths):
+            column.width = width
+        with private("DataTable._update_count"):
+            self._update_count += 1
+        self._update_dimensions(())
+        self.refresh()
+
 
 with private("textual.widgets._toggle_button.ToggleButton.BUTTON_INNER"):
     from textual.widgets._toggle_button import ToggleButton

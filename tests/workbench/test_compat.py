@@ -138,6 +138,19 @@ async def test_a_fixed_cells_table_is_sized_as_datatable_sizes_it():
         assert auto.columns["a"].content_width == len("wide " * 4)  # auto width: measured, as ever
 
 
+async def test_a_fixed_cells_table_given_new_widths_is_drawn_and_sized_at_them():
+    app = Tables()
+    async with app.run_test(size=(80, 40)) as pilot:
+        fixed = app.query_one("#fixed", DataTable)
+        fixed.add_rows([Text("a long first value"), Text("second")] for _ in range(3))
+        await pilot.pause()
+        assert fixed.render_line(1).text.startswith(" a long first value ")  # drawn once at 18
+        fixed.set_widths([6, 20])
+        await pilot.pause()
+        assert fixed.virtual_size.width == 6 + 20 + 4
+        assert fixed.render_line(1).text.startswith(" a long  second ")  # not the cached line
+
+
 class Ticks(App):
     def compose(self) -> ComposeResult:
         yield SelectionList(("ticked", 1, True), ("not", 2), id="stock")

@@ -1,13 +1,18 @@
-"""One row of a list decision, in a form: every field with its own editor."""
+"""One row of a list decision, in a form: every field with its own editor.
+
+At 80x24 most rows have more fields than the dialog shows: a line under them
+names the fields still below, the field with the focus is scrolled into view
+with its label, and a pick list opens within the dialog's border.
+"""
 
 from __future__ import annotations
 
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from smgov_tui.core.catalogue.kinds import InvalidValue, Rows
 from smgov_tui.core.textsafe import visible
@@ -37,16 +42,69 @@ class RowForm(ModalScreen[dict | None]):
             with VerticalScroll(id="row-fields"):
                 for field in self.kind.fields:
                     star = " *" if field.required else ""
-                    yield Label(Content.assemble((field.label + star, "bold"),
-                                                 ("  " + field.help, "dim") if field.help else ""))
-                    yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}")
+                    with Vertical(classes="row-field", name=field.label):
+                        yield Label(Content.assemble((field.label + star, "bold"),
+                                                     ("  " + field.help, "dim") if field.help else ""))
+                        yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}")
+            yield Static("", id="row-form-more", markup=False)
             yield Static("", id="row-form-error", markup=False)
             with Horizontal(id="row-form-buttons"):
                 yield Button(f"Save ({keys_shown(self.app, 'row.save')})", variant="primary", id="row-save")
                 yield Button(f"Cancel ({keys_shown(self.app, 'row.cancel')})", id="row-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#row-fields").query("Input, Select, SelectionList, TextArea").first().focus()
+        fields = self.query_one("#row-fields", VerticalScroll)
+        fields.query("Input, Select, SelectionList, TextArea").first().focus()
+        self.watch(fields, "scroll_y", self._say_what_is_below, init=False)
+        for select in self.query(Select):
+            self.watch(select, "expanded", self._opened(select), init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._say_what_is_below)
+
+    def _say_what_is_below(self) -> None:
+        """ "↓ More below: Review date": the fields not yet in view, named."""
+        fields = self.query_one("#row-fields", VerticalScroll)
+        bottom = fields.scroll_y + fields.scrollable_content_region.height
+        below = [field.name for field in fields.query(".row-field") if field.virtual_region.bottom > bottom]
+        more = self.query_one("#row-form-more", Static)
+        more.update(Content("↓ More below: " + ", ".join(below)) if below else "")
+        more.display = bool(below)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focused field in view with its label, once Textual has scrolled to the editor."""
+        for field in event.widget.ancestors_with_self:
+            if field.has_class("row-field"):
+                self.call_after_refresh(field.scroll_visible, animate=False)
+                return
+
+    def _opened(self, select: Select):
+        def opened(expanded: bool) -> None:
+            if expanded:
+                self.call_after_refresh(self._open_within, select)
+            else:
+                self.query(".row-form-room").remove()
+        return opened
+
+    def _open_within(self, select: Select) -> None:
+        """An open pick list is drawn over the screen, below its field: the field is
+        scrolled up (with room made below the last field if need be), or failing
+        that the list made shorter, so that it ends inside the dialog."""
+        overlay = select.query_one("SelectOverlay")
+        fields = self.query_one("#row-fields", VerticalScroll)
+        over = overlay.region.bottom - self.query_one("#row-form").content_region.bottom
+        if over <= 0:
+            return
+        lift = min(over, select.region.y - fields.region.y)
+        if over > lift:
+            overlay.styles.max_height = max(3, overlay.outer_size.height - (over - lift))
+        missing = lift - int(fields.max_scroll_y - fields.scroll_y)
+        if missing > 0:
+            room = Static("", classes="row-form-room")
+            room.styles.height = missing
+            fields.mount(room)
+        target = fields.scroll_y + lift
+        self.call_after_refresh(fields.scroll_to, y=target, animate=False, immediate=True)
 
     def _collect(self) -> dict:
         raw = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
 from textual.content import Content
@@ -11,7 +12,7 @@ from textual.geometry import Size
 from textual.reactive import Reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.text_area import Edit, EditResult
 
@@ -58,7 +59,45 @@ class TickList(SelectionList):
         return Strip(segments, strip.cell_length)
 
 
-class PlanInput(Input):
+class ExampleBelow:
+    """An example (the placeholder) too big for its field is cut off inside it:
+    it goes on its own dim line below the field instead, while the field is
+    empty, and back inside once the field is wide enough again. The line is made
+    only when needed: most fields never have one (a widget per field is memory
+    and start-up time on every step)."""
+
+    _example_line: Static | None = None
+    example = ""  # the placeholder as given
+
+    def fits(self, example: str) -> bool:
+        raise NotImplementedError
+
+    @property
+    def typed(self) -> str:
+        raise NotImplementedError
+
+    def on_resize(self) -> None:
+        self.example = self.example or self.placeholder
+        if not self.example:
+            return
+        fits = self.fits(self.example)
+        if fits and self._example_line is not None:
+            self._example_line.remove()
+            self._example_line, self.placeholder = None, self.example
+            self.remove_class("-with-example")
+        elif not fits and self._example_line is None and self.parent is not None:
+            self._example_line = Static(Content(self.example), classes="example-line", markup=False)
+            self._example_line.display = not self.typed
+            self.parent.mount(self._example_line, after=self)
+            self.placeholder = ""
+            self.add_class("-with-example")
+
+    def show_example(self, empty: bool) -> None:
+        if self._example_line is not None and self._example_line.display != empty:
+            self._example_line.display = empty  # only when crossing empty: not every key lays out
+
+
+class PlanInput(ExampleBelow, Input):
     """An Input whose text, growing as it is typed, does not lay the screen out.
 
     Input widens its virtual size with each character, and Textual answers a
@@ -73,8 +112,18 @@ class PlanInput(Input):
         if self.is_mounted:
             update_scrolling(self, size)  # what a layout would do for this widget
 
+    def fits(self, example: str) -> bool:
+        return cell_len(example) < self.content_size.width
 
-class PlanTextArea(TextArea):
+    @property
+    def typed(self) -> str:
+        return self.value
+
+    def watch_value(self, value: str) -> None:
+        self.show_example(not value)
+
+
+class PlanTextArea(ExampleBelow, TextArea):
     """A text area that stops wrapping while it holds a very long line.
 
     Textual re-splits a whole line for every row it wraps into: a 1 MB pasted
@@ -97,7 +146,15 @@ class PlanTextArea(TextArea):
         if self.soft_wrap and any(len(line) > self.LONG_LINE for line in event.text.splitlines()):
             self.soft_wrap = False  # before the text goes in, so it is never wrapped at all
 
+    @property
+    def typed(self) -> str:
+        return self.text
+
+    def fits(self, example: str) -> bool:
+        return len(Content(example).wrap(self.content_size.width)) <= self.content_size.height
+
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.show_example(not self.text)
         row = self.cursor_location[0]
         if self.soft_wrap and len(self.document.get_line(row)) > self.LONG_LINE:
             self.soft_wrap = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, getters, on
 from textual.app import ComposeResult
@@ -25,9 +26,37 @@ from smgov_tui.tui.compat import FixedCellsTable
 from smgov_tui.tui.widgets.bindings import bindings, first_key
 from smgov_tui.tui.workbench import Workbench
 
-# The first fields, at widths that fit the form at 80x24 (the rest are in the row's form).
-COLUMN_WIDTHS = (18, 12, 10)
-SHOWN_COLUMNS = len(COLUMN_WIDTHS)
+# The first fields are shown as columns, as many as fit with their whole headers
+# (the rest are in the row's form); the first, the row's name, keeps some room.
+MOST_COLUMNS = 3
+FIRST_AT_LEAST = 12
+CELL_PADDING = 2  # DataTable's, a column's either side
+
+
+def column_widths(labels: list[int], longest: list[int], room: int) -> list[int]:
+    """The widths of the columns shown in `room` columns: the first always, then
+    each next while its whole header fits beside the others'; the room left goes
+    to the columns whose values are wider than that, evenly, and what none needs
+    to the last, so the table spans the width it is given."""
+    widths = [max(labels[0], min(longest[0], FIRST_AT_LEAST))]
+    for label in labels[1:MOST_COLUMNS]:
+        if sum(widths) + label + CELL_PADDING * (len(widths) + 1) > room:
+            break
+        widths.append(label)
+    spare = room - sum(widths) - CELL_PADDING * len(widths)
+    if spare < 0:  # not even the first header fits: it is cut
+        return [max(1, room - CELL_PADDING)]
+    while spare:
+        short = [i for i, width in enumerate(widths) if width < longest[i]]
+        if not short:
+            break
+        share = max(1, spare // len(short))
+        for i in short:
+            given = min(share, longest[i] - widths[i], spare)
+            widths[i] += given
+            spare -= given
+    widths[-1] += spare
+    return widths
 
 
 class RowsEditor(Vertical, can_focus=False):
@@ -66,17 +95,47 @@ class RowsEditor(Vertical, can_focus=False):
         # reached the table before the question was up; they act on nothing.
         self._asking = False
         self._told_typing = False  # typing into the table said once a visit
+        self._widths = [cell_len(f.label) for f in kind.fields[:MOST_COLUMNS]]  # made to fit once laid out
+        self._longest = list(self._widths)  # the widest value in each column shown, or its header
 
     def compose(self) -> ComposeResult:
         table: DataTable = FixedCellsTable(cursor_type="row", zebra_stripes=True, id=f"{self.id}-table")
         table.show_cursor = True
-        for field, width in zip(self.kind.fields, COLUMN_WIDTHS):
-            # Text, not str: DataTable reads a str as Rich markup, with emoji codes
-            # (their table, near a megabyte, was loaded for these labels alone).
-            table.add_column(Text(field.label), key=field.key, width=width)
+        self._add_columns(table)
         self._fill(0, table)  # before mounting: no watchers to run per row (10,000 rows: a third of the time)
         yield table
         yield Static(self._hint(), classes="rows-hint", markup=False)
+
+    def _add_columns(self, table: DataTable) -> None:
+        for field, width in zip(self.kind.fields, self._widths):
+            # Text, not str: DataTable reads a str as Rich markup, with emoji codes
+            # (their table, near a megabyte, was loaded for these labels alone).
+            table.add_column(Text(field.label), key=field.key, width=width)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The columns made to fit the width the table has: more or fewer of them
+        (the table made again) or only wider or narrower."""
+        table = self.table
+        tall = table.styles.max_height is not None and (
+            len(self.rows) + table.header_height > table.styles.max_height.value)
+        room = self.size.width - (table.styles.scrollbar_size_vertical if tall else 0)
+        if room <= 0:
+            return  # not laid out yet
+        labels = [cell_len(f.label) for f in self.kind.fields[:MOST_COLUMNS]]
+        widths = column_widths(labels, self._longest + labels[len(self._longest):], room)
+        if widths == self._widths:
+            return
+        shown, self._widths = len(self._widths), widths
+        if len(widths) == shown:
+            table.set_widths(widths)
+            return
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        self._add_columns(table)
+        self._fill(cursor)
 
     def _hint(self) -> str:
         """ "a add · enter edit · d remove · shift+↑↓ move", in the keys in use."""
@@ -96,17 +155,25 @@ class RowsEditor(Vertical, can_focus=False):
         table = table or self.table
         row_at = table.cursor_row if cursor is None else cursor
         table.clear()
+        self._longest = [cell_len(f.label) for f in self.kind.fields[:len(self._widths)]]
         for row in self.rows:
-            table.add_row(*self._cells(row))
+            table.add_row(*self._measured(self._cells(row)))
         if not self.rows:
-            table.add_row(*[Text("(none: a adds)" if i == 0 else "", style="dim")
-                            for i in range(min(SHOWN_COLUMNS, len(self.kind.fields)))], key="empty")
+            table.add_row(*self._measured([Text("(none: a adds)" if i == 0 else "", style="dim")
+                                           for i in range(len(self._widths))]), key="empty")
         if self.rows:
             table.move_cursor(row=max(0, min(row_at, len(self.rows) - 1)))
+        if table.is_mounted:
+            self._fit()
 
     def _cells(self, row: dict) -> list[Text]:
         return [Text(self._cell(row, f.key), no_wrap=True, overflow="ellipsis")
-                for f in self.kind.fields[:SHOWN_COLUMNS]]
+                for f in self.kind.fields[:len(self._widths)]]
+
+    def _measured(self, cells: list[Text]) -> list[Text]:
+        """The cells, their widths kept as the widest of their columns (`_fit`)."""
+        self._longest = [max(longest, cell.cell_len) for longest, cell in zip(self._longest, cells)]
+        return cells
 
     def _cell(self, row: dict, key: str) -> str:
         field = self.kind.field(key)
@@ -128,11 +195,12 @@ class RowsEditor(Vertical, can_focus=False):
         if removed is not None:
             table.remove_row(table.coordinate_to_cell_key(Coordinate(removed, 0)).row_key)
         if added:
-            table.add_row(*self._cells(self.rows[-1]))
+            table.add_row(*self._measured(self._cells(self.rows[-1])))
         for index in updated:
-            for column, cell in enumerate(self._cells(self.rows[index])):
+            for column, cell in enumerate(self._measured(self._cells(self.rows[index]))):
                 table.update_cell_at(Coordinate(index, column), cell)
         table.move_cursor(row=max(0, min(cursor, len(self.rows) - 1)))
+        self._fit()
 
     @property
     def listing(self) -> str:
