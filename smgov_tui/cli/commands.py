@@ -348,6 +348,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from smgov_tui.core.history import marked
     from smgov_tui.storage.changes import changes
 
     store = _open(args.plan)
@@ -359,17 +360,16 @@ def cmd_history(args: argparse.Namespace) -> int:
         print("No changes match.")
         return 0
     rows = [(e["when"].replace("T", " ").removesuffix("Z"), one_line(str(e["who"])), e["decision"],
-             _shown(e["decision"], e["old"]), _shown(e["decision"], e["new"])) for e in entries]
+             _shown(e["decision"], e["old"]), marked(e, _shown(e["decision"], e["new"]))) for e in entries]
     print(fit_table(rows, ("When (UTC)", "Who", "Decision", "From", "To")))
     return 0
 
 
 def _shown(decision_id: str, value: Any) -> str:
     """A history value on one line, as the history view shows it, cut for a table."""
-    from smgov_tui.core.history import shown
+    from smgov_tui.core.history import short
 
-    text = shown(decision_id, value)
-    return text if len(text) <= 60 else text[:59] + "…"
+    return short(decision_id, value, 60)
 
 
 # export

@@ -1,11 +1,14 @@
 """Showing a plan's history: who changed which decision, when, from what to what.
 
 Pure text for the command line and the views; which changes a filter keeps is a
-TinyDB query, run where the history is stored (storage/changes.py)."""
+TinyDB query, run where the history is stored (storage/changes.py). Also which
+change the undo key reverts: read from the history, not kept in memory, so an
+undo after quitting and reopening still finds this person's last change."""
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from smgov_tui.core.catalogue import CATALOGUE
@@ -92,3 +95,49 @@ def changed_by(who: str | None, when: str | None, full: bool = False) -> str:
     and when (local time; in `full`, to the second with the zone)."""
     at = f" at {local_time(when)[1 if full else 0]}" if when else ""
     return f"changed by {one_line(who or 'someone')}{at}"
+
+
+# undo
+
+def is_undo(entry: Mapping) -> bool:
+    """An entry written by the undo key: it names the change it reverted (`undoes`)."""
+    return entry.get("undoes") is not None
+
+
+def marked(entry: Mapping, text: str) -> str:
+    """A change's new value as the history shows it: an undo says so."""
+    return f"(undo) {text}" if is_undo(entry) else text
+
+
+def to_undo(entries: Sequence[tuple[int, Mapping]], who: str,
+            values: Mapping[str, Any]) -> tuple[int, Mapping, list[Mapping]] | None:
+    """The change the undo key reverts: `who`'s newest change (not an undo itself, not
+    undone yet) whose value the plan still holds, as (number, entry, passed over).
+
+    `entries` are the history's, numbered, oldest first; `values` the plan's now.
+    A change of `who`'s that someone else has changed since is never reverted (that
+    would undo their work): it is passed over, and returned, so the person hears it.
+    """
+    undone = {entry.get("undoes") for _, entry in entries if is_undo(entry)}
+    passed: list[Mapping] = []
+    for number, entry in reversed(entries):
+        if entry.get("who") != who or is_undo(entry) or number in undone or entry.get("decision") not in CATALOGUE:
+            continue
+        if values.get(str(entry.get("decision"))) != entry.get("new"):
+            passed.append(entry)
+            continue
+        return number, entry, passed
+    return None
+
+
+def short(decision_id: str, value: Any, width: int = 40) -> str:
+    """A value on one line cut to `width` for a notice."""
+    text = shown(decision_id, value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def clock(when: str, now: _dt.datetime | None = None) -> str:
+    """A history stamp as the local hour ("14:03"), today; with its date before."""
+    full = local_time(when, now)[1]
+    today = (now or _dt.datetime.now().astimezone()).strftime("%Y-%m-%d")
+    return full[11:16] if full.startswith(today) else full[:16]

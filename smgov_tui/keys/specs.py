@@ -79,6 +79,13 @@ SPECS: tuple[KeySpec, ...] = (
     _app("suggest", "f5,alt+y", "suggest", "Suggest",
          tooltip="Put the focused decision's suggested answer in its field, to edit or keep "
                  "(a list: add the suggested rows)"),
+    # f9: no text field takes it (TextArea keeps f6/f7 and ctrl+z, which suspends in
+    # some terminals); alt+u where a terminal keeps F-keys. Priority: a terminal sends
+    # alt+u with the character u, which a text field would type (over a dialog the
+    # app's check_action turns it off, and the key goes on to the dialog).
+    _app("undo", "f9,alt+u", "undo", "Undo", show=False, priority=True,
+         tooltip="Undo your last change still in the plan, whatever step it is on "
+                 "(from the history: after a restart too; never someone else's)"),
     _app("focus_checklist", "ctrl+l", "focus_checklist", "Checklist",
          tooltip="Move to the checklist; enter on an item goes to it"),
     _app("focus_steps", "ctrl+t", "focus_steps", "Steps", show=False, tooltip="Move to the list of steps"),

@@ -8,6 +8,9 @@ both), take theirs (my edit dropped), or not yet (mine stays pending, and each
 save finds the clash again with theirs as the file holds it then).
 Other sessions' changes to other decisions are followed by polling the file's
 stamp: taken in, this session's pending edits kept on top.
+Undo reverts this person's last change still in effect, found in the file's
+history (so it works after a restart), and saves the revert as a change of
+its own that names the one it undoes.
 
 Pure Python: the front ends drive it, render what it reports and own the timers.
 """
@@ -19,8 +22,9 @@ from typing import Any
 
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.errors import ConflictError, SmgovError
+from smgov_tui.core.history import to_undo
 from smgov_tui.core.plan import Plan
-from smgov_tui.storage.store import PlanStore
+from smgov_tui.storage.store import PlanStore, login_name
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,17 @@ class Followed:
 
     taken: tuple[str, ...] = ()
     conflicting: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What an undo did: `decision_id` went back to `old` from the change made `when`;
+    `passed` are this person's newer changes it left alone, changed by someone else since."""
+
+    decision_id: str
+    old: Any
+    when: str
+    passed: tuple[dict, ...] = ()
 
 
 def _in_catalogue_order(decision_ids) -> list[str]:
@@ -96,8 +111,29 @@ class EditingSession:
                 conflicts.append(conflict)
                 self._seen[decision_id] = conflict.theirs
                 continue
-            self.bases[decision_id] = self._seen[decision_id] = self.pending.pop(decision_id)
+            self._saved(decision_id, self.pending.pop(decision_id))
         return Saved(entries, tuple(conflicts))
+
+    def _saved(self, decision_id: str, value: Any) -> None:
+        self.bases[decision_id] = self._seen[decision_id] = value
+
+    def undo(self) -> Undone | None:
+        """This person's newest change the file still holds, reverted and saved at once:
+        through the store, against the value that change wrote, with a history entry
+        naming the change it undoes (the next undo passes over both). None: nothing
+        of theirs left to undo. Only with nothing pending (the front end saves first).
+        ConflictError if the file changed in between; SmgovError if it cannot be written."""
+        history = self.store.history()
+        values = self.store.load().to_values()
+        found = to_undo([(entry.doc_id, entry) for entry in history], login_name(), values)
+        if found is None:
+            return None
+        number, entry, passed = found
+        decision_id, old = str(entry["decision"]), entry.get("old")
+        self.store.set(decision_id, old, base=entry.get("new"), undoes=number)
+        self.plan = self.plan.with_value(decision_id, old)
+        self._saved(decision_id, old)
+        return Undone(decision_id, old, str(entry.get("when", "")), tuple(passed))
 
     def keep_mine(self, conflict: ConflictError) -> dict | None:
         """Mine written over theirs (the history keeps both); its history entry.
@@ -111,7 +147,7 @@ class EditingSession:
         except ConflictError as newer:
             self._seen[decision_id] = newer.theirs
             raise
-        self.bases[decision_id] = self._seen[decision_id] = self.pending.pop(decision_id)
+        self._saved(decision_id, self.pending.pop(decision_id))
         return entry
 
     def take_theirs(self, conflict: ConflictError) -> Any:

@@ -15,6 +15,7 @@ from tinydb.queries import QueryInstance
 
 from smgov_tui.core.catalogue import CATALOGUE, STEPS
 from smgov_tui.core.errors import SmgovError
+from smgov_tui.core.history import is_undo
 
 _STEP_TITLES = {step.key: step.title for step in STEPS}
 
@@ -22,7 +23,8 @@ _STEP_TITLES = {step.key: step.title for step in STEPS}
 def changes(history: Iterable[Mapping], decision: str | None = None, since: str | None = None,
             text: str | None = None) -> list[dict]:
     """The entries of `history` (PlanStore.history(), a history table) the filters keep, in
-    the order given, each as its when, who, decision, old and new value.
+    the order given, each as its when, who, decision, old and new value, and for an
+    undo the number of the change it reverted (`undoes`).
 
     `decision` is a decision id or a step's key; `since` a date as YYYY-MM-DD;
     `text` keeps entries whose decision id, label, step or person contains every
@@ -30,7 +32,8 @@ def changes(history: Iterable[Mapping], decision: str | None = None, since: str 
     """
     query = _query(decision, since, text)
     return [{"when": str(entry.get("when", "")), "who": entry.get("who", ""),
-             "decision": str(entry.get("decision", "")), "old": entry.get("old"), "new": entry.get("new")}
+             "decision": str(entry.get("decision", "")), "old": entry.get("old"), "new": entry.get("new"),
+             **({"undoes": entry["undoes"]} if is_undo(entry) else {})}
             for entry in history if query is None or query(entry)]
 
 
@@ -68,14 +71,14 @@ def _step_key(decision_id: object) -> str:
 
 
 def _found_by(entry: Mapping) -> str:
-    return _words(str(entry.get("decision", "")), str(entry.get("who") or ""))
+    return _words(str(entry.get("decision", "")), str(entry.get("who") or ""), is_undo(entry))
 
 
 @lru_cache(maxsize=1024)  # a history holds a few decisions and people many times: typing stays fast
-def _words(decision_id: str, who: str) -> str:
-    """What a change is found by: its decision's id, label and step, and who made it."""
+def _words(decision_id: str, who: str, undo: bool = False) -> str:
+    """What a change is found by: its decision's id, label and step, who made it, and "undo"."""
     step_key = _step_key(decision_id)
-    words = [decision_id, step_key, who]
+    words = [decision_id, step_key, who, *(["undo"] if undo else [])]
     if decision_id in CATALOGUE:
         words.append(CATALOGUE.get(decision_id).label)
     if step_key in _STEP_TITLES:

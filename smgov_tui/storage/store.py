@@ -143,12 +143,14 @@ class PlanStore:
     # changing
 
     def set(self, decision_id: str, value: Any, who: str | None = None, base: Any = UNSET,
-            force: bool = False) -> dict | None:
+            force: bool = False, undoes: int | None = None) -> dict | None:
         """Store an already-validated value (None clears) with its history entry, in one save.
 
         `base` is the value this session last loaded or saved for the decision
         (None: undecided). If the file now holds something else, another session
         changed it meanwhile: ConflictError, nothing written, unless `force`.
+        `undoes`: the number of the history entry this change reverts (the undo
+        key), kept in the entry; a reader that does not know the field ignores it.
         Returns the history entry, or None when the value was already that.
         """
         with change(self.file) as db:
@@ -168,6 +170,8 @@ class PlanStore:
             plan.upsert(Document({**plan_doc, "values": values}, doc_id=_ONLY))
             entry = {"decision": decision_id, "new": value, "old": old, "when": now_utc(),
                      "who": who or login_name()}
+            if undoes is not None:
+                entry["undoes"] = undoes
             db.table("history").insert(entry)
         self._backup_error = db.storage.backup_error
         return entry

@@ -259,8 +259,8 @@ class SmgovApp(Workbench):
         if action in self.CONFLICT_ACTIONS:  # over a step or a dialog about the clash, while there is one
             return self.clash() is not None and (
                 not self.screen.is_modal or getattr(self.screen, "SHOWS_CLASH", False))
-        if action == "export" and (self.store is None or self.screen.is_modal):
-            return False  # over a dialog, ctrl+e goes on to the dialog's own field
+        if action in {"export", "undo"} and (self.store is None or self.screen.is_modal):
+            return False  # over a dialog, ctrl+e goes on to the dialog's own field; undo waits for the step
         if self.store is None and action in {"next_step", "previous_step", "next_missing", "suggest",
                                              "focus_checklist", "focus_steps", "guidance", "history"}:
             return False
@@ -325,6 +325,11 @@ class SmgovApp(Workbench):
             reason = (f"{decision.label}: every suggested row is in the list already"
                       if suggest(decision.id, self.plan) is not None else why_none(decision.id))
             self.notify(reason, timeout=4, markup=False)
+
+    def action_undo(self) -> None:
+        from smgov_tui.tui.undo import undo
+
+        undo(self)
 
     def action_toggle_guidance_panel(self) -> None:
         if self.screen.has_class("-narrow"):

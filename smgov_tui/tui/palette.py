@@ -39,6 +39,8 @@ def workbench_commands(app: Workbench, screen: Screen) -> Iterator[SystemCommand
     yield SystemCommand(f"Suggest: use the suggested answer ({keys('suggest')})",
                         "Put the focused decision's suggestion in its field, to edit or keep",
                         app.action_suggest)
+    yield SystemCommand(f"Undo: your last change ({keys('undo')})", "Put back the value your last change to "
+                        "the plan replaced, whatever step it is on", app.action_undo)
     yield SystemCommand(f"History: who changed what ({keys('history')})", "Every change to the plan: who, when, "
                         "from what to what", app.action_history)
     yield SystemCommand("Check: show the launch checklist", "The verdict, per-step readiness "

@@ -161,7 +161,7 @@ next_missing = "ctrl+i"
 guidance = "f2"
 history = 3
 focus_steps = "tab"
-focus_checklist = "f9"
+focus_checklist = "f11"
 rows.add = "n, Insert"
 '''
 
@@ -169,7 +169,7 @@ rows.add = "n, Insert"
 def test_a_bad_keymap_file_says_what_is_wrong_and_the_good_entries_apply(tmp_path, monkeypatch, smgov):
     path = write_keymap(tmp_path, monkeypatch, BAD)
     loaded = load_keymap()
-    assert loaded.overrides == {"focus_checklist": ("f9",), "rows.add": ("n", "insert")}  # TOML: rows = {add}
+    assert loaded.overrides == {"focus_checklist": ("f11",), "rows.add": ("n", "insert")}  # TOML: rows = {add}
     problems = "\n".join(loaded.problems)
     assert "'next_stpe' is not a binding id (did you mean next_step" in problems
     assert "previous_step: 'ctrl+lft': 'lft' is not a key name" in problems
@@ -226,7 +226,7 @@ async def test_a_keymap_file_rebinds_next_step_in_the_workbench(tmp_path, monkey
     from textual.widgets import Footer
 
     write_keymap(tmp_path, monkeypatch, '[keys]\nnext_step = "f8"\nquit = "ctrl+q"\nhistory = "ctrl+y,nope"\n'
-                                        'rows.add = "n"\nnext_missing = "f9"\n')
+                                        'rows.add = "n"\nnext_missing = "f11"\n')
     app = county_app(tmp_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
@@ -239,9 +239,9 @@ async def test_a_keymap_file_rebinds_next_step_in_the_workbench(tmp_path, monkey
         steps = [step.key for step in CATALOGUE.steps]
         assert app.screen.name == steps[steps.index(start) + 1]
         footer = " ".join(str(key.render()) for key in app.screen.query_one(Footer).query("FooterKey"))
-        assert "f8 Next" in footer and "^n" not in footer and "f9 Next missing" in footer
+        assert "f8 Next" in footer and "^n" not in footer and "f11 Next missing" in footer
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Next missing decision (f9)" in titles and "History: who changed what (ctrl+r)" in titles
+        assert "Next missing decision (f11)" in titles and "History: who changed what (ctrl+r)" in titles
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert any("'nope' is not a key name" in t.replace("\n", " ") for t in toasts), toasts
         app.goto("resources.roster")
@@ -263,7 +263,7 @@ async def test_hints_and_buttons_name_the_keys_a_keymap_file_chose(tmp_path, mon
     write_keymap(tmp_path, monkeypatch, '[keys]\n"matrix.main" = "p"\n"matrix.add" = "n"\n'
                                         '"prompt.cancel" = "ctrl+g"\n"export.cancel" = "ctrl+w"\n'
                                         '"guidance.close" = "escape,f1"\n"conflict.later" = "l"\n'
-                                        '"conflict.mine" = "f9,alt+m"\n')
+                                        '"conflict.mine" = "f11,alt+m"\n')
     app = county_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         app.goto("platforms.matrix")
@@ -292,7 +292,7 @@ async def test_hints_and_buttons_name_the_keys_a_keymap_file_chose(tmp_path, mon
         app.push_screen(ConflictScreen(app.clash()))
         await pilot.pause()
         assert str(app.screen.query_one("#conflict-later").label) == "Back (l)"
-        assert str(app.screen.query_one("#conflict-keep").label) == "Keep mine (f9/alt+m)"
+        assert str(app.screen.query_one("#conflict-keep").label) == "Keep mine (f11/alt+m)"
 
 
 async def test_text_fields_keep_ctrl_e_and_f2_exports_from_them(tmp_path):

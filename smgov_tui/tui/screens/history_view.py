@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Input, Static
 
 from smgov_tui.core.catalogue import CATALOGUE, Decision
 from smgov_tui.core.errors import SmgovError
-from smgov_tui.core.history import full_text, local_time, row_change, shown
+from smgov_tui.core.history import full_text, is_undo, local_time, marked, row_change, shown
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.storage.changes import changes
 from smgov_tui.tui.stylesheets import sheet
@@ -46,7 +46,8 @@ def cells(entry: dict) -> tuple[str, str, str, str, str]:
     change = row_change(name, old, new)
     if change:
         before, after = before.partition(":")[0], change
-    return (local_time(entry["when"])[0], one_line(str(entry["who"])), decision_title(name), before, after)
+    return (local_time(entry["when"])[0], one_line(str(entry["who"])), decision_title(name), before,
+            marked(entry, after))
 
 
 def widths(total: int) -> tuple[int, ...]:
@@ -195,7 +196,8 @@ class HistoryScreen(ModalScreen[str | None]):
         change = row_change(name, entry["old"], entry["new"])
         self.query_one("#history-detail-text", Static).update(Content.assemble(
             (decision_title(name), "bold"), (f"  {one_line(name)}", "dim"), "\n",
-            f"{when}  by {one_line(str(entry['who']))}\n",
+            f"{when}  by {one_line(str(entry['who']))}",
+            " (undo)\n" if is_undo(entry) else "\n",
             *((("Rows: ", "bold"), change, "\n") if change else ()),
             *labelled("From: ", full_text(name, entry["old"])), "\n",
             *labelled("To:   ", full_text(name, entry["new"]))))
