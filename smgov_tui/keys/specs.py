@@ -75,8 +75,9 @@ SPECS: tuple[KeySpec, ...] = (
     _app("guidance", "f1,question_mark", "guidance", "Guide", also=("row form",),
          tooltip="Explain the focused decision, or in a row's form the focused field (? outside a text field)"),
     # f5: no text field takes it (TextArea's ctrl+y is redo); alt+y where F-keys are kept
-    # (a browser reloads on f5).
-    _app("suggest", "f5,alt+y", "suggest", "Suggest",
+    # (a browser reloads on f5). Priority: a terminal sends alt+y with its "y", which a
+    # text field would type before the binding saw it.
+    _app("suggest", "f5,alt+y", "suggest", "Suggest", priority=True,
          tooltip="Put the focused decision's suggested answer in its field, to edit or keep "
                  "(a list: add the suggested rows)"),
     # f9: no text field takes it (TextArea keeps f6/f7 and ctrl+z, which suspends in

@@ -259,8 +259,8 @@ class SmgovApp(Workbench):
         if action in self.CONFLICT_ACTIONS:  # over a step or a dialog about the clash, while there is one
             return self.clash() is not None and (
                 not self.screen.is_modal or getattr(self.screen, "SHOWS_CLASH", False))
-        if action in {"export", "undo"} and (self.store is None or self.screen.is_modal):
-            return False  # over a dialog, ctrl+e goes on to the dialog's own field; undo waits for the step
+        if action in {"export", "undo", "suggest"} and (self.store is None or self.screen.is_modal):
+            return False  # over a dialog, ctrl+e goes on to the dialog's own field; undo and suggest wait for the step
         if self.store is None and action in {"next_step", "previous_step", "next_missing", "suggest",
                                              "focus_checklist", "focus_steps", "guidance", "history"}:
             return False

@@ -85,3 +85,19 @@ async def test_no_suggestion_says_so_in_one_line_and_nothing_is_filled_in(tmp_pa
         app.flush()
     after = checklist(PlanStore(path).load())
     assert after.decided == before.decided and PlanStore(path).load().values == values
+
+
+async def test_alt_y_as_a_terminal_sends_it_suggests_without_typing_y(tmp_path):
+    """A terminal sends alt+y with its character "y": the field must not type it."""
+    from textual import events
+
+    path, store = town(tmp_path)
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("response.emergency_notice")
+        await pilot.pause()
+        app.post_message(events.Key("alt+y", "y"))
+        await pilot.pause()
+        editor = app.screen.query_one("#field-response--emergency_notice").query_one(Input)
+        assert editor.value.startswith("This account is watched")
+        assert "y" not in editor.value[-1:]
