@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue, UnknownDecision
-from smgov_tui.core.catalogue.kinds import Matrix
+from smgov_tui.core.catalogue.kinds import Matrix, Money
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import json_text, lone_surrogate, one_line, quoted_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
@@ -259,11 +259,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     code = args.verdict = EXIT_READY if result.ready else EXIT_NOT_READY
     if args.format == "json":
         print(json_text({
-            "plan": plan.name, "ready": result.ready, "decided": result.decided,
+            "plan": plan.name, "organisation": plan.organisation or None, "ready": result.ready, "decided": result.decided,
             "total": result.total, "items": [item.as_json() for item in result.items],
         }))
         return code
-    print(verdict_line(plan.name, result))
+    print(verdict_line(plan.title, result))
     if result.items:
         print()
         print(checklist_table(result, args.format, plan.invalid))
@@ -298,7 +298,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         raise InvalidValue(f"{decision.id}: {error}") from None
     warned = store.warnings()
     entry = store.set(decision.id, value)
-    shown = decision.kind.show(value) if value is not None else "(cleared)"
+    shown = plan.show(decision.kind, value) if value is not None else "(cleared)"
     note = "" if entry else " (unchanged)"
     print(f"{decision.id}: {one_line(shown)}{note}")
     for message in store.warnings():
@@ -317,6 +317,8 @@ def cmd_get(args: argparse.Namespace) -> int:
         from smgov_tui.terminal.matrix import matrix_report
 
         print(visible(matrix_report(value)))
+    elif value is not None and isinstance(decision.kind, Money):
+        print(plan.money(value))  # in the plan's currency: "$1,500"
     elif value is not None:
         print(visible(decision.kind.report(value)))
     if decision.id in plan.invalid:

@@ -43,7 +43,7 @@ class Walk(Prompts):
         result = checklist(self.plan)
         self.say("smgov, plain mode: one question at a time; each answer is saved as you give it.")
         self.say(f"Plan file: {visible(str(self.session.store.path))}")
-        self.say(verdict_line(self.plan.name, result))
+        self.say(verdict_line(self.plan.title, result))
         self.say("Type ? at any prompt to explain the decision, help for the commands, quit to leave.")
         first = next_missing(result)
         if first is None:

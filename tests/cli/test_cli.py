@@ -64,7 +64,7 @@ def test_set_then_get_each_kind_of_value(plan_path, smgov):
     cases = [
         ("objectives.frequency", "Daily", "daily"),
         ("objectives.engagement_goals", "recruit, inform", "inform, recruit"),
-        ("resources.budget", "$2,400", "2400"),
+        ("resources.budget", "$2,400", "2,400"),  # no currency decided: no sign
         ("response.monitoring_hours", "weekdays 9am-5pm", "Mon-Fri 09:00-17:00"),
         ("launch.date", "2027-03-01", "2027-03-01"),
     ]
@@ -74,6 +74,20 @@ def test_set_then_get_each_kind_of_value(plan_path, smgov):
         assert result.out.startswith(f"{decision_id}: ")
         got = smgov("get", plan_path, decision_id)
         assert got.code == 0 and got.out.strip() == shown
+
+
+def test_money_is_shown_in_the_plans_currency_and_typed_back_with_its_sign(plan_path, smgov):
+    assert smgov("set", plan_path, "resources.budget", "1500").out == "resources.budget: 1,500\n"
+    for currency, shown in (("GBP", "£1,500"), ("AUD", "A$1,500"), ("USD", "$1,500")):
+        assert smgov("set", plan_path, "organisation.currency", currency).code == 0
+        assert smgov("get", plan_path, "resources.budget").out == shown + "\n"
+        typed = smgov("set", plan_path, "resources.budget", shown)  # what get prints, set takes back
+        assert typed.code == 0 and typed.out == f"resources.budget: {shown} (unchanged)\n"
+    assert smgov("set", plan_path, "platforms.tools", json.dumps(
+        [{"tool": "Hootsuite", "purpose": "scheduling", "cost": 2400}])).code == 0
+    assert smgov("set", plan_path, "resources.budget", "1000").code == 0
+    checked = smgov("check", plan_path)
+    assert "budget of $1,000 a year" in checked.out and "Hootsuite ($2,400)" in checked.out
 
 
 def test_set_a_list_takes_json_rows_and_get_prints_json(plan_path, smgov):
