@@ -172,6 +172,24 @@ class PlanStore:
         self._backup_error = db.storage.backup_error
         return entry
 
+    def asked(self) -> tuple[str, ...]:
+        """What the plan's person was asked once already (`note_asked`)."""
+        asked = self.meta().get("asked")
+        return tuple(a for a in asked if isinstance(a, str)) if isinstance(asked, list) else ()
+
+    def note_asked(self, what: str) -> None:
+        """Keep in the metadata that the person was asked `what` (an older plan's
+        organisation), so the next opening does not ask again. Not a decision: no
+        history entry, and another session's values are left as they are."""
+        with change(self.file) as db:
+            meta = db.table("meta")
+            doc = dict(meta.get(doc_id=_ONLY) or {})
+            asked = list(doc.get("asked")) if isinstance(doc.get("asked"), list) else []
+            if what in asked:
+                return
+            meta.upsert(Document({**doc, "asked": [*asked, what]}, doc_id=_ONLY))
+        self._backup_error = db.storage.backup_error
+
     def upgrade(self) -> bool:
         """Save the plan in the current schema now (keeping the original file); True if it was older."""
         with change(self.file) as db:

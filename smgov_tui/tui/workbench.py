@@ -39,6 +39,7 @@ from smgov_tui.keys.keymap import Keymap, load_keymap
 from smgov_tui.session.editing import EditingSession
 from smgov_tui.storage.store import PlanStore
 
+ASKED = "organisation"  # in the plan file's metadata once an older plan was asked its organisation
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
 
@@ -92,8 +93,28 @@ class Workbench(App):
         return self.session.pending if self.session else {}
 
     def _show_name(self) -> None:
-        self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
+        self.sub_title = one_line(self.plan.title)  # plan text: never escapes to a terminal
         self.title = f"smgov · {self.sub_title}"
+
+    def ask_organisation_once(self) -> bool:
+        """Whether the plan opens on the organisation: a new plan does; so does one
+        made before smgov asked (values, no organisation's name), once, with a
+        note why, the asking kept in the file's metadata (PlanStore.note_asked).
+        The checklist still counts the name missing: it is a blocker."""
+        if self.plan.decided("organisation.name"):
+            return False
+        if not self.plan.values:
+            return True
+        if ASKED in self.store.asked():
+            return False
+        try:
+            self.store.note_asked(ASKED)
+        except SmgovError:
+            pass  # a plan it may not write: asked again next time, which is all that is lost
+        self.notify("This plan does not yet say whom it is for: its name heads every document. "
+                    "Name the organisation here, or go on with Next.", title="Organisation",
+                    timeout=12)
+        return True
 
     def _watch_plan(self) -> None:
         """Saving's companions: another session's changes polled for, and the file's warnings said."""
@@ -107,6 +128,8 @@ class Workbench(App):
         if self.plan.get(decision_id) == value and decision_id not in self.pending:
             return
         self.session.propose(decision_id, value)
+        if decision_id == "organisation.name":
+            self._show_name()  # the title bar names the organisation as it is typed
         self.checklist = checklist(self.plan)
         self.save_state = "editing…"
         if self._save_timer is not None:
