@@ -170,9 +170,11 @@ def smgov_process(*args: str, cwd: Path | None = None, env: dict | None = None) 
 
 @pytest.fixture
 def plan_path(tmp_path, smgov) -> Path:
-    """A blank plan made by `smgov new`."""
+    """A blank plan named "Test plan", its organisation undecided (`smgov new --name` would decide it)."""
+    from smgov_tui.storage.store import PlanStore
+
     path = tmp_path / "plan.json"
-    assert smgov("new", path, "--name", "Test plan").code == 0
+    PlanStore.create(path, "Test plan")
     return path
 
 

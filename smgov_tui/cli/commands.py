@@ -193,12 +193,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.plan is None:
         fail("new: the following arguments are required: PLAN (see smgov new --help)")
     values: dict[str, Any] = {}
-    name = args.name
+    name = None
     source = None
+    facts = _organisation_facts(args)  # before anything is written: a bad value writes nothing
     if args.sample:
         sample_name, values = sample_start(args.sample)
-        name, source = name or sample_name, f"sample:{args.sample}"
+        name, source = sample_name, f"sample:{args.sample}"
     path = Path(args.plan)
+    PlanStore.refuse_to_create(path)  # said before the organisation is asked about
+    if not args.sample and not facts and _at_a_terminal():
+        facts = _ask_organisation()
+    values.update(facts)
+    if "organisation.name" in facts:
+        name = f"{facts['organisation.name']} social media plan"
     if not name:  # after the file, whose name may hold bytes that are not UTF-8: shown as \xff
         stem = path.stem.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         name = stem.replace("-", " ").replace("_", " ")
@@ -207,6 +214,60 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"created {visible(str(path))}: {visible(plan.name)}"
           + (f", from sample {args.sample}" if args.sample else ""))
     return 0
+
+
+ORGANISATION_FACTS = ("name", "kind", "country", "website", "currency")  # `smgov new`'s options, in order
+
+
+def _organisation_facts(args: argparse.Namespace) -> dict[str, Any]:
+    """The organisation's facts given as options, each validated as `smgov set` validates it."""
+    facts: dict[str, Any] = {}
+    for fact in ORGANISATION_FACTS:
+        text = getattr(args, fact)
+        if text is None:
+            continue
+        decision_id = f"organisation.{fact}"
+        try:
+            value = CATALOGUE.parse(decision_id, text)
+        except InvalidValue as error:
+            raise InvalidValue(f"new: --{fact}: {error}") from None
+        if value is not None:
+            facts[decision_id] = value
+    return facts
+
+
+def _at_a_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _ask_organisation() -> dict[str, Any]:
+    """The organisation's facts, asked with plain prompts (a person at a terminal, none
+    given as options): Enter skips one; a value that does not fit is asked again."""
+    from smgov_tui.core.catalogue.kinds import Choice
+
+    print("Whom is this plan for? Enter skips a question; the workbench asks again later.")
+    facts: dict[str, Any] = {}
+    for fact in ORGANISATION_FACTS:
+        decision = CATALOGUE.get(f"organisation.{fact}")
+        choices = f" ({', '.join(decision.kind.choices)})" if isinstance(decision.kind, Choice) else ""
+        while True:
+            try:
+                text = input(f"{decision.label}{choices}: ")
+            except EOFError:
+                print()
+                return facts
+            try:
+                value = CATALOGUE.parse(decision.id, text)
+            except InvalidValue as error:
+                print(f"Not taken: {visible(str(error))}")
+                continue
+            if value is not None:
+                facts[decision.id] = value
+            break
+    return facts
 
 
 # decisions

@@ -37,9 +37,8 @@ from smgov_tui.core.readiness import Checklist, checklist
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.keys.keymap import Keymap, load_keymap
 from smgov_tui.session.editing import EditingSession
-from smgov_tui.storage.store import PlanStore
+from smgov_tui.storage.store import ASKED_ORGANISATION as ASKED, PlanStore
 
-ASKED = "organisation"  # in the plan file's metadata once an older plan was asked its organisation
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
 
@@ -105,12 +104,8 @@ class Workbench(App):
             return False
         if not self.plan.values:
             return True
-        if ASKED in self.store.asked():
+        if not self.store.ask_once(ASKED):
             return False
-        try:
-            self.store.note_asked(ASKED)
-        except SmgovError:
-            pass  # a plan it may not write: asked again next time, which is all that is lost
         self.notify("This plan does not yet say whom it is for: its name heads every document. "
                     "Name the organisation here, or go on with Next.", title="Organisation",
                     timeout=12)

@@ -13,6 +13,7 @@ from conftest import REPO, smgov_process
 
 from smgov_tui import __version__
 from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.storage.store import PlanStore
 
 FACEBOOK_ROWS = '[{"platform": "Facebook", "owner": "Dana Ruiz", "posts_per_week": 5}]'
 
@@ -39,6 +40,34 @@ def test_new_creates_a_blank_plan_and_never_overwrites(tmp_path, smgov):
     assert again.err.startswith("smgov: error:") and "already exists" in again.err
     assert len(again.err.strip().splitlines()) == 1
     assert path.read_bytes() == before
+
+
+def test_new_takes_the_organisations_facts_validated_as_set_validates_them(tmp_path, smgov):
+    path = tmp_path / "millbrook.json"
+    made = smgov("new", path, "--name", "Town of Millbrook", "--kind", "Town", "--country", "united kingdom",
+                 "--website", "millbrook.gov", "--currency", "gbp")
+    assert made.code == 0 and made.out == f"created {path}: Town of Millbrook social media plan\n"
+    plan = PlanStore(path).load()
+    assert plan.values == {"organisation.name": "Town of Millbrook", "organisation.kind": "town",
+                           "organisation.country": "United Kingdom",
+                           "organisation.website": "https://millbrook.gov", "organisation.currency": "GBP"}
+    checked = smgov("check", path)
+    assert checked.out.startswith("Town of Millbrook\nNOT READY: ")
+    data = json.loads(smgov("check", path, "--format", "json").out)
+    assert data["plan"] == "Town of Millbrook social media plan" and data["organisation"] == "Town of Millbrook"
+    for option, value, said in (("--kind", "village", "--kind: 'village' is not a choice here"),
+                                ("--website", "not a site", "--website: 'https://not a site' is not a web address"),
+                                ("--currency", "XYZ", "--currency: 'XYZ' is not a choice here")):
+        bad = smgov("new", tmp_path / "bad.json", "--name", "Town of Millbrook", option, value)
+        assert bad.code == 2 and bad.out == "" and len(bad.err.splitlines()) == 1
+        assert bad.err.startswith(f"smgov: error: new: {said}")
+        assert not (tmp_path / "bad.json").exists()
+
+
+def test_new_never_asks_from_a_script(tmp_path, smgov):
+    made = smgov("new", tmp_path / "p.json", stdin="Town of Millbrook\n")  # not a terminal: not read
+    assert made.code == 0 and "Whom is this plan for" not in made.out
+    assert PlanStore(tmp_path / "p.json").load().values == {}
 
 
 def test_new_names_a_plan_after_its_file_by_default(tmp_path, smgov):
@@ -153,7 +182,8 @@ def test_check_json_is_the_documented_shape(plan_path, smgov):
     result = smgov("check", plan_path, "--format", "json")
     assert result.code == 1
     data = json.loads(result.out)
-    assert set(data) == {"plan", "ready", "decided", "total", "items"}
+    assert set(data) == {"plan", "organisation", "ready", "decided", "total", "items"}
+    assert data["organisation"] is None  # not decided
     assert data["plan"] == "Test plan" and data["ready"] is False
     assert data["decided"] == 1 and data["total"] == len(CATALOGUE)
     assert all(set(item) == {"id", "step", "label", "severity", "kind", "why"} for item in data["items"])
@@ -270,7 +300,7 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})  # the source under test
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "TEXTUAL: []"
-    assert "smgov, plain mode" in done.stdout and (tmp_path / "plain.json").is_file()
+    assert "smgov, plain mode" in done.stdout and "Left smgov: no plan was started." in done.stdout
     # and the probe can see textual when it is imported
     seen = subprocess.run([sys.executable, "-c", "import textual.app, sys; print('textual' in sys.modules)"],
                           capture_output=True, text=True)
@@ -445,7 +475,7 @@ def test_restore_after_a_bad_hand_edit_brings_back_the_last_good_version(plan_pa
     assert result.out.startswith(f"restored {plan_path} from {plan_path}.bak; the file it replaced is kept as "
                                  f"{plan_path}.replaced-")
     assert plan_path.read_bytes() == good
-    assert smgov("get", plan_path, "resources.budget").out == "2400\n"
+    assert smgov("get", plan_path, "resources.budget").out == "2,400\n"
     kept = next(plan_path.parent.glob("plan.json.replaced-*"))
     assert kept.read_bytes() == good[:-40]
     again = smgov("restore", plan_path)
