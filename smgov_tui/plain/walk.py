@@ -49,9 +49,9 @@ class Walk(Prompts):
         self.say(verdict_line(self.plan.title, result))
         self.say("Type ? at any prompt to explain the decision, help for the commands, quit to leave.")
         first = next_missing(result)
-        if first is not None and first.step == ORGANISATION and self.plan.values \
+        if first is not None and first.step == ORGANISATION \
                 and not self.session.store.ask_once(ASKED_ORGANISATION):
-            # An older plan asked once already: on to the planning steps (check still lists it).
+            # Asked once already: on to the planning steps (check still lists it).
             first = next_missing(result, max(POSITION[d.id] for d in CATALOGUE.in_step(ORGANISATION)))
         elif first is not None and first.step == ORGANISATION and self.plan.values:
             self.say("This plan does not yet say whom it is for: its name heads every document. "

@@ -96,16 +96,14 @@ class Workbench(App):
         self.title = f"smgov · {self.sub_title}"
 
     def ask_organisation_once(self) -> bool:
-        """Whether the plan opens on the organisation: a new plan does; so does one
-        made before smgov asked (values, no organisation's name), once, with a
-        note why, the asking kept in the file's metadata (PlanStore.note_asked).
-        The checklist still counts the name missing: it is a blocker."""
-        if self.plan.decided("organisation.name"):
+        """Whether the plan opens on the organisation: while its name is not decided,
+        once, the asking kept in the file's metadata (PlanStore.ask_once): a new plan
+        opens there, and one made before smgov asked, with a note why. The checklist
+        still counts the name missing: it is a blocker."""
+        if self.plan.decided("organisation.name") or not self.store.ask_once(ASKED):
             return False
         if not self.plan.values:
             return True
-        if not self.store.ask_once(ASKED):
-            return False
         self.notify("This plan does not yet say whom it is for: its name heads every document. "
                     "Name the organisation here, or go on with Next.", title="Organisation",
                     timeout=12)

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import asked_plan
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -30,9 +31,7 @@ def values(plan: Path) -> dict:
 
 @pytest.fixture
 def plan(tmp_path) -> Path:
-    path = tmp_path / "plan.json"
-    assert main(["new", str(path)]) == 0
-    return path
+    return asked_plan(tmp_path / "plan.json")
 
 
 def field(app: SmgovApp, decision_id: str):
