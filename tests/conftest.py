@@ -179,10 +179,11 @@ def asked_plan(path: Path, name: str = "My social media plan") -> Path:
 
 @pytest.fixture
 def plan_path(tmp_path, smgov) -> Path:
-    """A blank plan named "Test plan", its organisation undecided and asked once
-    already: it opens on the first planning step (`smgov new --name` would decide it)."""
+    """A blank plan named "Test plan", its organisation undecided (`smgov new --name` would decide it)."""
+    from smgov_tui.storage.store import PlanStore
+
     path = tmp_path / "plan.json"
-    asked_plan(path, "Test plan")
+    PlanStore.create(path, "Test plan")
     return path
 
 
