@@ -168,11 +168,22 @@ def smgov_process(*args: str, cwd: Path | None = None, env: dict | None = None) 
     return Result(done.returncode, done.stdout, done.stderr)
 
 
+def asked_plan(path: Path, name: str = "My social media plan") -> Path:
+    """A blank plan whose person was asked the organisation once (and left it):
+    the workbench and plain mode open it on the first planning step."""
+    from smgov_tui.storage.store import ASKED_ORGANISATION, PlanStore
+
+    PlanStore.create(path, name).note_asked(ASKED_ORGANISATION)
+    return path
+
+
 @pytest.fixture
 def plan_path(tmp_path, smgov) -> Path:
-    """A blank plan made by `smgov new`."""
+    """A blank plan named "Test plan", its organisation undecided (`smgov new --name` would decide it)."""
+    from smgov_tui.storage.store import PlanStore
+
     path = tmp_path / "plan.json"
-    assert smgov("new", path, "--name", "Test plan").code == 0
+    PlanStore.create(path, "Test plan")
     return path
 
 

@@ -72,7 +72,12 @@ def build_parser(only: str | None = None) -> Parser:
     new = command("new", help="create a plan file, blank or from a sample (never overwrites)")
     new.add_argument("plan", metavar="PLAN", nargs="?", help="path of the plan file to create")
     new.add_argument("--sample", metavar="NAME", help="start from a sample plan (see --list-samples)")
-    new.add_argument("--name", metavar="NAME", help='the plan\'s name, e.g. "Harbor Falls social media plan"')
+    new.add_argument("--name", metavar="NAME", help='the organisation\'s name, e.g. "Town of Millbrook"; '
+                     'the plan is called "NAME social media plan"')
+    for fact, example in (("kind", "town"), ("country", '"United Kingdom"'),
+                          ("website", "https://www.millbrook.gov"), ("currency", "GBP")):
+        new.add_argument(f"--{fact}", metavar=fact.upper(), help=f"the organisation's {fact}, e.g. {example} "
+                         f"(validated as `smgov set PLAN organisation.{fact}` is)")
     new.add_argument("--list-samples", action="store_true", help="list the sample plans and exit")
 
     decisions = command("decisions", help="list every decision in the catalogue")

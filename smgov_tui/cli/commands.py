@@ -17,7 +17,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue, UnknownDecision
-from smgov_tui.core.catalogue.kinds import Matrix
+from smgov_tui.core.catalogue.kinds import Matrix, Money
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import json_text, lone_surrogate, one_line, quoted_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
@@ -194,12 +194,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.plan is None:
         fail("new: the following arguments are required: PLAN (see smgov new --help)")
     values: dict[str, Any] = {}
-    name = args.name
+    name = None
     source = None
+    facts = _organisation_facts(args)  # before anything is written: a bad value writes nothing
     if args.sample:
         sample_name, values = sample_start(args.sample)
-        name, source = name or sample_name, f"sample:{args.sample}"
+        name, source = sample_name, f"sample:{args.sample}"
     path = Path(args.plan)
+    PlanStore.refuse_to_create(path)  # said before the organisation is asked about
+    if not args.sample and not facts and _at_a_terminal():
+        facts = _ask_organisation()
+    values.update(facts)
+    if "organisation.name" in facts:
+        name = f"{facts['organisation.name']} social media plan"
     if not name:  # after the file, whose name may hold bytes that are not UTF-8: shown as \xff
         stem = path.stem.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         name = stem.replace("-", " ").replace("_", " ")
@@ -208,6 +215,60 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"created {visible(str(path))}: {visible(plan.name)}"
           + (f", from sample {args.sample}" if args.sample else ""))
     return 0
+
+
+ORGANISATION_FACTS = ("name", "kind", "country", "website", "currency")  # `smgov new`'s options, in order
+
+
+def _organisation_facts(args: argparse.Namespace) -> dict[str, Any]:
+    """The organisation's facts given as options, each validated as `smgov set` validates it."""
+    facts: dict[str, Any] = {}
+    for fact in ORGANISATION_FACTS:
+        text = getattr(args, fact)
+        if text is None:
+            continue
+        decision_id = f"organisation.{fact}"
+        try:
+            value = CATALOGUE.parse(decision_id, text)
+        except InvalidValue as error:
+            raise InvalidValue(f"new: --{fact}: {error}") from None
+        if value is not None:
+            facts[decision_id] = value
+    return facts
+
+
+def _at_a_terminal() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _ask_organisation() -> dict[str, Any]:
+    """The organisation's facts, asked with plain prompts (a person at a terminal, none
+    given as options): Enter skips one; a value that does not fit is asked again."""
+    from smgov_tui.core.catalogue.kinds import Choice
+
+    print("Whom is this plan for? Enter skips a question; the workbench asks again later.")
+    facts: dict[str, Any] = {}
+    for fact in ORGANISATION_FACTS:
+        decision = CATALOGUE.get(f"organisation.{fact}")
+        choices = f" ({', '.join(decision.kind.choices)})" if isinstance(decision.kind, Choice) else ""
+        while True:
+            try:
+                text = input(f"{decision.label}{choices}: ")
+            except EOFError:
+                print()
+                return facts
+            try:
+                value = CATALOGUE.parse(decision.id, text)
+            except InvalidValue as error:
+                print(f"Not taken: {visible(str(error))}")
+                continue
+            if value is not None:
+                facts[decision.id] = value
+            break
+    return facts
 
 
 # decisions
@@ -260,11 +321,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     code = args.verdict = EXIT_READY if result.ready else EXIT_NOT_READY
     if args.format == "json":
         print(json_text({
-            "plan": plan.name, "ready": result.ready, "decided": result.decided,
+            "plan": plan.name, "organisation": plan.organisation or None, "ready": result.ready, "decided": result.decided,
             "total": result.total, "items": [item.as_json() for item in result.items],
         }))
         return code
-    print(verdict_line(plan.name, result))
+    print(verdict_line(plan.title, result))
     if result.items:
         print()
         print(checklist_table(result, args.format, plan.invalid))
@@ -299,7 +360,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         raise InvalidValue(f"{decision.id}: {error}") from None
     warned = store.warnings()
     entry = store.set(decision.id, value)
-    shown = decision.kind.show(value) if value is not None else "(cleared)"
+    shown = plan.show(decision.kind, value) if value is not None else "(cleared)"
     note = "" if entry else " (unchanged)"
     print(f"{decision.id}: {one_line(shown)}{note}")
     for message in store.warnings():
@@ -316,6 +377,8 @@ def _print_value(decision, value: Any, fmt: str) -> None:
         from smgov_tui.terminal.matrix import matrix_report
 
         print(visible(matrix_report(value)))
+    elif value is not None and isinstance(decision.kind, Money):
+        print(plan.money(value))  # in the plan's currency: "$1,500"
     elif value is not None:
         print(visible(decision.kind.report(value)))
 

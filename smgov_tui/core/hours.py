@@ -142,7 +142,3 @@ def money_needed(plan: Plan) -> float:
 def hours(value: float) -> str:
     """6 -> "6 h", 11.5 -> "11.5 h", 1.98 -> "2 h"."""
     return f"{round(value, 1):g} h"
-
-
-def money(value: float) -> str:
-    return f"{value:,.2f}".removesuffix(".00")

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from smgov_tui.core.catalogue import CATALOGUE, Catalogue, InvalidValue, is_empty
+from smgov_tui.core.catalogue.kinds import MONEY, Kind, Money
+from smgov_tui.core.catalogue.organisation import CURRENCIES
 
 
 class Plan:
@@ -53,6 +55,38 @@ class Plan:
             if not is_empty(value):
                 plan.values[key] = value
         return plan
+
+    @property
+    def organisation(self) -> str:
+        """The organisation's name; "" while not decided."""
+        return self.values.get("organisation.name") or ""
+
+    @property
+    def title(self) -> str:
+        """Whom the plan is for, as every title bar, verdict and document names it:
+        the organisation's name, else (not decided yet) the plan's own name."""
+        return self.organisation or self.name
+
+    def headed(self, title: str) -> str:
+        """A document's title with the organisation before it, once there is one:
+        "Town of Millbrook: Public Comment Policy"."""
+        return f"{self.organisation}: {title}" if self.organisation else title
+
+    @property
+    def currency_sign(self) -> str:
+        """What goes before every sum ("$", "£", "A$"); none while the currency is undecided."""
+        return CURRENCIES.get(self.values.get("organisation.currency") or "", "")
+
+    def money(self, amount: float) -> str:
+        """An amount as this plan shows it: "£1,500"; "1,500" with no currency decided."""
+        return self.currency_sign + MONEY.show(amount)
+
+    def show(self, kind: Kind, value: Any) -> str:
+        """A value as its kind shows it, a sum with the plan's currency: the one place
+        that knows both (a kind knows no plan)."""
+        if isinstance(kind, Money) and value is not None:
+            return self.money(value)
+        return kind.show(value)
 
     def get(self, decision_id: str, default: Any = None) -> Any:
         return self.values.get(decision_id, default)

@@ -53,4 +53,4 @@ def build(plan: Plan, result: Checklist, today: _dt.date) -> Document:
     ]
     extra = {"ready": result.ready, "decided": result.decided, "total": result.total,
              "items": [item.as_json() for item in result.items]}
-    return Document("checklist", f"Launch checklist: {plan.name}", plan.name, today, [], sections, extra)
+    return Document("checklist", f"Launch checklist: {plan.title}", plan.title, today, [], sections, extra)

@@ -41,7 +41,9 @@ def _about(p: Prose) -> list[Block]:
                   "answer what you send, and what happens to it afterwards."),)),
             p.para("It applies wherever our accounts take comments: {platforms.chosen|open}.",
                    open=_open_platforms),
-            p.para("Our comment spaces are {safeguards.forum|forum}.", forum=forum_words)]
+            p.para("Our comment spaces are {safeguards.forum|forum}.", forum=forum_words),
+            p.para("Our website, {organisation.website}, lists every official account of ours and "
+                   "links to each: an account it does not list is not ours.")]
 
 
 def _citizen_conduct(p: Prose) -> list[Block]:
@@ -104,5 +106,5 @@ SECTIONS = (
 
 def build(plan: Plan, today: _dt.date) -> Document:
     p = Prose(plan)
-    return Document("comments", TITLE, plan.name, today, [],
+    return Document("comments", plan.headed(TITLE), plan.title, today, [],
                     [Section(title, write(p)) for title, write in SECTIONS])

@@ -172,7 +172,7 @@ def build(plan: Plan, today: _dt.date) -> Document:
         p.para("This code takes effect with the launch of our accounts on {launch.date} and is "
                "reviewed with the plan on {launch.first_review}. It was approved by "
                "{launch.signoff|signers}.", signers=_signers)]))
-    return Document("conduct", TITLE, plan.name, today, [], sections)
+    return Document("conduct", plan.headed(TITLE), plan.title, today, [], sections)
 
 
 def _signers(rows: list[dict]) -> str:

@@ -39,7 +39,8 @@ def build(plan: Plan, result: Checklist, today: _dt.date) -> Document:
             sections.append(Section(title, blocks(plan), level=3))
     sections.append(Section("Hours and money", hours_and_money(plan, prose)))
     sections.append(Section("Launch readiness", readiness(result)))
-    return Document("plan", plan.name or "Social media plan", plan.name, today, [], sections)
+    return Document("plan", plan.headed("Social Media Plan") if plan.organisation
+                    else plan.name or "Social media plan", plan.title, today, [], sections)
 
 
 def hours_and_money(plan: Plan, prose: Prose) -> list[Block]:
@@ -59,12 +60,12 @@ def hours_and_money(plan: Plan, prose: Prose) -> list[Block]:
             "platforms.chosen"))
     costs = capacity.costs(plan)
     blocks.append(prose.para(
-        f"Money a year: the costs the plan names come to {capacity.money(capacity.money_needed(plan))}, "
+        f"Money a year: the costs the plan names come to {plan.money(capacity.money_needed(plan))}, "
         "against a yearly budget of {resources.budget}."))
     if costs:
         blocks.append(Table(("Cost", "A year"),
-                            tuple((Filled("platforms.tools", cost.what), capacity.money(cost.amount))
-                                  if cost.what.startswith("tool:") else (cost.what, capacity.money(cost.amount))
+                            tuple((Filled("platforms.tools", cost.what), plan.money(cost.amount))
+                                  if cost.what.startswith("tool:") else (cost.what, plan.money(cost.amount))
                                   for cost in costs)))
     return blocks + support.people_and_cuts(plan)
 

@@ -55,14 +55,14 @@ def spoken_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def inline(kind: Kind, value: Any) -> str:
-    """A value as words inside a sentence or a table cell."""
+def inline(kind: Kind, value: Any, plan: Plan | None = None) -> str:
+    """A value as words inside a sentence or a table cell; a sum in the plan's currency."""
     if isinstance(kind, Multi) and isinstance(value, list) and value:
         return spoken_list(value)
     if isinstance(kind, LongText) and isinstance(value, str):
         return " ".join(value.split())
     try:
-        return kind.show(value)
+        return plan.show(kind, value) if plan is not None else kind.show(value)
     except (AttributeError, KeyError, TypeError, ValueError):  # a kind shaped otherwise: the data itself
         return json.dumps(value, ensure_ascii=False)
 
@@ -90,12 +90,12 @@ def text_blocks(decision_id: str, text: str) -> list[Block]:
     return blocks
 
 
-def rows_tables(decision_id: str, kind: Rows, rows: list[dict]) -> list[Block]:
+def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | None = None) -> list[Block]:
     """Rows as a table of the columns in use; a wide one as a small table per row."""
     fields = [f for f in kind.fields if any(not is_empty(row.get(f.key)) for row in rows)]
 
     def cell(row: dict, f) -> str:
-        return "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key])
+        return "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key], plan)
 
     if len(fields) <= WIDE_TABLE:
         return [Table(tuple(f.label for f in fields),
@@ -111,21 +111,21 @@ def rows_tables(decision_id: str, kind: Rows, rows: list[dict]) -> list[Block]:
     return blocks
 
 
-def value_blocks(decision: Decision, value: Any) -> list[Block]:
+def value_blocks(decision: Decision, value: Any, plan: Plan | None = None) -> list[Block]:
     """A decision's whole value as blocks, or its gap marker while undecided."""
     if is_empty(value):
         return [Para((gap(decision.id),))]
     kind = decision.kind
     try:
         if isinstance(kind, Rows):
-            return rows_tables(decision.id, kind, value)
+            return rows_tables(decision.id, kind, value, plan)
         if isinstance(kind, LongText):
             return text_blocks(decision.id, value)
         if isinstance(kind, Matrix):
             return matrix_blocks(decision.id, value)
     except (AttributeError, KeyError, TypeError, ValueError):
         pass  # a value of another shape than its kind's base: print it plainly
-    text = inline(kind, value)
+    text = inline(kind, value, plan)
     if isinstance(kind, (Choice, Multi)):  # our own words, standing as a sentence
         text = text[:1].upper() + text[1:]
     return [Para((Filled(decision.id, text),))]
@@ -175,7 +175,7 @@ class Prose:
         if value is None:
             return gap(decision_id)
         decision = CATALOGUE.get(decision_id)
-        return Filled(decision_id, wording(value) if wording else inline(decision.kind, value))
+        return Filled(decision_id, wording(value) if wording else inline(decision.kind, value, self.plan))
 
     def parts(self, template: str, **wordings: Wording) -> tuple[Part, ...]:
         parts: list[Part] = []
@@ -193,7 +193,7 @@ class Prose:
         return Para(self.parts(template, **wordings))
 
     def blocks(self, decision_id: str) -> list[Block]:
-        return value_blocks(CATALOGUE.get(decision_id), self.value(decision_id))
+        return value_blocks(CATALOGUE.get(decision_id), self.value(decision_id), self.plan)
 
     def each(self, decision_id: str, wording: Callable[[dict], str]) -> list[Block]:
         """A list decision as bullets, one worded row each."""

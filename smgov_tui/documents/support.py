@@ -38,7 +38,7 @@ def people_and_cuts(plan: Plan) -> list[Block]:
                             Filled("platforms.chosen", spoken_list(unestimated)),
                             ", so the hours needed are too low.")))
     for proposal, title, show in ((cuts.hour_cuts(plan), "short of staff time", hours),
-                                  (cuts.money_cuts(plan), "over budget", capacity.money)):
+                                  (cuts.money_cuts(plan), "over budget", plan.money)):
         if proposal is None:
             continue
         blocks.append(Para((Strong(f"The plan is {title} by {show(proposal.short)}."),

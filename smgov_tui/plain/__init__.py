@@ -22,6 +22,29 @@ from smgov_tui.session.editing import EditingSession
 __all__ = ["run_plain"]
 
 
+def choose_start(console: Console, path: Path) -> str:
+    """How a new plan starts, as the welcome screen offers it: "" for blank, else a sample's name."""
+    from smgov_tui.storage.samples import SAMPLE_TEXT, sample_names
+
+    names = sample_names()
+    console.say(f"There is no plan at {visible(str(path))} yet. Start it:")
+    console.say("  1. blank: you make every decision, starting with your organisation")
+    for number, name in enumerate(names, 2):
+        console.say(f"  {number}. {name}: from a sample, {SAMPLE_TEXT.get(name, name)}")
+    while True:
+        text = console.ask("Start with (a number or a name; Enter for blank): ").strip().lower()
+        if text in ("", "1", "blank"):
+            return ""
+        if text.isdigit() and 2 <= int(text) < len(names) + 2:
+            return names[int(text) - 2]
+        if text in names:
+            return text
+        if text in ("quit", "exit"):
+            raise Leave
+        console.say("Type a number from the list, blank or a sample's name; quit leaves.")
+
+
+
 def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """Walk the plan at `path` (created blank if missing); 0 on leaving, however one leaves,
     but 2 (with the line saying which) when the plan file refused answers that were not
@@ -41,18 +64,24 @@ def run_plain(path: Path, stdin: TextIO | None = None, stdout: TextIO | None = N
             stdout.reconfigure(errors="backslashreplace")
     console = Console(stdin, stdout)
     path = Path(path)
-    created = False
+    sample = None
     try:
         if path.exists() or path.is_symlink():
             store = PlanStore(path)
         else:
-            store, created = start_plan(path), True
+            PlanStore.refuse_to_create(path)  # said before asking how to start a plan it cannot make
+            try:
+                sample = choose_start(console, path)
+            except (Leave, KeyboardInterrupt):
+                console.say("Left smgov: no plan was started.")
+                return 0
+            store = start_plan(path, sample or None)
     except SmgovError as error:  # the line and the exit code `smgov check` gives
         fail(str(error) + restore_hint(error, str(path), "plain"))
     for message in store.warnings(editing=True):
         warn(message)
-    if created:
-        console.say(f"Started a blank plan at {visible(str(path))}.")
+    if sample is not None:
+        console.say(f"Started {f'from the sample {sample}' if sample else 'a blank plan'} at {visible(str(path))}.")
     walk = Walk(EditingSession(store), console)
     try:
         walk.run()

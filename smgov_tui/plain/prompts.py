@@ -120,7 +120,7 @@ class Prompts:
         from smgov_tui.terminal.verdict import checklist_table, verdict_line
 
         result = checklist(self.plan)
-        self.say(verdict_line(self.plan.name, result))
+        self.say(verdict_line(self.plan.title, result))
         if result.items:
             self.say()
             self.console.say(checklist_table(result, "text", self.plan.invalid), wrap=False)

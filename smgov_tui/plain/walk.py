@@ -19,6 +19,9 @@ from smgov_tui.plain.console import CLEAR, Console, Jump, Leave
 from smgov_tui.plain.lists import ask_matrix, ask_rows
 from smgov_tui.plain.prompts import DECISIONS, POSITION, Prompts
 from smgov_tui.session.editing import EditingSession
+from smgov_tui.storage.store import ASKED_ORGANISATION
+
+ORGANISATION = CATALOGUE.steps[0].key  # asked before the eight planning steps
 
 
 class Walk(Prompts):
@@ -44,9 +47,16 @@ class Walk(Prompts):
         result = checklist(self.plan)
         self.say("smgov, plain mode: one question at a time; each answer is saved as you give it.")
         self.say(f"Plan file: {visible(str(self.session.store.path))}")
-        self.say(verdict_line(self.plan.name, result))
+        self.say(verdict_line(self.plan.title, result))
         self.say("Type ? at any prompt to explain the decision, help for the commands, quit to leave.")
         first = next_missing(result)
+        if first is not None and first.step == ORGANISATION \
+                and not self.session.store.ask_once(ASKED_ORGANISATION):
+            # Asked once already: on to the planning steps (check still lists it).
+            first = next_missing(result, max(POSITION[d.id] for d in CATALOGUE.in_step(ORGANISATION)))
+        elif first is not None and first.step == ORGANISATION and self.plan.values:
+            self.say("This plan does not yet say whom it is for: its name heads every document. "
+                     "Enter skips (you are asked once).")
         if first is None:
             self.say("Every decision is made: starting at the launch step.")
         self.at = POSITION[first.id if first else CATALOGUE.in_step("launch")[0].id]
@@ -79,8 +89,9 @@ class Walk(Prompts):
         decisions = CATALOGUE.in_step(step.key)
         decided = sum(self.plan.decided(d.id) for d in decisions)
         self.say()
-        self.say(f"Step {step.number} of {len(CATALOGUE.steps)}: {step.title}. {step.question} "
-                 f"{decided} of {len(decisions)} decided.")
+        steps = len(CATALOGUE.steps) - 1  # the eight planning steps; the organisation comes before them
+        where = f"Step {step.number} of {steps}: " if step.number else f"Before the {steps} steps: "
+        self.say(f"{where}{step.title}. {step.question} {decided} of {len(decisions)} decided.")
         self.step_shown = step.key
 
     def ask_value(self, decision: Decision) -> None:

@@ -29,6 +29,10 @@ def sample_path(name: str) -> Path:
 
 
 BLANK_NAME = "My social media plan"
+# What each sample is, where a person chooses how to start (the welcome screen, plain mode).
+SAMPLE_TEXT = {"small-city": "a small city, launch-ready",
+               "county": "a county half-way through",
+               "agency": "a new agency, barely started"}
 
 
 def start_plan(path: Path, sample: str | None = None):

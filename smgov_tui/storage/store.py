@@ -35,6 +35,7 @@ class _Unset:
         return "UNSET"
 
 
+ASKED_ORGANISATION = "organisation"  # kept in `meta.asked` once an older plan was asked whom it is for
 UNSET: Any = _Unset()  # `base` not given: write without checking for a conflict
 
 
@@ -88,13 +89,7 @@ class PlanStore:
         nowhere). Written whole to a temp file, then linked to its name: a kill at any
         moment leaves no plan or a whole one, never an empty file that blocks the name."""
         path = Path(path)
-        exists = f"{path} already exists; smgov new never overwrites a file"
-        if path.is_symlink():
-            raise PlanFileError(f"{exists} (it is a symbolic link)")
-        if path.exists():
-            raise PlanFileError(exists)
-        if not path.parent.is_dir():
-            raise PlanFileError(f"cannot create {path}: folder {path.parent} does not exist")
+        exists = cls.refuse_to_create(path)
         text = serialise(_initial_data(name, dict(values or {}), source))
         remove_stale_temps(path)  # of a `new` killed midway
         try:
@@ -104,6 +99,19 @@ class PlanStore:
         except OSError as error:
             raise PlanFileError(f"cannot create {path}: {error.strerror or error}") from None
         return cls(path)
+
+    @staticmethod
+    def refuse_to_create(path: Path) -> str:
+        """PlanFileError if a plan cannot be made at `path`, said before asking how to
+        start one; else what to say should the file appear meanwhile."""
+        exists = f"{path} already exists; smgov new never overwrites a file"
+        if path.is_symlink():
+            raise PlanFileError(f"{exists} (it is a symbolic link)")
+        if path.exists():
+            raise PlanFileError(exists)
+        if not path.parent.is_dir():
+            raise PlanFileError(f"cannot create {path}: folder {path.parent} does not exist")
+        return exists
 
     # reading
 
@@ -175,6 +183,35 @@ class PlanStore:
             db.table("history").insert(entry)
         self._backup_error = db.storage.backup_error
         return entry
+
+    def asked(self) -> tuple[str, ...]:
+        """What the plan's person was asked once already (`note_asked`)."""
+        asked = self.meta().get("asked")
+        return tuple(a for a in asked if isinstance(a, str)) if isinstance(asked, list) else ()
+
+    def ask_once(self, what: str) -> bool:
+        """True the first time the plan's person is to be asked `what`, which is kept
+        (`note_asked`); False ever after. A plan it may not write is asked each time."""
+        if what in self.asked():
+            return False
+        try:
+            self.note_asked(what)
+        except PlanFileError:
+            pass
+        return True
+
+    def note_asked(self, what: str) -> None:
+        """Keep in the metadata that the person was asked `what` (an older plan's
+        organisation), so the next opening does not ask again. Not a decision: no
+        history entry, and another session's values are left as they are."""
+        with change(self.file) as db:
+            meta = db.table("meta")
+            doc = dict(meta.get(doc_id=_ONLY) or {})
+            asked = list(doc.get("asked")) if isinstance(doc.get("asked"), list) else []
+            if what in asked:
+                return
+            meta.upsert(Document({**doc, "asked": [*asked, what]}, doc_id=_ONLY))
+        self._backup_error = db.storage.backup_error
 
     def upgrade(self) -> bool:
         """Save the plan in the current schema now (keeping the original file); True if it was older."""

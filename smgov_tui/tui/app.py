@@ -40,6 +40,7 @@ from smgov_tui.tui.workbench import Workbench
 STYLES_KEPT_AFTER = 2.0  # seconds from the start to keeping the parsed stylesheets (stylecache)
 
 STEP_KEYS = [s.key for s in CATALOGUE.steps]
+ORGANISATION = STEP_KEYS[0]  # the facts every step builds on: asked before the eight planning steps
 SIXTEEN_COLOUR_TERMS = {"xterm", "linux", "vt100", "vt220", "screen", "tmux", "ansi", "rxvt", "cons25"}
 
 
@@ -67,7 +68,7 @@ class SmgovApp(Workbench):
 
     BINDINGS = bindings("workbench")  # keymap.py declares them; a keymap file rebinds them
 
-    step_key: var[str] = var("objectives", init=False)
+    step_key: var[str] = var(ORGANISATION, init=False)
 
     def __init__(self, store: PlanStore | None = None, welcome_path: Path | None = None,
                  problem: str | None = None, styles_kept_in: Path | None = None) -> None:
@@ -153,13 +154,16 @@ class SmgovApp(Workbench):
 
     def _take_plan(self) -> None:
         """The opened plan's title, checklist and step: where the work is, the
-        first step with a blocker; a ready plan opens on launch, where its sign-off
-        waits; a new one at the start."""
+        first planning step with a blocker; a ready plan opens on launch, where its
+        sign-off waits; a new one at the start, on the organisation, as does an
+        older plan that never said whom it is for, once (`ask_organisation_once`)."""
         self._show_name()
         self.checklist = checklist(self.plan)
         self.save_state = "all saved"
-        first = next((i.step for i in self.checklist.blockers), "launch")
-        self.step_key = first if self.plan.values else "objectives"
+        if self.ask_organisation_once():
+            self.step_key = ORGANISATION
+            return
+        self.step_key = next((i.step for i in self.checklist.blockers if i.step != ORGANISATION), "launch")
 
     def _step_screen(self, key: str) -> Screen:
         """Each step's screen, made and installed (kept while others show) when first asked for."""

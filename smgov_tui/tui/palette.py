@@ -23,11 +23,16 @@ def workbench_commands(app: Workbench, screen: Screen) -> Iterator[SystemCommand
         return  # from under a dialog, a jump would leave the dialog stranded on the stack
     keys = app.keymap.shown  # the keys in use, with the keymap file's
     for step in CATALOGUE.steps:
+        if not step.number:  # the organisation: not one of the numbered steps
+            facts = ", ".join(d.id.partition(".")[2] for d in CATALOGUE.in_step(step.key))  # name, kind...
+            yield SystemCommand(f"{step.title}: {facts}", step.question, partial(app.show_step, step.key))
+            continue
         yield SystemCommand(f"Step {step.number}: {step.title}", step.question,
                             partial(app.show_step, step.key))
     for decision in CATALOGUE:
+        number = CATALOGUE.step(decision.step).number
         yield SystemCommand(f"Go to decision: {decision.label}",
-                            f"{decision.id} (step {CATALOGUE.step(decision.step).number})",
+                            f"{decision.id} (step {number})" if number else f"{decision.id} (organisation)",
                             partial(app.goto, decision.id))
     yield SystemCommand(f"Guidance: show or hide the side panel ({keys('toggle_guidance_panel')})",
                         "Guidance for the focused decision beside the form on wide terminals",

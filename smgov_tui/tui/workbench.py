@@ -37,7 +37,7 @@ from smgov_tui.core.readiness import Checklist, checklist
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.keys.keymap import Keymap, load_keymap
 from smgov_tui.session.editing import EditingSession
-from smgov_tui.storage.store import PlanStore
+from smgov_tui.storage.store import ASKED_ORGANISATION as ASKED, PlanStore
 from smgov_tui.tui.notices import notice_text, toast_width
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
@@ -93,8 +93,22 @@ class Workbench(App):
         return self.session.pending if self.session else {}
 
     def _show_name(self) -> None:
-        self.sub_title = one_line(self.plan.name)  # plan text: never escapes to a terminal
+        self.sub_title = one_line(self.plan.title)  # plan text: never escapes to a terminal
         self.title = f"smgov · {self.sub_title}"
+
+    def ask_organisation_once(self) -> bool:
+        """Whether the plan opens on the organisation: while its name is not decided,
+        once, the asking kept in the file's metadata (PlanStore.ask_once): a new plan
+        opens there, and one made before smgov asked, with a note why. The checklist
+        still counts the name missing: it is a blocker."""
+        if self.plan.decided("organisation.name") or not self.store.ask_once(ASKED):
+            return False
+        if not self.plan.values:
+            return True
+        self.notify("This plan does not yet say whom it is for: its name heads every document. "
+                    "Name the organisation here, or go on with Next.", title="Organisation",
+                    timeout=12)
+        return True
 
     def _watch_plan(self) -> None:
         """Saving's companions: another session's changes polled for, and the file's warnings said."""
@@ -108,6 +122,8 @@ class Workbench(App):
         if self.plan.get(decision_id) == value and decision_id not in self.pending:
             return
         self.session.propose(decision_id, value)
+        if decision_id == "organisation.name":
+            self._show_name()  # the title bar names the organisation as it is typed
         self.checklist = checklist(self.plan)
         self.save_state = "editing…"
         if self._save_timer is not None:

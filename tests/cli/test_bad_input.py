@@ -61,7 +61,7 @@ def refused_by_every_reader(smgov, plan: Path, *shown: str) -> None:
 
 
 SURROGATE_AT = {
-    "the plan's name": ('"name": "Harbor Falls"', '"name": "Harbor \\ud800Falls"'),
+    "the plan's name": ('"name": "Harbor Falls social media plan"', '"name": "Harbor \\ud800Falls"'),
     "a value": ('"resources.sponsor": "Dana Ruiz"', '"resources.sponsor": "Dana \\udfff"'),
     "a history entry": ('"who": "', '"who": "\\udc00'),
     "an unknown table": ('  "history": {', '  "notes": {"1": {"\\ud83d": 1}},\n  "history": {'),

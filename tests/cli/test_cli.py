@@ -13,6 +13,7 @@ from conftest import REPO, smgov_process
 
 from smgov_tui import __version__
 from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.storage.store import PlanStore
 
 FACEBOOK_ROWS = '[{"platform": "Facebook", "owner": "Dana Ruiz", "posts_per_week": 5}]'
 
@@ -41,6 +42,34 @@ def test_new_creates_a_blank_plan_and_never_overwrites(tmp_path, smgov):
     assert path.read_bytes() == before
 
 
+def test_new_takes_the_organisations_facts_validated_as_set_validates_them(tmp_path, smgov):
+    path = tmp_path / "millbrook.json"
+    made = smgov("new", path, "--name", "Town of Millbrook", "--kind", "Town", "--country", "united kingdom",
+                 "--website", "millbrook.gov", "--currency", "gbp")
+    assert made.code == 0 and made.out == f"created {path}: Town of Millbrook social media plan\n"
+    plan = PlanStore(path).load()
+    assert plan.values == {"organisation.name": "Town of Millbrook", "organisation.kind": "town",
+                           "organisation.country": "United Kingdom",
+                           "organisation.website": "https://millbrook.gov", "organisation.currency": "GBP"}
+    checked = smgov("check", path)
+    assert checked.out.startswith("Town of Millbrook\nNOT READY: ")
+    data = json.loads(smgov("check", path, "--format", "json").out)
+    assert data["plan"] == "Town of Millbrook social media plan" and data["organisation"] == "Town of Millbrook"
+    for option, value, said in (("--kind", "village", "--kind: 'village' is not a choice here"),
+                                ("--website", "not a site", "--website: 'https://not a site' is not a web address"),
+                                ("--currency", "XYZ", "--currency: 'XYZ' is not a choice here")):
+        bad = smgov("new", tmp_path / "bad.json", "--name", "Town of Millbrook", option, value)
+        assert bad.code == 2 and bad.out == "" and len(bad.err.splitlines()) == 1
+        assert bad.err.startswith(f"smgov: error: new: {said}")
+        assert not (tmp_path / "bad.json").exists()
+
+
+def test_new_never_asks_from_a_script(tmp_path, smgov):
+    made = smgov("new", tmp_path / "p.json", stdin="Town of Millbrook\n")  # not a terminal: not read
+    assert made.code == 0 and "Whom is this plan for" not in made.out
+    assert PlanStore(tmp_path / "p.json").load().values == {}
+
+
 def test_new_names_a_plan_after_its_file_by_default(tmp_path, smgov):
     smgov("new", tmp_path / "tri-valley_plan.json")
     assert smgov("check", tmp_path / "tri-valley_plan.json", "--format", "json").out.count("tri valley plan") == 1
@@ -64,7 +93,7 @@ def test_set_then_get_each_kind_of_value(plan_path, smgov):
     cases = [
         ("objectives.frequency", "Daily", "daily"),
         ("objectives.engagement_goals", "recruit, inform", "inform, recruit"),
-        ("resources.budget", "$2,400", "2400"),
+        ("resources.budget", "$2,400", "2,400"),  # no currency decided: no sign
         ("response.monitoring_hours", "weekdays 9am-5pm", "Mon-Fri 09:00-17:00"),
         ("launch.date", "2027-03-01", "2027-03-01"),
     ]
@@ -74,6 +103,20 @@ def test_set_then_get_each_kind_of_value(plan_path, smgov):
         assert result.out.startswith(f"{decision_id}: ")
         got = smgov("get", plan_path, decision_id)
         assert got.code == 0 and got.out.strip() == shown
+
+
+def test_money_is_shown_in_the_plans_currency_and_typed_back_with_its_sign(plan_path, smgov):
+    assert smgov("set", plan_path, "resources.budget", "1500").out == "resources.budget: 1,500\n"
+    for currency, shown in (("GBP", "£1,500"), ("AUD", "A$1,500"), ("USD", "$1,500")):
+        assert smgov("set", plan_path, "organisation.currency", currency).code == 0
+        assert smgov("get", plan_path, "resources.budget").out == shown + "\n"
+        typed = smgov("set", plan_path, "resources.budget", shown)  # what get prints, set takes back
+        assert typed.code == 0 and typed.out == f"resources.budget: {shown} (unchanged)\n"
+    assert smgov("set", plan_path, "platforms.tools", json.dumps(
+        [{"tool": "Hootsuite", "purpose": "scheduling", "cost": 2400}])).code == 0
+    assert smgov("set", plan_path, "resources.budget", "1000").code == 0
+    checked = smgov("check", plan_path)
+    assert "budget of $1,000 a year" in checked.out and "Hootsuite ($2,400)" in checked.out
 
 
 def test_set_a_list_takes_json_rows_and_get_prints_json(plan_path, smgov):
@@ -139,7 +182,8 @@ def test_check_json_is_the_documented_shape(plan_path, smgov):
     result = smgov("check", plan_path, "--format", "json")
     assert result.code == 1
     data = json.loads(result.out)
-    assert set(data) == {"plan", "ready", "decided", "total", "items"}
+    assert set(data) == {"plan", "organisation", "ready", "decided", "total", "items"}
+    assert data["organisation"] is None  # not decided
     assert data["plan"] == "Test plan" and data["ready"] is False
     assert data["decided"] == 1 and data["total"] == len(CATALOGUE)
     assert all(set(item) == {"id", "step", "label", "severity", "kind", "why"} for item in data["items"])
@@ -256,7 +300,7 @@ def test_non_ui_commands_never_import_textual(plan_path, tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)})  # the source under test
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "TEXTUAL: []"
-    assert "smgov, plain mode" in done.stdout and (tmp_path / "plain.json").is_file()
+    assert "smgov, plain mode" in done.stdout and "Left smgov: no plan was started." in done.stdout
     # and the probe can see textual when it is imported
     seen = subprocess.run([sys.executable, "-c", "import textual.app, sys; print('textual' in sys.modules)"],
                           capture_output=True, text=True)
@@ -431,7 +475,7 @@ def test_restore_after_a_bad_hand_edit_brings_back_the_last_good_version(plan_pa
     assert result.out.startswith(f"restored {plan_path} from {plan_path}.bak; the file it replaced is kept as "
                                  f"{plan_path}.replaced-")
     assert plan_path.read_bytes() == good
-    assert smgov("get", plan_path, "resources.budget").out == "2400\n"
+    assert smgov("get", plan_path, "resources.budget").out == "2,400\n"
     kept = next(plan_path.parent.glob("plan.json.replaced-*"))
     assert kept.read_bytes() == good[:-40]
     again = smgov("restore", plan_path)

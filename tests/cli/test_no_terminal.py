@@ -83,6 +83,9 @@ def test_a_plan_named_like_a_word_opens_when_it_exists_or_is_given_as_a_path(tmp
 def test_plain_mode_still_reads_a_pipe_and_ends_at_its_end(tmp_path):
     done = run("--plain", "plan.json", cwd=tmp_path, stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
+    assert b"Left smgov: no plan was started." in done.stdout  # the pipe ended at the offer
+    done = subprocess.run([*COMMAND, "--plain", "plan.json"], cwd=tmp_path, input=b"\n", timeout=HANG,
+                          capture_output=True)  # Enter: a blank plan; then the pipe ends
     assert b"Left smgov: every answer you gave is saved in plan.json." in done.stdout
     done = subprocess.run([*COMMAND, "--plain", "plan.json"], cwd=tmp_path, input=b"weekly\n", timeout=HANG,
                           capture_output=True)

@@ -70,8 +70,9 @@ def test_new_from_a_sample_copies_it_and_leaves_the_sample_alone(tmp_path, smgov
 
 def test_new_from_a_sample_can_be_renamed(tmp_path, smgov):
     path = tmp_path / "mine.json"
-    smgov("new", path, "--sample", "county", "--name", "Birch County plan")
-    assert PlanStore(path).load().name == "Birch County plan"
+    smgov("new", path, "--sample", "county", "--name", "Birch County")  # the organisation, the sample's otherwise
+    plan = PlanStore(path).load()
+    assert plan.name == "Birch County social media plan" and plan.title == "Birch County"
 
 
 def test_list_samples(smgov):

@@ -103,7 +103,8 @@ def test_conduct_has_the_articles_six_items_and_ctgs_eight_elements(name):
         if section.title in CONDUCT_SOURCES:
             assert CONDUCT_SOURCES[section.title] in section.decisions, section.title
     md = render(sample(name), "conduct", "md", TODAY)
-    assert md.startswith("# Social Media Engagement and Code of Conduct\n")
+    organisation = sample(name).get("organisation.name")
+    assert md.startswith(f"# {organisation}: Social Media Engagement and Code of Conduct\n\nFrom {organisation}, ")
     for title in (*ARTICLE_ITEMS, *CTG_ELEMENTS):
         assert f"\n### {title}\n" in md
 
@@ -132,7 +133,7 @@ def test_checklist_lists_blockers_then_advice():
     result = checklist(plan)
     md = render(plan, "checklist", "md", TODAY)
     blocking = len(result.blockers)
-    assert headings(md, least=1) == [f"Launch checklist: {plan.name}", "Verdict",
+    assert headings(md, least=1) == [f"Launch checklist: {plan.title}", "Verdict",
                                      f"Blocking items ({blocking})",
                                      f"Advice ({len(result.items) - blocking})"]
     assert f"**Not ready: {blocking} blocking.**" in md
@@ -198,7 +199,7 @@ def test_documents_are_written_beside_the_plan_as_stem_doc_format(tmp_path):
     assert document_path(plan_path, "conduct", "html") == tmp_path / "kettle.v2.conduct.html"
     written = write_document(plan_path, sample("county"), "comments", "md", TODAY)
     assert written == tmp_path / "kettle.v2.comments.md"
-    assert written.read_text().startswith("# Public Comment Policy")
+    assert written.read_text().startswith("# Kettle County: Public Comment Policy")
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
 
 
@@ -255,7 +256,7 @@ def test_json_has_the_markdowns_sections_and_gaps(doc):
     md = render(plan, doc, "md", TODAY)
     data = json.loads(render(plan, doc, "json", TODAY))
     assert data["document"] == doc and data["schema"] == 1
-    assert data["plan"] == plan.name and data["generated"] == "2027-01-04"
+    assert data["plan"] == plan.title == "Kettle County" and data["generated"] == "2027-01-04"
     assert [s["title"] for s in data["sections"]] == headings(md)
     assert [s["level"] for s in data["sections"]] == [len(m) for m, _ in HEADING.findall(md)][1:]
     assert [g for s in data["sections"] for g in s["gaps"]] == markers(md)
@@ -335,6 +336,7 @@ def hostile_plan():
         "response.emergency_notice": f"{LINK} | pipe {CLEAR}",
         "safeguards.removal_rules": f"{IMG}\n\n{LINK}\n\n= == ---\n{CLEAR}done",
         "conduct.citizen_conduct": f"&lt;script&gt; {MARKUP} `code` <b>bold</b>",
+        "organisation.name": f"Harbor {CLEAR}{MARKUP} <b>Falls</b>",
     }
     rows = [dict(row) for row in plan.rows("platforms.chosen")]
     rows[0]["audience"] = f"| pipe {SCRIPT} {LINK} **bold** {CLEAR}"
@@ -355,7 +357,7 @@ def test_hostile_text_comes_out_literal_in_every_format():
         # JSON: the exact strings, escape character and all
         found = {k: v for s in data["sections"] for k, v in s["values"].items() if k in values}
         assert len(found) >= 3 and all(found[k] == values[k] for k in found)
-        assert data["plan"] == plan.name
+        assert data["plan"] == plan.title
 
         texts = [value for value in found.values() if isinstance(value, str)]
 
@@ -400,7 +402,7 @@ def test_hostile_text_in_the_title_stays_text():
 def test_export_prints_markdown_by_default(tmp_path, smgov):
     result = smgov("export", SAMPLES / "county.json", "--doc", "conduct")
     assert result.code == 0 and result.err == ""
-    assert result.out.startswith("# Social Media Engagement and Code of Conduct\n")
+    assert result.out.startswith("# Kettle County: Social Media Engagement and Code of Conduct\n")
     assert "**[Not yet decided: Do's and don'ts (conduct.dos_donts)]**" in result.out
 
 
@@ -411,7 +413,7 @@ def test_export_plan_is_the_default_document_and_json_goes_to_stdout(smgov):
 
 @pytest.mark.parametrize("name, fmt, first", [("c.html", None, "<!DOCTYPE html>"),
                                                ("c.json", None, "{"),
-                                               ("c.txt", "md", "# Public Comment Policy")])
+                                               ("c.txt", "md", "# Kettle County: Public Comment Policy")])
 def test_export_to_a_file_readable_by_its_owner_only(tmp_path, smgov, monkeypatch, name, fmt, first):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1799107200")  # 2027-01-05
     out = tmp_path / name

@@ -64,6 +64,12 @@ def eighty_columns(smgov, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
 
 
+def named(path: Path) -> Path:
+    """A plan that says whom it is for: the walk opens on the first planning step."""
+    PlanStore.create(path, "My social media plan", {"organisation.name": "Town of Millbrook"})
+    return path
+
+
 def values(path: Path) -> dict:
     return PlanStore(path).load().values
 
@@ -86,23 +92,51 @@ def has(out: str, text: str) -> bool:
 # opening
 
 
-def test_a_missing_plan_starts_blank_at_the_first_decision(tmp_path):
+def test_a_missing_plan_offers_blank_or_a_sample_then_asks_the_organisation_first(tmp_path):
     path = tmp_path / "new.json"
-    out = plain(path)
+    out = plain(path, "", "Town of Millbrook", "town", "", "millbrook.gov", "GBP", "")
+    assert has(out, f"There is no plan at {path} yet. Start it: 1. blank: you make every decision, "
+                    "starting with your organisation 2. agency: from a sample, a new agency, barely started")
     assert has(out, f"Started a blank plan at {path}.")
-    assert "My social media plan" in out and "0 of 75 decisions made" in out
-    assert "Step 1 of 8: Objectives." in out
+    assert "My social media plan" in out and "0 of 80 decisions made" in out
+    assert has(out, "Before the 8 steps: Organisation. Who is this plan for? 0 of 5 decided.")
+    assert has(out, "Decision 1 of 5: Organisation's name (organisation.name), blocker. Not decided.")
+    assert has(out, "Saved: Organisation's name: Town of Millbrook. 1 of 80 decisions made.")
+    assert has(out, "Step 1 of 8: Objectives.")
     assert has(out, "Decision 1 of 9: Conversations already happening (objectives.conversations_now), "
                     "blocker. Not decided.")
-    assert PlanStore(path).load().name == "My social media plan"
+    assert values(path) == {"organisation.name": "Town of Millbrook", "organisation.kind": "town",
+                            "organisation.website": "https://millbrook.gov", "organisation.currency": "GBP"}
     assert has(out, f"Left smgov: every answer you gave is saved in {path}.")
+
+
+def test_a_new_plan_can_start_from_a_sample_or_not_at_all(tmp_path):
+    path = tmp_path / "new.json"
+    out = plain(path, "kettle", "county", "quit")
+    assert has(out, "Type a number from the list, blank or a sample's name; quit leaves.")
+    assert has(out, f"Started from the sample county at {path}.")
+    assert PlanStore(path).load().get("organisation.name") == "Kettle County"
+    other = tmp_path / "other.json"
+    out = plain(other)  # input ends at the offer
+    assert has(out, "Left smgov: no plan was started.") and not other.exists()
+
+
+def test_an_older_plan_without_its_organisation_is_asked_once(tmp_path):
+    path = tmp_path / "old.json"
+    PlanStore.create(path, "Old plan", {"objectives.frequency": "daily"})
+    out = plain(path, "quit")
+    assert has(out, "This plan does not yet say whom it is for") and "Organisation's name: " in out
+    again = plain(path, "quit")
+    assert "whom it is for" not in again and "Organisation's name: " not in again
+    assert has(again, "Conversations already happening (objectives.conversations_now)")
+    assert "organisation.name" in {i.id for i in checklist(PlanStore(path).load()).blockers}  # still missing
 
 
 def test_it_starts_at_the_first_missing_blocker(county):
     out = plain(county)
     first = next_missing(checklist(PlanStore(county).load()))
     assert first.blocking and has(out, f"({first.id}), blocker. Not decided.")
-    assert "Kettle County social media plan (draft)" in out and "NOT READY:" in out
+    assert "Kettle County\nNOT READY:" in out
 
 
 @pytest.mark.parametrize("content", [b"", b"{not json", b'{"hello": 1}'])
@@ -127,7 +161,7 @@ def test_a_plan_in_a_missing_folder_is_an_error(tmp_path, smgov):
 def test_dumb_terminals_and_screen_reader_users_get_plain_mode(tmp_path, smgov, monkeypatch, env):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    result = smgov(tmp_path / "p.json", stdin="quit\n")
+    result = smgov(named(tmp_path / "p.json"), stdin="quit\n")
     assert result.code == 0 and "smgov, plain mode" in result.out
 
 
@@ -135,7 +169,7 @@ def test_dumb_terminals_and_screen_reader_users_get_plain_mode(tmp_path, smgov, 
 
 
 def test_answers_are_validated_saved_with_history_and_guided(tmp_path):
-    path = tmp_path / "p.json"
+    path = named(tmp_path / "p.json")
     out = plain(path, "Questions about bins on Nextdoor", "and potholes on Facebook", ".",
                 "next", "?", "", "",
                 "1, 9", "1, loud", "inform, 3",
@@ -156,7 +190,7 @@ def test_answers_are_validated_saved_with_history_and_guided(tmp_path):
     assert [e["decision"] for e in history] == ["objectives.conversations_now", "objectives.engagement_goals",
                                                 "objectives.frequency"]
     assert all(e["old"] is None and e["who"] for e in history)
-    assert has(out, "Saved: How often we communicate: daily. 3 of 75 decisions made.")
+    assert has(out, "Saved: How often we communicate: daily. 4 of 80 decisions made.")
 
 
 def test_enter_keeps_a_value_and_clear_removes_it(county):
@@ -173,7 +207,7 @@ def test_enter_keeps_a_value_and_clear_removes_it(county):
 
 
 def test_a_command_word_in_quotes_is_an_answer(tmp_path):
-    path = tmp_path / "p.json"
+    path = named(tmp_path / "p.json")
     plain(path, "go objectives.languages", '"next"')
     assert values(path)["objectives.languages"] == "next"
 
@@ -184,7 +218,7 @@ def test_moving_about_by_step_name_id_and_missing(county):
     assert has(out, "Step 3 of 8: Response. Who answers what, how, how fast, and in which voice?")
     assert "  3. Response: 9 of 12 decided (you are here)" in out
     assert has(out, "Decision 8 of 12: Escalation contact (response.escalation_contact), blocker.")
-    assert has(out, "No step '9'; steps are 1 Objectives, 2 Resources")
+    assert has(out, "No step '9'; steps are 0 Organisation, 1 Objectives, 2 Resources")
     assert "unknown decision 'nonsense.id'" in out
     # the next missing blocker after the escalation contact
     assert has(out, "Decision 12 of 12: Not-for-emergencies notice (response.emergency_notice), blocker. "
@@ -199,7 +233,7 @@ def test_the_end_of_the_walk_gives_the_verdict(tmp_path, smgov):
     path = tmp_path / "city.json"
     smgov("new", path, "--sample", "small-city")
     out = plain(path, "", "back", "", "")
-    assert out.count("End of the plan.\nCity of Harbor Falls social media plan\nREADY for launch") == 2
+    assert out.count("End of the plan.\nCity of Harbor Falls\nREADY for launch") == 2
     assert "Left smgov" in out
 
 
@@ -207,7 +241,7 @@ def test_the_end_of_the_walk_gives_the_verdict(tmp_path, smgov):
 
 
 def test_rows_are_added_edited_moved_and_removed_field_by_field(tmp_path):
-    path = tmp_path / "p.json"
+    path = named(tmp_path / "p.json")
     out = plain(path, "go resources.roster",
                 "add", "", "Dana Ruiz", "9", "2", "lots", "6", "every day", "Mon-Fri 09:00-17:00", "",
                 "add", "Lee Park", "backup", "next", "cancel",
@@ -242,7 +276,7 @@ def test_question_mark_at_a_rows_field_explains_that_field(tmp_path):
 
 
 def test_rows_take_json_as_smgov_set_does(tmp_path):
-    path = tmp_path / "p.json"
+    path = named(tmp_path / "p.json")
     out = plain(path, "go platforms.chosen", '[{"platform": "Facebook", "comments": "sometimes"}]',
                 '[{"platform": "Facebook", "comments": "open"}]', "", "1")
     assert has(out, "Not saved: platform 1, comments: 'sometimes' is not a choice here")
@@ -299,10 +333,10 @@ def test_another_sessions_change_is_taken_in_or_chosen_between(county):
 
 
 def test_end_of_input_and_ctrl_c_leave_cleanly(tmp_path):
-    path = tmp_path / "p.json"
+    path = named(tmp_path / "p.json")
     out = plain(path, "first line of text", "second line")  # input ends before the "."
     assert has(out, "The text you were typing for Conversations already happening was not saved.")
-    assert values(path) == {}
+    assert values(path) == {"organisation.name": "Town of Millbrook"}
 
     class Interrupted(io.StringIO):
         def readline(self, *args):
@@ -343,7 +377,7 @@ def environment(**names: str) -> dict[str, str]:
 
 
 def test_end_to_end_through_a_pipe(tmp_path):
-    path = tmp_path / "plan.json"
+    path = named(tmp_path / "plan.json")
     answers = ["?", "We hear about bins on Nextdoor.", ".", "", "", "", "always, 2", "1, 2", "weekly", "quit"]
     done = subprocess.run(smgov_command("--plain", str(path)), input="\n".join(answers) + "\n",
                           capture_output=True, text=True, timeout=30, cwd=tmp_path, check=False,
@@ -354,7 +388,7 @@ def test_end_to_end_through_a_pipe(tmp_path):
     assert plain_guidance("objectives.conversations_now") in squeezed(out)
     assert has(out, "Not saved: 'always' is not a choice here; use any of: inform, answer questions")
     assert "Kinds of engagement wanted: always, 2\n" in out and "Kinds of engagement wanted: 1, 2\n" in out
-    assert has(out, "Saved: How often we communicate: weekly. 3 of 75 decisions made.")
+    assert has(out, "Saved: How often we communicate: weekly. 4 of 80 decisions made.")
     saved = values(path)
     assert saved["objectives.conversations_now"] == "We hear about bins on Nextdoor."
     assert saved["objectives.engagement_goals"] == ["inform", "answer questions"]
@@ -363,7 +397,7 @@ def test_end_to_end_through_a_pipe(tmp_path):
     checked = subprocess.run(smgov_command("check", str(path), "--format", "json"), capture_output=True,
                              text=True, timeout=30, env=environment(), check=False)
     report = json.loads(checked.stdout)
-    assert checked.returncode == 1 and report["decided"] == 3
+    assert checked.returncode == 1 and report["decided"] == 4
     assert "objectives.frequency" not in {item["id"] for item in report["items"]}
 
 
@@ -457,7 +491,7 @@ def test_end_to_end_on_a_terminal(tmp_path, env):
 
 @pytest.mark.terminal
 def test_ctrl_d_on_a_terminal_leaves_with_everything_saved(tmp_path):
-    path = tmp_path / "new.json"
+    path = named(tmp_path / "new.json")
     term = Terminal(smgov_command(str(path)), environment(TERM="dumb"))
     term.wait_for("Conversations already happening: ")
     term.type("Bins on Nextdoor\n.\n")
@@ -465,7 +499,7 @@ def test_ctrl_d_on_a_terminal_leaves_with_everything_saved(tmp_path):
     term.type("\x04")  # ctrl+d
     assert term.finish() == 0
     assert "\x1b" not in term.seen.decode()
-    assert values(path) == {"objectives.conversations_now": "Bins on Nextdoor"}
+    assert values(path) == {"organisation.name": "Town of Millbrook", "objectives.conversations_now": "Bins on Nextdoor"}
 
 
 def test_a_plan_it_cannot_write_is_said_at_once_each_refusal_too_and_leaving_exits_2(tmp_path, capsys):
@@ -473,7 +507,7 @@ def test_a_plan_it_cannot_write_is_said_at_once_each_refusal_too_and_leaving_exi
     answer, and leaving names what was not saved, with exit 2 (never "every answer
     you gave is saved")."""
     path = tmp_path / "plan.json"
-    assert main(["new", str(path)]) == 0
+    assert main(["new", str(path), "--name", "Town of Millbrook"]) == 0
     path.chmod(0o444)
     before = path.read_bytes()
     out = io.StringIO()

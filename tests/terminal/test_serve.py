@@ -21,6 +21,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from conftest import asked_plan
 
 import smgov_tui
 from smgov_tui.web import server as web
@@ -94,6 +95,12 @@ def still_running(pids: list[int]) -> list[int]:
             if b"smgov_tui" in Path(f"/proc/{pid}/cmdline").read_bytes():
                 running.append(pid)
     return running
+
+
+@pytest.fixture
+def plan_path(tmp_path) -> Path:
+    """conftest's blank plan, asked its organisation once already: it opens on the objectives."""
+    return asked_plan(tmp_path / "plan.json", "Test plan")
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ def plan_file(path: Path) -> tuple[dict, list[dict]]:
 # The first-time walk: what each step's decision is, and what lands in the file.
 SECURITY = "Every account uses two-factor sign-in"
 WALK_VALUES = {
+    "organisation.name": "Town of Millbrook",
     "objectives.conversations_now": "Residents ask about bin days",
     "objectives.engagement_goals": ["inform", "gather feedback"],
     "objectives.frequency": "daily",
@@ -76,40 +77,43 @@ def test_first_time_walk_through_every_step(tmp_path, term, env):
         tmux.wait_for_text("Start a blank plan", "Open a plan file", "Your plan will be saved as", "plan.json")
         screens["welcome"] = tmux.screen(colours=True)
 
-        # enter opens the blank plan; the text typed right behind it goes into its first field
-        tmux.send("Enter", "Residents ask about bin days")
+        # enter opens the blank plan on the organisation; the name typed right behind it goes into its field
+        tmux.send("Enter", "Town of Millbrook")
+        tmux.wait_for_text(" Organisation  Who is this plan for?", "Town of Millbrook", "1/80 decided")
+        screens["organisation"] = tmux.screen(colours=True)
+        tmux.send("C-n", "Residents ask about bin days")
         tmux.wait_for_text("1/8 Objectives", "Conversations already happening",
-                           "Residents ask about bin days", "1/75 decided")
+                           "Residents ask about bin days", "2/80 decided")
         screens["objectives"] = tmux.screen(colours=True)
 
         # several choices ticked with space, then a choice picked from a list
         tmux.send("Tab", "Tab", "Tab", "Tab", "Space", "Down", "Down", "Space")
-        ticked = tmux.wait_for_text("✓▌ inform", "✓▌ gather feedback", "2/75 decided")
+        ticked = tmux.wait_for_text("✓▌ inform", "✓▌ gather feedback", "3/80 decided")
         assert "✓▌ answer questions" not in ticked
         tmux.send("Tab", "Enter", "Down", "Down", "Enter")
-        picked = tmux.wait_for_text("How often we communicate", "daily   ", "3/75 decided")
+        picked = tmux.wait_for_text("How often we communicate", "daily   ", "4/80 decided")
         assert "several times a day" not in picked  # the list has closed
 
         # a roster row through its form (name, a role from a list, hours, ctrl+s), then money
         tmux.send("C-n", "a", "Dana Ruiz", "Tab", "Enter", "Down", "Down", "Enter", "Tab", "6", "C-s",
                   "Tab", "2400")
         resources = tmux.wait_for_text("2/8 Resources", "Dana Ruiz", "team lead", "6 h/week", "2400",
-                                       "5/75 decided")
+                                       "6/80 decided")
         assert "New person" not in resources  # the row form has closed
         screens["resources"] = tmux.screen(colours=True)
 
         tmux.send("C-n", "Tab", "Tab", "1 business day")
-        tmux.wait_for_text("3/8 Response", "1 business day", "6/75 decided")
+        tmux.wait_for_text("3/8 Response", "1 business day", "7/80 decided")
 
         tmux.send("C-n", "C-n", "a", "Springfield", "C-s")  # a peer: step 4 passed through
-        tmux.wait_for_text("5/8 Peers", "Springfield", "7/75 decided")
+        tmux.wait_for_text("5/8 Peers", "Springfield", "8/80 decided")
 
         tmux.send("C-n", SECURITY)
-        tmux.wait_for_text("6/8 Rules of engagement", SECURITY, "8/75 decided")
+        tmux.wait_for_text("6/8 Rules of engagement", SECURITY, "9/80 decided")
 
         tmux.send("C-n", "C-n", "2027-03-01")  # step 7 passed through
         # the launch decisions, and beside them the checklist of what still blocks launch
-        tmux.wait_for_text("8/8 Launch", "Launch date", "2027-03-01", "9/75 decided",
+        tmux.wait_for_text("8/8 Launch", "Launch date", "2027-03-01", "10/80 decided",
                            "Key performance indicators", "! 8 Key performance")
         screens["launch"] = tmux.screen(colours=True)
 
@@ -149,9 +153,9 @@ def test_keys_typed_in_one_burst_follow_the_focus(tmp_path):
         tmux.wait_for_text("1/8 Objectives")
 
         tmux.send("Tab", "Recycling questions")  # tab: the second field
-        tmux.wait_for_text("Recycling questions", "1/75 decided")
+        tmux.wait_for_text("Recycling questions", "2/80 decided")
         tmux.send("C-f", "Report problems via 311")  # next missing: the third field
-        tmux.wait_for_text("Report problems via 311", "2/75 decided")
+        tmux.wait_for_text("Report problems via 311", "3/80 decided")
         tmux.send("C-n", "C-n", "C-o", "a", "Lee Park", "Tab", "Enter", "Down", "Enter",
                   "Tab", "12", "C-s")  # two steps on, one back, a row straight into its form
         tmux.wait_for_text("2/8 Resources", "Lee Park", "decision ma", "12 h/week")
@@ -162,6 +166,7 @@ def test_keys_typed_in_one_burst_follow_the_focus(tmp_path):
 
     values, _history = plan_file(plan)
     assert values == {
+        "organisation.name": "Burst plan",  # `smgov new --name`
         "objectives.conversations_wanted": "Recycling questions",
         "objectives.key_messages": "Report problems via 311",
         "resources.roster": [{"name": "Lee Park", "role": "decision maker", "hours": 12}],
@@ -273,12 +278,12 @@ def test_a_dropped_ssh_link_loses_no_decision(tmp_path):
             tmux.wait_for_text("1/8 Objectives", timeout=30)
 
             tmux.send("Potholes and snow clearance", "Tab", "Tab", "Tab", "Tab", "Space")
-            tmux.wait_for_text("✓▌ inform", "2/75 decided")
+            tmux.wait_for_text("✓▌ inform", "3/80 decided")
             tmux.send("C-n", "Tab", "1800")
-            tmux.wait_for_text("2/8 Resources", "1800", "3/75 decided")
+            tmux.wait_for_text("2/8 Resources", "1800", "4/80 decided")
             tmux.send("Tab", "Tab", "Tab", "Tab", "Pat Lee, deputy mayor")  # the sponsor
             # On screen, and still waiting out its pause: not saved yet when the link drops.
-            tmux.wait_for_text("Pat Lee, deputy mayor", "editing…", "4/75 decided")
+            tmux.wait_for_text("Pat Lee, deputy mayor", "editing…", "5/80 decided")
             os.kill(int(client_pid.read_text()), signal.SIGKILL)
 
             pid = int(remote_pid.read_text())
@@ -293,11 +298,12 @@ def test_a_dropped_ssh_link_loses_no_decision(tmp_path):
 
     values, history = plan_file(plan)
     assert values == {
+        "organisation.name": "SSH plan",  # `smgov new --name`: made with the plan, no history entry
         "objectives.conversations_now": "Potholes and snow clearance",
         "objectives.engagement_goals": ["inform"],
         "resources.budget": 1800,
         "resources.sponsor": "Pat Lee, deputy mayor",
     }
-    assert [e["decision"] for e in history] == list(values)
+    assert [e["decision"] for e in history] == list(values)[1:]
     assert {e["who"] for e in history} == {"ssh-tester"}
     assert "Accepted publickey" in sshd.log.read_text(errors="replace")  # it really went through sshd

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import SAMPLES
+from conftest import SAMPLES, asked_plan
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
@@ -96,8 +96,7 @@ async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
     yet laid out has none, and tab jumped to it (caught by the burst test in
     tests/terminal/test_terminals.py). The step says it is incomplete until the rest is
     laid out, and the chain then follows the form."""
-    path = tmp_path / "blank.json"
-    PlanStore.create(path, "Blank")
+    path = asked_plan(tmp_path / "blank.json", "Blank")
     app = SmgovApp(PlanStore(path))
     app.window_fields = True
     async with app.run_test(size=(80, 24)) as pilot:

@@ -72,7 +72,9 @@ def hostile_plan(path: Path) -> Path:
         text = text.replace(json.dumps(old)[1:-1], json.dumps(new)[1:-1])
     data = json.loads(text)
     data["plan"]["1"]["name"] = f"Plan {MIX} {'L' * 500}"
+    data["meta"]["1"]["asked"] = ["organisation"]  # asked once, and left: the plan's name is the title
     values = data["plan"]["1"]["values"]
+    del values["organisation.name"]
     values.update({
         "objectives.languages": MIX,
         "response.emergency_notice": MIX,
@@ -176,10 +178,12 @@ def test_set_new_and_decisions_echo_safely(tmp_path, plan, smgov):
     assert result.code == 0
     assert_terminal_safe(result.out + result.err)
     assert PlanStore(plan).load().get("objectives.audiences") == ALL
-    made = smgov("new", tmp_path / "made.json", "--name", MIX)
+    organisation = MIX[:110]  # an organisation's name is at most 120 characters
+    made = smgov("new", tmp_path / "made.json", "--name", organisation)
     assert made.code == 0 and "[@click=app.quit]x[/]" in made.out
     assert_terminal_safe(made.out + made.err)
-    assert PlanStore(tmp_path / "made.json").load().name == MIX
+    assert PlanStore(tmp_path / "made.json").load().name == f"{organisation} social media plan"
+    assert PlanStore(tmp_path / "made.json").load().title == organisation
     listed = smgov("decisions")
     assert_terminal_safe(listed.out)
 

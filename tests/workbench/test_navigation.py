@@ -37,11 +37,16 @@ async def test_next_and_back_are_dimmed_at_the_ends(tmp_path):
     PlanStore.create(path, "x")
     app = SmgovApp(PlanStore(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.check_action("previous_step", ()) is None  # dimmed on step 1
+        assert app.screen.name == "organisation"  # a blank plan starts with whom it is for
+        assert app.check_action("previous_step", ()) is None  # dimmed before step 1
         assert app.check_action("next_step", ()) is True
         await pilot.press("ctrl+o")
+        assert app.screen.name == "organisation"
+        await pilot.press("ctrl+n")
         assert app.screen.name == "objectives"
-        for _ in range(7):
+        await pilot.press("ctrl+o")  # back from step 1: the organisation
+        assert app.screen.name == "organisation"
+        for _ in range(8):
             await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.screen.name == "launch"
@@ -58,7 +63,8 @@ async def test_first_run_welcome_starts_a_blank_plan(tmp_path, monkeypatch):
         assert app.check_action("next_step", ()) is False  # no plan yet: plan keys hidden
         await pilot.press("enter")  # "Start a blank plan" is first
         await pilot.pause()
-        assert app.screen.name == "objectives"
+        assert app.screen.name == "organisation"
+        assert app.focused.id == "edit-organisation--name"
     data = PlanStore(tmp_path / "plan.json")
     assert data.load().values == {} and data.meta()["format"] == "smgov-plan"
 
@@ -159,7 +165,8 @@ async def test_the_list_of_steps_comes_when_the_terminal_widens(tmp_path):
         await pilot.pause()
         steps = app.screen.query_one("#step-list")
         assert steps.display and steps.region.width > 0
-        assert "▶1 Objectives" in str(steps.get_option_at_index(0).prompt)
+        assert str(steps.get_option_at_index(0).prompt).startswith(" Organisation")  # above, unnumbered
+        assert "▶1 Objectives" in str(steps.get_option_at_index(1).prompt)
         await pilot.press("ctrl+t")
         assert app.focused is steps
         await pilot.resize_terminal(80, 24)

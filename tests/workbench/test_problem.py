@@ -183,7 +183,7 @@ def test_open_another_file_instead(tmp_path, monkeypatch):
         await pilot.press(*str(good))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.plan.name == "The good one"
+        assert app.plan.title == "The good one"
         await pilot.press("ctrl+q")
 
     drive(monkeypatch, open_other)

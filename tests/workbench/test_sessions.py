@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import isolated_environment, until_asking
+from conftest import asked_plan, isolated_environment, until_asking
 from textual.widgets import Input, Static, TextArea
 
 from smgov_tui.cli import main
@@ -37,8 +37,7 @@ LANGUAGES = "objectives.languages"
 @pytest.fixture
 def plan(tmp_path) -> Path:
     path = tmp_path / "plan.json"
-    assert main(["new", str(path), "--name", "Shared plan"]) == 0
-    return path
+    return asked_plan(path, "Shared plan")
 
 
 def on_disk(plan: Path) -> tuple[dict, list[dict]]:

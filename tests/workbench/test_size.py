@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import until_asking
+from conftest import asked_plan, until_asking
 from textual import events
 from textual.widgets import DataTable, Input, Static, TextArea
 
@@ -31,9 +31,7 @@ def values(plan: Path) -> dict:
 
 @pytest.fixture
 def plan(tmp_path) -> Path:
-    path = tmp_path / "plan.json"
-    assert main(["new", str(path)]) == 0
-    return path
+    return asked_plan(tmp_path / "plan.json")
 
 
 def field(app: SmgovApp, decision_id: str):

@@ -150,7 +150,7 @@ def test_county_launch_readiness(snap_compare, tmp_path):
 
 
 def test_blank_plan(snap_compare, tmp_path):
-    """A new plan opens on the objectives step with everything still to decide."""
+    """A new plan opens on the Organisation screen (before the eight steps), its name field focused."""
     store = PlanStore.create(tmp_path / "plan.json", "Test plan")
     assert snap_compare(SmgovApp(store), terminal_size=NARROW)
 

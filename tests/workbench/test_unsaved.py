@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import settle, until_asking
+from conftest import asked_plan, settle, until_asking
 from textual import events
 from textual.widgets import OptionList, Static
 
@@ -31,8 +31,8 @@ TYPED = "Residents ask about bin days"
 
 
 @pytest.fixture
-def plan(plan_path) -> Path:
-    return plan_path
+def plan(tmp_path) -> Path:
+    return asked_plan(tmp_path / "plan.json", "Test plan")  # opens on the objectives
 
 
 class Disk:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from conftest import asked_plan
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
@@ -277,7 +278,7 @@ def within(seconds: float):
 
 def new_plan(tmp_path: Path) -> Path:
     path = tmp_path / "plan.json"
-    assert main(["new", str(path), "--name", "Walk plan"]) == 0
+    asked_plan(path, "Walk plan")
     return path
 
 
@@ -299,7 +300,8 @@ def blocking_prompts(app: SmgovApp) -> list[str]:
 
 @within(240)
 async def test_blank_plan_to_signed_off_launch_by_keyboard(tmp_path, capsys):
-    path = new_plan(tmp_path)
+    path = tmp_path / "walk.json"
+    PlanStore.create(path, "Walk plan")  # never opened: it starts on the organisation's name
     sample = PlanStore(SAMPLE).load().values
     blockers = [d.id for d in CATALOGUE if d.blocker]
     made: list[str] = []

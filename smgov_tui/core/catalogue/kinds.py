@@ -303,6 +303,10 @@ def Minutes(maximum: float = 24 * 60) -> Number:
     return Number(name="number", unit="min", maximum=maximum, suffixes=("m", "min", "mins", "minutes"))
 
 
+# A sign or code before a sum, as the plan shows it ("$", "£", "€", "A$", "NZ$", "GBP "): taken back as typed.
+_CURRENCY_SIGN = re.compile(r"^(?:[A-Za-z]{0,3}\$|[£€]|[A-Za-z]{3}\s)\s*")
+
+
 class Money(Number):
     def __init__(self, name: str = "money", unit: str = "per year", minimum: float = 0,
                  maximum: float | None = 1e9, suffixes: tuple[str, ...] = ()) -> None:
@@ -313,7 +317,7 @@ class Money(Number):
 
     def check(self, value: Any) -> Any:
         if isinstance(value, str):
-            value = value.strip().lstrip("$£€").replace(" ", "")
+            value = _CURRENCY_SIGN.sub("", value.strip()).replace(" ", "")
         return super().check(value)
 
     def show(self, value: Any) -> str:

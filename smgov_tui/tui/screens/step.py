@@ -59,7 +59,8 @@ class StepScreen(Screen):
     def compose(self) -> ComposeResult:
         step = self.step
         with Horizontal(id="topbar"):
-            yield Static(Content.assemble((f" {step.number}/8 {step.title} ", "reverse bold"), " ",
+            number = f"{step.number}/{len(CATALOGUE.steps) - 1} " if step.number else ""  # the organisation: no number
+            yield Static(Content.assemble((f" {number}{step.title} ", "reverse bold"), " ",
                                           (step.question, "dim")), id="step-title")
             yield Static("", id="save-state", markup=False)
         with Horizontal(id="body"):

@@ -14,16 +14,11 @@ from textual.widgets.option_list import Option
 
 from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import one_line, visible
-from smgov_tui.storage.samples import sample_names, start_plan
+from smgov_tui.storage.samples import SAMPLE_TEXT, sample_names, start_plan
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings
 from smgov_tui.tui.workbench import Workbench
-
-SAMPLE_TEXT = {"small-city": "a small city, launch-ready",
-               "county": "a county half-way through",
-               "agency": "a new agency, barely started"}
-
 
 class WelcomeScreen(Screen):
 

@@ -16,7 +16,7 @@ from textual.content import Content
 
 from smgov_tui.core import cut_order as cuts
 from smgov_tui.core import hours as capacity
-from smgov_tui.core.hours import hours, money
+from smgov_tui.core.hours import hours
 from smgov_tui.core.plan import Plan
 from smgov_tui.tui.widgets.view_panel import FittedPanel
 
@@ -129,6 +129,7 @@ def money_content(plan: Plan, width: int) -> list[Content]:
     budget = plan.get("resources.budget")
     spent = capacity.money_needed(plan)
     scale = max(spent, budget or 0, 1)
+    money = plan.money  # with the plan's currency
     parts = [Content.styled("Money a year\n", "bold")]
     costs = capacity.costs(plan)
     for cost in costs[:SHOWN]:

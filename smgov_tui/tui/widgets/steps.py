@@ -1,4 +1,4 @@
-"""The eight steps, each with how far along it is; enter jumps to one."""
+"""The organisation, then the eight steps, each with how far along it is; enter jumps to one."""
 
 from __future__ import annotations
 
@@ -33,7 +33,8 @@ class StepList(OptionList):
         for step in CATALOGUE.steps:
             blocking, _ = progress[step.key]
             here = step.key == self.current
-            title = (f"{'▶' if here else ' '}{step.number} {step.title}", "bold" if here else "")
+            number = f"{step.number} " if step.number else ""  # the organisation, above the numbered steps
+            title = (f"{'▶' if here else ' '}{number}{step.title}", "bold" if here else "")
             state = (" ✓", "green") if not blocking else (f" · {blocking}", "bold")
             options.append(Option(Content.assemble(title, state), id=step.key))
         highlighted = self.highlighted
