@@ -369,7 +369,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_value(decision, value: Any, fmt: str) -> None:
+def _print_value(plan, decision, value: Any, fmt: str) -> None:
     """A value as `get` prints it: text that `set` takes back, or JSON."""
     if fmt == "json" or (value is not None and decision.kind.name == "list"):
         print(json_text(value))
@@ -387,7 +387,7 @@ def cmd_get(args: argparse.Namespace) -> int:
     plan = _load(args.plan)
     decision = CATALOGUE.get(args.decision)
     value = plan.get(decision.id)
-    _print_value(decision, value, args.format)
+    _print_value(plan, decision, value, args.format)
     if decision.id in plan.invalid:
         warn(f"the saved value of {decision.id} is not valid: {plan.invalid[decision.id]}")
     return 0 if value is not None else EXIT_NOT_READY
@@ -406,7 +406,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             print(json_text(None))
         print(f"smgov: {why_none(decision.id)}", file=sys.stderr)
         return EXIT_NOT_READY
-    _print_value(decision, value, args.format)
+    _print_value(plan, decision, value, args.format)
     return 0
 
 

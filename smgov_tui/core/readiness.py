@@ -109,7 +109,9 @@ def checklist(plan: Plan, catalogue: Catalogue = CATALOGUE,
     for position, check in enumerate(checks):
         why = check.run(plan)
         if why:
-            item = Item(check.id, check.step, check.label, check.severity, "check", why, check.target)
-            keyed.append(((steps[check.step], not check.blocker, 1, position), item))
+            target = check.target_in(plan)
+            step = catalogue.get(target).step if target != check.target else check.step
+            item = Item(check.id, step, check.label, check.severity, "check", why, target)
+            keyed.append(((steps[step], not check.blocker, 1, position), item))
     keyed.sort(key=lambda pair: pair[0])
     return Checklist(tuple(item for _, item in keyed), decided, len(catalogue))

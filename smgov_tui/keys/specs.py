@@ -71,7 +71,9 @@ _unsaved, _remove = _spec("unsaved"), _spec("remove row")
 SPECS: tuple[KeySpec, ...] = (
     _app("next_step", "ctrl+n", "next_step", "Next", tooltip="Go to the next step"),
     _app("previous_step", "ctrl+o", "previous_step", "Back", tooltip="Go to the previous step"),
-    _app("next_missing", "ctrl+f", "next_missing", "Next missing", tooltip="Go to the next decision still missing"),
+    # "Missing", not "Next missing": with the suggest key, the footer's eight keys fit 80 columns.
+    _app("next_missing", "ctrl+f", "next_missing", "Missing",
+         tooltip="Go to the most urgent item still open: blockers first, then advice"),
     _app("guidance", "f1,question_mark", "guidance", "Guide", also=("row form",),
          tooltip="Explain the focused decision, or in a row's form the focused field (? outside a text field)"),
     # f5: no text field takes it (TextArea's ctrl+y is redo); alt+y where F-keys are kept

@@ -32,3 +32,14 @@ def test_installed_smgov_runs_from_another_folder(tmp_path):
     checked = smgov_process("check", "mine.json", "--format", "json", cwd=tmp_path)
     assert checked.code == 1 and json.loads(checked.out)["decided"] > 20
     assert smgov_process("--version", cwd=tmp_path).out.startswith("smgov ")
+
+
+def test_the_wheel_ships_every_package_of_the_source():
+    """A package missing from pyproject's list installs nothing, and the installed
+    command fails where it imports it (smgov_tui.core.suggestions did, in plain mode)."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "smgov_tui"
+    packages = {str(init.relative_to(source.parent)) for init in source.rglob("__init__.py")}
+    files = {str(f) for f in installed().files or ()}
+    assert packages <= files, sorted(packages - files)

@@ -223,3 +223,17 @@ def test_a_saved_value_that_no_longer_fits_is_asked_for_again():
     assert p.unknown == {"future.decision": 3}
     item = next(i for i in checklist(p).items if i.id == "objectives.frequency")
     assert item.why.startswith("The saved value is not valid: 'hourly' is not a choice")
+
+
+def test_a_check_lands_on_the_decision_still_missing_that_fixes_it():
+    """Comments open with a comment policy but no removal rules: ctrl+f goes to the removal
+    rules (safeguards), not to the comment policy already written."""
+    from smgov_tui.core.readiness import checklist
+
+    tripped = plan(platforms__chosen=[{**FACEBOOK, "comments": "open"}],
+                   conduct__citizen_conduct="Be civil; stay on topic.")
+    item = next(i for i in checklist(tripped).items if i.id == "check.comment_policy")
+    assert (item.target, item.step) == ("safeguards.removal_rules", "safeguards")
+    policy_missing = tripped.with_value("conduct.citizen_conduct", None)
+    item = next(i for i in checklist(policy_missing).items if i.id == "check.comment_policy")
+    assert (item.target, item.step) == ("conduct.citizen_conduct", "conduct")

@@ -264,7 +264,7 @@ def test_rows_are_added_edited_moved_and_removed_field_by_field(tmp_path):
 
 
 def test_question_mark_at_a_rows_field_explains_that_field(tmp_path):
-    path = tmp_path / "p.json"
+    path = named(tmp_path / "p.json")
     out = plain(path, "go platforms.chosen", "add", "Facebook", "", "", "", "",
                 "?", "4", "", "", "", "", "", "", "", "done")
     assert has(out, "? explains it")

@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import asked_plan
 
-from smgov_tui.cli import main
 from smgov_tui.tui.workbench import SAVE_PAUSE
 
 REPO = Path(__file__).resolve().parents[2]
@@ -119,8 +119,7 @@ class Terminal:
 @pytest.fixture
 def plan(tmp_path) -> Path:
     path = tmp_path / "plan.json"
-    assert main(["new", str(path)]) == 0  # blank: opens on the first decision
-    return path
+    return asked_plan(path)  # blank, its organisation asked once: opens on the first decision
 
 
 def saved(plan: Path) -> tuple[object, list[dict]]:

@@ -38,7 +38,8 @@ def test_typed_decision_is_saved_from_a_real_terminal(tmp_path):
         assert status == "0", f"smgov exited with {status}; the terminal shows:\n{tmux.screen()}"
 
     data = json.loads(plan.read_text(encoding="utf-8"))
-    assert data["plan"]["1"]["values"] == {"objectives.conversations_now": text}
+    assert data["plan"]["1"]["values"] == {"organisation.name": "Terminal plan",  # from `new --name`
+                                           "objectives.conversations_now": text}
     entries = [e for e in data["history"].values() if e["decision"] == "objectives.conversations_now"]
     assert entries and entries[-1]["new"] == text and entries[0]["old"] is None
     assert {e["who"] for e in entries} == {WHO}

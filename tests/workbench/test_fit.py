@@ -248,3 +248,18 @@ async def test_a_pick_list_opened_in_a_row_dialog_stays_inside_it_with_every_cho
         shown = words(seen(app, overlay.region))
         for choice in CATALOGUE.get("safeguards.records").kind.field("capture").kind.choices:
             assert choice in shown
+
+
+@pytest.mark.parametrize("step", ["organisation", "resources", "launch"])
+async def test_every_key_the_footer_shows_is_whole_at_80x24(county, step):
+    """The footer's keys, the suggest key among them, each with its whole label."""
+    from smgov_tui.keys.specs import specs
+
+    app = SmgovApp(PlanStore(county))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_step(pilot, step)
+        footer = seen(app)[-1]
+        for spec in specs("workbench"):
+            if spec.show and spec.id != "command_palette" and app.check_action(spec.action, ()) is not False:
+                assert spec.description in footer, (spec.description, footer)
+        assert footer.rstrip().endswith("palette")

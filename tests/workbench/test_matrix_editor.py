@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import shutil
 
-from conftest import SAMPLES
+from conftest import SAMPLES, until_asking
 from textual.widgets import DataTable, Select, Static
 
 from smgov_tui.storage.store import PlanStore
@@ -118,8 +118,12 @@ async def test_the_staff_check_shows_under_the_ranking_and_clears(tmp_path):
         assert "· More platforms than the staff can run: 3 platforms chosen; 3 h/week" in status
         assert "keeps about 1 going" in status
         app.screen.query_one("#edit-platforms--chosen").focus()
-        await pilot.press("down", "d", "d")  # X and YouTube go; Facebook stays
-        await pilot.pause()
+        await pilot.press("down")
+        for _ in range(2):  # X and YouTube go, each asked about; Facebook stays
+            await pilot.press("d")
+            await until_asking(pilot)
+            await pilot.press("y")
+            await pilot.pause()
         assert [row["platform"] for row in app.plan.rows("platforms.chosen")] == ["Facebook"]
         assert "More platforms" not in shown(app, ".matrix-status")
         assert "* main: Facebook" in shown(app, ".matrix-status")

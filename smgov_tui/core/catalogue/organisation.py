@@ -31,7 +31,8 @@ gives, so a council reads its own name, not a placeholder. Suggested answers
 use it too: a comment policy that says "the Town of Millbrook" is one a
 council can adopt as it stands.
 
-**A sensible default.** The legal name, spelled out, without abbreviations."""),
+**A sensible default.** The legal name, spelled out, without abbreviations.""",
+            "Town of Millbrook"),
     advice("organisation.kind", "Kind of organisation", Choice(choices=KINDS), """
 Say what kind of organisation this is: a city, a town, a county, an agency
 (a state or federal department, a library district, a transit authority), or

@@ -14,6 +14,12 @@ class Check(NamedTuple):
     blocker: bool
     target: str  # the decision to jump to
     run: Callable[[Plan], str | None]  # the plain-words reason it fails, or None
+    # The decision that fixes it in this plan, where that depends on what is missing
+    # (ctrl+f must land where the fix is made, not on a decision already made).
+    fix: Callable[[Plan], str] | None = None
+
+    def target_in(self, plan: Plan) -> str:
+        return self.fix(plan) if self.fix is not None else self.target
 
     @property
     def severity(self) -> str:

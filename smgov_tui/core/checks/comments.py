@@ -11,13 +11,14 @@ def commenting_platforms(plan: Plan) -> list[str]:
             if row.get("comments") in ("open", "limited")]
 
 
+_RULES = (("conduct.citizen_conduct", "public comment policy"), ("safeguards.removal_rules", "removal rules"))
+
+
 def _comment_rules(plan: Plan) -> str | None:
     open_on = commenting_platforms(plan)
     if not open_on:
         return None
-    missing = [what for decision_id, what in (
-        ("conduct.citizen_conduct", "public comment policy"),
-        ("safeguards.removal_rules", "removal rules")) if not plan.decided(decision_id)]
+    missing = [what for decision_id, what in _RULES if not plan.decided(decision_id)]
     problems = []
     if missing:
         problems.append(f"people can comment on {listing(open_on)} but there is no "
@@ -29,5 +30,7 @@ def _comment_rules(plan: Plan) -> str | None:
 
 CHECKS = (
     Check("check.comment_policy", "conduct", "Open comments without a comment policy", True,
-          "conduct.citizen_conduct", _comment_rules),
+          "conduct.citizen_conduct", _comment_rules,
+          lambda plan: next((decision_id for decision_id, _ in _RULES if not plan.decided(decision_id)),
+                            "safeguards.forum")),
 )

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from smgov_tui.core.catalogue.kinds import InvalidValue, Rows
 from smgov_tui.core.textsafe import visible
 from smgov_tui.tui.stylesheets import sheet
-from smgov_tui.tui.widgets.bindings import bindings, keys_shown
+from smgov_tui.tui.widgets.bindings import bindings, first_key, keys_shown
 from smgov_tui.tui.widgets.inputs import make_editor, read_editor, untouched
 from smgov_tui.tui.workbench import Workbench
 
@@ -38,12 +38,14 @@ class RowForm(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="row-form"):
-            yield Static(Content(self.title_text), id="row-form-title")
+            yield Static(Content.assemble(self.title_text, (f"  {first_key(self.app, 'guidance')} explains a field",
+                                                            "dim")), id="row-form-title")
             with VerticalScroll(id="row-fields"):
                 for field in self.kind.fields:
-                    star = " *" if field.required else ""
                     with Vertical(classes="row-field", name=field.label):
-                        yield Label(Content.assemble((field.label + star, "bold"),
+                        # "needed", as a step's fields say it: a star would need a legend.
+                        yield Label(Content.assemble((field.label, "bold"),
+                                                     ("  needed", "dim") if field.required else "",
                                                      ("  " + field.help, "dim") if field.help else ""))
                         yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}")
             yield Static("", id="row-form-more", markup=False)

@@ -70,7 +70,7 @@ class StepScreen(Screen):
                 yield from self.compose_form()
             yield ChecklistPanel()
             yield VerticalScroll(id="guide-panel")  # its Markdown comes when it first shows
-        yield Footer()
+        yield Footer(compact=True)  # compact: every key of a step fits 80 columns (test_fit)
 
     def compose_form(self) -> ComposeResult:
         """The views of the plan, then a field per decision. In a terminal, only
