@@ -239,7 +239,7 @@ async def test_a_keymap_file_rebinds_next_step_in_the_workbench(tmp_path, monkey
         steps = [step.key for step in CATALOGUE.steps]
         assert app.screen.name == steps[steps.index(start) + 1]
         footer = " ".join(str(key.render()) for key in app.screen.query_one(Footer).query("FooterKey"))
-        assert "f8 Next" in footer and "^n" not in footer and "f11 Next missing" in footer
+        assert "f8 Next" in footer and "^n" not in footer and "f11 Missing" in footer
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Next missing decision (f11)" in titles and "History: who changed what (ctrl+r)" in titles
         toasts = [str(toast.render()) for toast in app.screen.query("Toast")]

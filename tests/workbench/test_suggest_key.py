@@ -101,3 +101,43 @@ async def test_alt_y_as_a_terminal_sends_it_suggests_without_typing_y(tmp_path):
         editor = app.screen.query_one("#field-response--emergency_notice").query_one(Input)
         assert editor.value.startswith("This account is watched")
         assert "y" not in editor.value[-1:]
+
+
+async def test_typing_in_the_open_main_platform_list_picks_it(tmp_path):
+    """The drop-down of a decision that picks a row (the main platform) finds what is typed."""
+    from textual.widgets import Select
+
+    path, store = town(tmp_path)
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("platforms.main")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f", "a", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#field-platforms--main").query_one(Select).value == "Facebook"
+        app.flush()
+    assert PlanStore(path).load().get("platforms.main") == "Facebook"
+
+
+async def test_the_main_platform_list_finds_a_platform_added_while_the_step_is_open(tmp_path):
+    """Its options are made again when the platforms change: typing still finds them."""
+    from textual.widgets import Select
+
+    path, store = town(tmp_path)
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("platforms.main")
+        await pilot.pause()
+        from smgov_tui.tui.widgets.editors import DecisionField
+
+        rows = [*app.plan.rows("platforms.chosen"), {"platform": "Nextdoor"}]
+        app.screen.take_proposal(DecisionField.Proposed("platforms.chosen", rows, True))
+        await pilot.pause()
+        app.goto("platforms.main")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n", "e", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#field-platforms--main").query_one(Select).value == "Nextdoor"

@@ -36,6 +36,7 @@ from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
     PlanTextArea,
     make_editor,
+    row_choices,
     shown_text,
     untouched,
 )
@@ -164,7 +165,7 @@ class DecisionField(Vertical):
         select = self.query_one(Select)
         current = select.value
         with select.prevent(Select.Changed):
-            select.set_options([(Content(one_line(name)), name) for name in names])
+            select.set_options(row_choices(names))
             if current in names:
                 select.value = current
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.text import Text
 from textual import events
 from textual.content import Content
 from textual.geometry import Size
@@ -164,6 +165,13 @@ class PlanTextArea(ExampleBelow, TextArea):
             self.soft_wrap = True
 
 
+def row_choices(names: tuple[str, ...]) -> list[tuple[Text, str]]:
+    """A drop-down's options naming rows (the main platform). Rich Text, not Content:
+    the open list's type-to-search reads only Text and str prompts (with Content,
+    typing "F" found no Facebook). Text is never read as markup."""
+    return [(Text(one_line(name)), name) for name in names]
+
+
 def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                 names: tuple[str, ...] = ()) -> Widget:
     """The editor for one value; `names` are the choices of a RowRef."""
@@ -175,7 +183,7 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                             soft_wrap=not any(len(line) > PlanTextArea.LONG_LINE
                                               for line in text.splitlines()))
     if isinstance(kind, RowRef):
-        return Select([(Content(one_line(name)), name) for name in names], prompt="Choose…",
+        return Select(row_choices(names), prompt="Choose…",
                       value=value if value in names else Select.NULL, id=ident)
     if isinstance(kind, Choice):
         return Select([(c, c) for c in kind.choices], prompt="Choose…",
