@@ -141,3 +141,25 @@ async def test_the_main_platform_list_finds_a_platform_added_while_the_step_is_o
         await pilot.press("n", "e", "enter")
         await pilot.pause()
         assert app.screen.query_one("#field-platforms--main").query_one(Select).value == "Nextdoor"
+
+
+async def test_f1_shows_the_whole_suggestion_the_line_under_the_field_cuts(tmp_path):
+    path, store = town(tmp_path)
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("resources.training")
+        await pilot.pause()
+        line = str(app.screen.query_one("#field-resources--training .decision-suggested").render())
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#guidance-suggested").render())
+        assert shown.startswith("Suggested for this plan (f5 puts it in the field):\n")
+        assert "Alex Moreno" in shown and shown.rstrip().endswith("(NSW Government guidelines).")
+        assert len(shown) > len(line)
+        await pilot.press("escape")
+        app.goto("safeguards.records")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "- Platform: Facebook; Retention rule:" in str(app.screen.query_one("#guidance-suggested").render())
+    assert PlanStore(path).load().get("resources.training") is None  # shown, not decided

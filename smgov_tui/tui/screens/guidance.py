@@ -13,6 +13,7 @@ from textual.widgets import Markdown, Static
 from smgov_tui.core.catalogue import Decision
 from smgov_tui.core.catalogue.decision import field_guidance_markdown, guidance_markdown
 from smgov_tui.core.catalogue.kinds import Field, Rows
+from smgov_tui.core.textsafe import visible
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key, keys_shown
 from smgov_tui.tui.workbench import Workbench
@@ -42,11 +43,34 @@ class GuidanceScreen(ModalScreen[None]):
             how = f"Add a row with {first_key(self.app, 'rows.add')}, edit the highlighted one with enter."
         return guidance_markdown(self.decision, how)
 
+    def suggested(self) -> Content | None:
+        """This plan's suggested answer, whole (the line under the field is cut at its
+        edge): plan data, so plain Content, never Markdown."""
+        from smgov_tui.core.suggestions import suggest
+
+        d = self.decision
+        plan = self.app.plan
+        value = None if plan.decided(d.id) else suggest(d.id, plan)
+        if value is None:
+            return None
+        if isinstance(d.kind, Rows):
+            text = "\n".join("- " + "; ".join(f"{f.label}: {f.kind.show(row[f.key])}" for f in d.kind.fields
+                                              if row.get(f.key) not in (None, "", []))
+                             for row in value)
+        else:
+            text = d.kind.edit_text(value)
+        key = first_key(self.app, "suggest")
+        return Content.assemble((f"Suggested for this plan ({key} puts it in the field):", "bold"),
+                                "\n", Content(visible(text)))
+
     def compose(self) -> ComposeResult:
         with Vertical(id="guidance-dialog"):
             yield Static(self.heading(), id="guidance-title")
             with VerticalScroll(id="guidance-body"):
                 yield Markdown(self.text())
+                suggested = self.suggested()
+                if suggested is not None:
+                    yield Static(suggested, id="guidance-suggested", markup=False)
             yield Static(Content.styled(f"{keys_shown(self.app, 'guidance.close')} to close", "dim"),
                          id="guidance-hint")
 
@@ -71,3 +95,6 @@ class FieldGuidanceScreen(GuidanceScreen):
 
     def text(self) -> str:
         return field_guidance_markdown(self.field)
+
+    def suggested(self) -> None:
+        return None  # suggestions are for whole decisions
