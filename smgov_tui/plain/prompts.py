@@ -178,7 +178,7 @@ class Prompts:
         if decision.label in self.refused:
             self.refused.remove(decision.label)
         after = checklist(self.plan)
-        shown = "cleared" if value is None else words.short(decision.kind.show(value))
+        shown = "cleared" if value is None else words.short(self.plan.show(decision.kind, value))
         self.say(f"{'Saved' if changed else 'Unchanged'}: {decision.label}: {shown}. "
                  f"{after.decided} of {after.total} decisions made.")
         failing = {item.id for item in before.items if item.kind == "check"}

@@ -124,7 +124,7 @@ class Walk(Prompts):
     def show_current(self, decision: Decision) -> Any:
         """The decision's value now, said line by line before it is asked; returned."""
         value = self.plan.get(decision.id)
-        for line in (words.value_lines(decision, value) if value is not None else []):
+        for line in (words.value_lines(decision, value, self.plan) if value is not None else []):
             self.say(line)
         return value
 

@@ -131,11 +131,12 @@ def field_line(field: Field, current: Any) -> str:
     return f"{field.label}{need}.{helped} {how_to_type(field.kind)}{now}"
 
 
-def value_lines(decision: Decision, value: Any) -> list[str]:
-    """A decided value under its decision's heading (lists and the matrix have their own)."""
+def value_lines(decision: Decision, value: Any, plan) -> list[str]:
+    """A decided value under its decision's heading (lists and the matrix have their own);
+    a sum in the plan's currency."""
     if isinstance(decision.kind, LongText):
         return ["Now:"] + ["  " + line for line in visible(value).split("\n")]
-    return [f"Now: {one_line(decision.kind.show(value))}."]
+    return [f"Now: {one_line(plan.show(decision.kind, value))}."]
 
 
 def short(text: str) -> str:

@@ -522,3 +522,11 @@ def test_a_plan_it_cannot_write_is_said_at_once_each_refusal_too_and_leaving_exi
     assert f"Not saved: cannot save {path}: it is read-only (mode 0444)" in said
     assert "every other answer you gave is saved" in said and "every answer you gave" not in said
     assert path.read_bytes() == before
+
+
+def test_a_sum_is_said_in_the_plans_currency(tmp_path):
+    path = tmp_path / "p.json"
+    PlanStore.create(path, "x", {"organisation.name": "Borough of Ashby", "organisation.currency": "GBP"})
+    out = plain(path, "go resources.budget", "2400", "go resources.budget", "")
+    assert has(out, "Saved: Yearly budget: £2,400.")
+    assert has(out, "Now: £2,400.")

@@ -163,3 +163,23 @@ async def test_f1_shows_the_whole_suggestion_the_line_under_the_field_cuts(tmp_p
         await pilot.pause()
         assert "- Platform: Facebook; Retention rule:" in str(app.screen.query_one("#guidance-suggested").render())
     assert PlanStore(path).load().get("resources.training") is None  # shown, not decided
+
+
+async def test_sums_show_the_plans_currency_under_the_field_and_in_tables(tmp_path):
+    path = tmp_path / "gbp.json"
+    store = PlanStore.create(path, "x", {"organisation.name": "Borough of Ashby", "organisation.currency": "GBP",
+                                         "resources.budget": 1500,
+                                         "platforms.tools": [{"tool": "Hootsuite", "cost": 1200}]})
+    app = SmgovApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("resources.budget")
+        await pilot.pause()
+        note = app.screen.query_one("#field-resources--budget .decision-note")
+        assert str(note.render()) == "£1,500 a year (GBP)"
+        app.goto("resources.promotion")
+        await pilot.pause()
+        assert str(app.screen.query_one("#field-resources--promotion .decision-note").render()) == "In GBP (£)"
+        app.goto("platforms.tools")
+        await pilot.pause()
+        table = app.screen.query_one("#edit-platforms--tools-table")
+        assert "£1,200" in [str(cell) for cell in table.get_row_at(0)]

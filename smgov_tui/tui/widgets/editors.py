@@ -30,7 +30,7 @@ from textual.widgets.select import InvalidSelectValueError
 
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
-from smgov_tui.core.catalogue.kinds import LongText, Multi, RowRef, Rows
+from smgov_tui.core.catalogue.kinds import LongText, Money, Multi, RowRef, Rows
 from smgov_tui.core.suggestions import accepted
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
@@ -47,7 +47,26 @@ from smgov_tui.tui.workbench import Workbench
 
 # Lines under a decision that follow the rest of the plan: the main platform's
 # standing in the evaluation matrix.
-NOTES = {MAIN: evaluation.main_note}
+NOTES = {MAIN: lambda plan: evaluation.main_note(plan.values)}
+
+
+def money_note(decision_id: str):
+    """Under a sum: the amount in the plan's currency, or which currency to type in,
+    so nobody reads "1500" and wonders whether that is dollars or pounds."""
+    def note(plan) -> str:
+        code = plan.get("organisation.currency")
+        value = plan.get(decision_id)
+        if value is None:
+            return f"In {code} ({plan.currency_sign})" if code else "No currency chosen yet (Organisation)"
+        return f"{plan.money(value)} a year" + (f" ({code})" if code else "; no currency chosen yet (Organisation)")
+    return note
+
+
+def note_for(decision: Decision):
+    """The note a field shows below it, if any."""
+    if isinstance(decision.kind, Money):
+        return money_note(decision.id)
+    return NOTES.get(decision.id)
 
 
 def editor_id(decision_id: str) -> str:
@@ -71,7 +90,7 @@ class PlanNote(Static):
         self.show(self.app.plan)
 
     def show(self, plan) -> None:
-        text = self.note(plan.values) or ""
+        text = self.note(plan) or ""
         self.update(Content(one_line(text)))  # it names platforms
         self.display = bool(text)
 
@@ -125,9 +144,10 @@ class DecisionField(Vertical):
         # The message line: until there is something to say, the field's bottom
         # padding holds its row (a Static per field was a fifth of a megabyte
         # on a step); with a note below, it is there from the start.
-        if d.id in NOTES:
+        note = note_for(d)
+        if note is not None:
             yield Static("", classes="decision-message", markup=False)
-            yield PlanNote(NOTES[d.id])
+            yield PlanNote(note)
         else:
             self.add_class("-quiet")
         yield SuggestedLine(d)

@@ -178,7 +178,7 @@ class RowsEditor(Vertical, can_focus=False):
     def _cell(self, row: dict, key: str) -> str:
         field = self.kind.field(key)
         value = row.get(key)
-        return "" if value is None else one_line(field.kind.show(value))
+        return "" if value is None else one_line(self.app.plan.show(field.kind, value))  # a cost: "$1,200"
 
     def _changed(self, cursor: int, *updated: int, added: bool = False, removed: int | None = None) -> None:
         self._sync(cursor, *updated, added=added, removed=removed)
