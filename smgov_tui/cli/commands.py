@@ -254,6 +254,11 @@ def _ask_organisation() -> dict[str, Any]:
     for fact in ORGANISATION_FACTS:
         decision = CATALOGUE.get(f"organisation.{fact}")
         choices = f" ({', '.join(decision.kind.choices)})" if isinstance(decision.kind, Choice) else ""
+        if len(decision.label + choices) > 70:  # said on lines of their own: a prompt stays in 80 columns
+            import textwrap
+
+            print(textwrap.fill(f"{decision.label}, one of: {choices.strip(' ()')}.", 79))
+            choices = ""
         while True:
             try:
                 text = input(f"{decision.label}{choices}: ")
