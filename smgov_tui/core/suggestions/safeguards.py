@@ -50,7 +50,8 @@ def accessibility(facts: PlanFacts):
     return list(ACCESSIBILITY)  # all six; contrast at least 4.5:1 (NSW Government guidelines)
 
 
-@suggestion("safeguards.forum", "the organisation's country, and whether comments are open")
+@suggestion("safeguards.forum", "whether comments are open, or that the organisation is in the United States "
+            "(elsewhere the footing of open comments is for counsel to name)")
 def forum(facts: PlanFacts):
     if facts.platforms and not facts.comments_open:
         return "government speech (comments off)"
