@@ -432,7 +432,10 @@ async def test_notifications_show_plan_text_literally(tmp_path):
     app = SmgovApp(PlanStore(path))
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         app.notify("Removed [@click=app.quit]x[/] and [bold red]red[/] \x1b[2J")
-        await pilot.pause(0.2)
-        shown = screen_text(app)
+        for _ in range(200):  # until the toast is drawn: on a busy machine, later than a fixed pause
+            await pilot.pause(0.05)
+            shown = screen_text(app)
+            if "\\x1b[2J" in shown:
+                break
         assert "[@click=app.quit]x[/]" in shown and "[bold red]red[/]" in shown and "\\x1b[2J" in shown
         assert app.is_running

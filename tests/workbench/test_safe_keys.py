@@ -250,3 +250,24 @@ async def test_after_an_add_the_cursor_is_on_the_new_row_and_edit_names_its_row(
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("ctrl+q")
+
+
+async def test_typing_on_after_a_tab_adds_to_the_next_answer_never_replaces_it(tmp_path):
+    """Tab into a one-line field that holds an answer: it is not selected, so the words
+    typed on land after it (undo or backspace takes them out) instead of replacing it."""
+    from textual.widgets import Input
+
+    path = tmp_path / "plan.json"
+    PlanStore.create(path, "x", {"organisation.name": "Town of Millbrook",
+                                 "response.posting_time_frame": "Drafts by Thursday"})
+    app = SmgovApp(PlanStore(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("response.reply_target")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        field = app.screen.query_one("#field-response--posting_time_frame").query_one(Input)
+        assert app.focused is field
+        await pilot.press(*" ok")
+        await pilot.pause()
+        assert field.value == "Drafts by Thursday ok"

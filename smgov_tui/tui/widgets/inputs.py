@@ -196,7 +196,9 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
         return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
     if isinstance(kind, Matrix):
         return MatrixEditor(value, id=ident)
-    return PlanInput(shown_text(kind, value), placeholder=placeholder, id=ident)
+    # Not selected on focus (Textual's default): after one tab too many, typing on would
+    # have replaced the next field's whole answer; it now adds to it, where it shows.
+    return PlanInput(shown_text(kind, value), placeholder=placeholder, id=ident, select_on_focus=False)
 
 
 def read_editor(widget: Widget) -> tuple[Any, bool]:
