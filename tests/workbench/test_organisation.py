@@ -27,9 +27,12 @@ async def test_a_blank_plan_opens_on_the_organisation_and_its_name_is_the_title(
         assert app.sub_title == "My social media plan"  # not decided: the plan's name
         await pilot.press(*"Town of Millbrook")
         assert app.sub_title == "Town of Millbrook"
+        await pilot.pause()
+        assert str(app.screen.query_one("#plan-name").render()) == "│ Town of Millbrook"  # seen in the top bar
         await pilot.press("ctrl+n")  # moving on saves
         assert app.screen.name == "objectives"
         assert _header(app).startswith(" 1/8 Objectives")
+        assert str(app.screen.query_one("#plan-name").render()) == "│ Town of Millbrook"
     assert PlanStore(path).load().get("organisation.name") == "Town of Millbrook"
 
 

@@ -62,6 +62,7 @@ class StepScreen(Screen):
             number = f"{step.number}/{len(CATALOGUE.steps) - 1} " if step.number else ""  # the organisation: no number
             yield Static(Content.assemble((f" {number}{step.title} ", "reverse bold"), " ",
                                           (step.question, "dim")), id="step-title")
+            yield Static("", id="plan-name", markup=False)  # whom the plan is for: plan text, never markup
             yield Static("", id="save-state", markup=False)
         with Horizontal(id="body"):
             if not self.has_class("-narrow"):  # hidden there: made when the terminal widens
@@ -148,6 +149,7 @@ class StepScreen(Screen):
     def on_mount(self) -> None:
         self.watch(self.app, "checklist", self.show_checklist)
         self.watch(self.app, "save_state", self.show_save_state)
+        self.watch(self.app, "sub_title", self.show_name)
         self.watch(self.app, "conflicts", self.show_conflicts)
         target, scroll = self._opening  # as compose_form found it
         if any(self._rest):
@@ -155,6 +157,11 @@ class StepScreen(Screen):
             self.call_after_refresh(self._mount_rest)
         else:
             self.focus_decision(target, scroll=scroll)
+
+    def show_name(self, name: str) -> None:
+        """The organisation's name in the top bar, as it is typed (Textual's own title
+        reaches no terminal's title bar: the top bar is what the person sees)."""
+        self.query_one("#plan-name", Static).update(Content.assemble(("│ ", "dim"), (name, "bold")) if name else "")
 
     def show_checklist(self, checklist: Checklist) -> None:
         """Follows every keystroke, so only the screen in view does the work."""
