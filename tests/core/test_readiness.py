@@ -10,9 +10,9 @@ from smgov_tui.core.checks import CHECKS
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import checklist
 
-ROSTER = [
-    {"name": "Dana Ruiz", "role": "team lead", "hours": 6, "when": "Mon-Fri 09:00-17:00"},
-    {"name": "Lee Park", "role": "responder", "hours": 4, "when": "Mon-Fri 09:00-17:00"},
+ROSTER = [  # duty hours within each person's hours a week (check.duty_hours)
+    {"name": "Dana Ruiz", "role": "team lead", "hours": 6, "when": "Mon-Fri 09:00-10:00"},
+    {"name": "Lee Park", "role": "responder", "hours": 4, "when": "Mon-Fri 10:00-10:45"},
 ]
 FACEBOOK = {"platform": "Facebook", "owner": "Dana Ruiz", "backup": "Lee Park",
             "posts_per_week": 5, "minutes_per_post": 20, "checks_per_day": 1,
@@ -40,10 +40,18 @@ CASES = {
         {"platforms.chosen": [{"platform": "Facebook"}, {"platform": "Nextdoor"}]},
     ),
     "check.coverage": (
-        dict(resources__roster=[{**ROSTER[0], "when": "Mon-Fri 09:00-13:00"}],
-             response__monitoring_hours="Mon-Fri 09:00-17:00", response__moderation_mode="active"),
-        ["monitoring hours Mon-Fri 13:00-17:00 are not rostered"],
+        dict(resources__roster=[{**ROSTER[0], "when": "Mon-Fri 09:00-10:00"}],
+             response__monitoring_hours="Mon-Fri 09:00-11:00", response__moderation_mode="active"),
+        ["monitoring hours Mon-Fri 10:00-11:00 are not rostered"],
         {"response.moderation_mode": "hands-off"},
+    ),
+    "check.duty_hours": (
+        dict(resources__roster=[{**ROSTER[0], "name": "Priya Shah", "when": "Mon-Fri 09:00-17:00"},
+                                ROSTER[1]]),
+        ["Priya Shah is on duty 40 h a week (Mon-Fri 09:00-17:00) but rostered for 6 h: "
+         "name the hours they truly watch"],
+        {"resources.roster": [{**ROSTER[0], "name": "Priya Shah", "when": "Mon-Fri 09:00-10:12"},
+                              ROSTER[1]]},
     ),
     "check.targets": (
         dict(response__monitoring_hours="Mon-Fri 09:00-17:00", response__moderation_mode="active",
@@ -60,6 +68,21 @@ CASES = {
         {"response.tiers": [{"tier": tier, "responder": "Dana Ruiz", "backup": "Lee Park"}
                             for tier in ("enquiry", "complaint", "escalating issue", "emergency",
                                          "off-limits")]},
+    ),
+    "check.tier_targets": (
+        dict(response__tiers=[{"tier": "enquiry", "responder": "Dana Ruiz"},
+                              {"tier": "complaint", "responder": "Dana Ruiz", "target": "2 business days"}]),
+        ["the enquiry tier has no reply target"],
+        {"response.tiers": [{"tier": "enquiry", "responder": "Dana Ruiz", "target": "1 business day"},
+                            {"tier": "complaint", "responder": "Dana Ruiz", "target": "2 business days"}]},
+    ),
+    "check.goal_platforms": (
+        dict(platforms__chosen=[FACEBOOK],
+             resources__ranked_goals=[{"goal": "Warn of closures", "platforms": "facebook"},
+                                      {"goal": "Answer questions", "platforms": "Facebook, Instagram"}]),
+        ["goal 'Answer questions' is reached through Instagram, which is not among the platforms "
+         "we will run"],
+        {"platforms.chosen": [FACEBOOK, {**FACEBOOK, "platform": "instagram"}]},
     ),
     "check.escalation": (
         dict(response__escalation_contact="Dana Ruiz, Communications Manager",
@@ -183,7 +206,7 @@ def test_check_with_nothing_to_compare_stays_quiet():
 
 
 def test_business_time_targets_are_kept_inside_monitoring_hours():
-    p = plan(resources__roster=ROSTER, response__monitoring_hours="Mon-Fri 09:00-17:00",
+    p = plan(resources__roster=ROSTER, response__monitoring_hours="Mon-Fri 09:00-10:45",
              response__moderation_mode="active", response__reply_target="1 business day",
              response__tiers=[{"tier": "complaint", "responder": "Lee Park", "target": "2 business days"}])
     assert why(p, "check.coverage") is None and why(p, "check.targets") is None
@@ -237,3 +260,71 @@ def test_a_check_lands_on_the_decision_still_missing_that_fixes_it():
     policy_missing = tripped.with_value("conduct.citizen_conduct", None)
     item = next(i for i in checklist(policy_missing).items if i.id == "check.comment_policy")
     assert (item.target, item.step) == ("conduct.citizen_conduct", "conduct")
+
+
+# Issue 15, point 5: contradictions the cross-checks let through.
+
+def test_duty_window_longer_than_the_hours_a_week_does_not_cover_monitoring():
+    """6 h a week 'on duty' Mon-Fri 09:00-17:00 watches 6 h, not 40: the window is
+    flagged in the roster and the monitoring hours count as unrostered."""
+    priya = {"name": "Priya Shah", "role": "team lead", "hours": 6, "when": "Mon-Fri 09:00-17:00"}
+    p = plan(resources__roster=[priya], response__monitoring_hours="Mon-Fri 09:00-17:00",
+             response__moderation_mode="active")
+    assert why(p, "check.duty_hours") == ("Priya Shah is on duty 40 h a week (Mon-Fri 09:00-17:00) "
+                                          "but rostered for 6 h: name the hours they truly watch")
+    assert why(p, "check.coverage") == "monitoring hours Mon-Fri 09:00-17:00 are not rostered"
+    item = next(i for i in checklist(p).items if i.id == "check.duty_hours")
+    assert (item.severity, item.step, item.target) == ("blocker", "resources", "resources.roster")
+    honest = p.with_value("resources.roster", [{**priya, "when": "Mon-Fri 09:00-10:00"}])
+    assert why(honest, "check.duty_hours") is None
+    assert why(honest, "check.coverage") == "monitoring hours Mon-Fri 10:00-17:00 are not rostered"
+    watched = honest.with_value("response.monitoring_hours", "Mon-Fri 09:00-10:00")
+    assert why(watched, "check.duty_hours") is None and why(watched, "check.coverage") is None
+
+
+def test_duty_window_of_exactly_the_hours_a_week_fits():
+    p = plan(resources__roster=[{"name": "Lee Park", "role": "responder", "hours": 7.5,
+                                 "when": "Mon-Fri 09:00-10:30"}])
+    assert why(p, "check.duty_hours") is None
+    longer = p.with_value("resources.roster", [{"name": "Lee Park", "role": "responder", "hours": 7.5,
+                                                "when": "Mon-Fri 09:00-10:45"}])
+    assert why(longer, "check.duty_hours") == ("Lee Park is on duty 8.8 h a week (Mon-Fri 09:00-10:45) "
+                                               "but rostered for 7.5 h: name the hours they truly watch")
+
+
+def test_goal_platforms_match_names_case_insensitively_and_split_lists():
+    p = plan(platforms__chosen=[FACEBOOK, {**FACEBOOK, "platform": "Nextdoor"}],
+             resources__ranked_goals=[{"goal": "Warn of closures", "platforms": "FACEBOOK and nextdoor"},
+                                      {"goal": "Answer questions", "platforms": "Facebook, Instagram and X"},
+                                      {"goal": "Celebrate events"}])
+    assert why(p, "check.goal_platforms") == (
+        "goal 'Answer questions' is reached through Instagram and X, which are not among the "
+        "platforms we will run")
+    item = next(i for i in checklist(p).items if i.id == "check.goal_platforms")
+    assert (item.severity, item.step, item.target) == ("blocker", "resources", "resources.ranked_goals")
+    served = p.with_value("resources.ranked_goals", [
+        {"goal": "Answer questions", "platforms": "Facebook"}])
+    assert why(served, "check.goal_platforms") is None
+    assert why(p.with_value("platforms.chosen", None), "check.goal_platforms") is None
+
+
+def test_every_tier_without_a_reply_target_is_named():
+    p = plan(response__tiers=[{"tier": "enquiry", "responder": "Dana Ruiz"},
+                              {"tier": "emergency", "responder": "Lee Park"},
+                              {"tier": "complaint", "responder": "Lee Park", "target": "2 business days"}])
+    assert why(p, "check.tier_targets") == "the enquiry and emergency tiers have no reply target"
+    item = next(i for i in checklist(p).items if i.id == "check.tier_targets")
+    assert (item.severity, item.step, item.target) == ("blocker", "response", "response.tiers")
+
+
+def test_the_launch_ready_sample_stays_ready_and_county_shows_its_duty_hours():
+    from pathlib import Path
+
+    from smgov_tui.storage.store import read_plan
+
+    samples = Path(__file__).resolve().parents[2] / "sample_plans"
+    assert checklist(read_plan(samples / "small-city.json")).ready
+    county = read_plan(samples / "county.json")
+    assert why(county, "check.duty_hours").startswith(
+        "Priya Nair is on duty 45 h a week (Mon-Fri 08:00-17:00) but rostered for 8 h; ")
+    assert why(county, "check.goal_platforms") is None and why(county, "check.tier_targets") is None

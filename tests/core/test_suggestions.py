@@ -103,11 +103,17 @@ def test_reply_targets_and_monitoring_hours_fit_the_roster():
     assert suggest("response.monitoring_hours", late) == "Tue-Fri 12:00-17:00"
     for row in suggest("response.tiers", TOWN):
         assert "business" in row["target"]  # counted only while the accounts are watched
-    accepted_plan = TOWN.with_value("response.tiers", suggest("response.tiers", TOWN)) \
-        .with_value("response.escalation_contact", suggest("response.escalation_contact", TOWN)) \
-        .with_value("response.monitoring_hours", suggest("response.monitoring_hours", TOWN))
+    # Duty hours within each person's hours a week (check.duty_hours), so they count as watched.
+    honest = TOWN.with_value("resources.roster", [
+        {"name": "Alex Moreno", "role": "team lead", "hours": 20, "when": "Mon-Fri 09:00-13:00"},
+        {"name": "Jamie Lee", "role": "responder", "hours": 10, "when": "Mon-Fri 13:00-15:00"}])
+    accepted_plan = honest.with_value("response.tiers", suggest("response.tiers", honest)) \
+        .with_value("response.escalation_contact", suggest("response.escalation_contact", honest)) \
+        .with_value("response.monitoring_hours", suggest("response.monitoring_hours", honest))
+    assert accepted_plan.get("response.monitoring_hours") == "Mon-Fri 09:00-15:00"
     failing = {item.id for item in checklist(accepted_plan).items if item.kind == "check"}
-    assert not failing & {"check.escalation", "check.tiers", "check.coverage"}
+    assert not failing & {"check.escalation", "check.tiers", "check.coverage", "check.duty_hours",
+                          "check.tier_targets"}
 
 
 def test_coverage_at_least_60_percent_and_every_conduct_and_safeguards_blocker():

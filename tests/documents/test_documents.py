@@ -122,9 +122,9 @@ def test_comment_policy_covers_conduct_removal_records_and_emergencies(name):
 
 def test_comment_policy_words_the_plans_decisions_into_sentences():
     md = render(sample("small-city"), "comments", "md", TODAY)
-    assert ("Our accounts are watched during our published hours, Mon-Fri 09:00-17:00. We aim to "
+    assert ("Our accounts are watched during our published hours, Mon-Fri 09:00-13:00. We aim to "
             "answer ordinary questions within 1 business day of those hours.") in md
-    assert "Every profile carries this notice: “This account is monitored Mon-Fri 9am-5pm" in md
+    assert "Every profile carries this notice: “This account is monitored Mon-Fri 9am-1pm" in md
     assert "Our comment spaces are a limited public forum: we invite comment" in md
 
 
@@ -316,7 +316,7 @@ def test_every_decision_of_the_catalogue_renders():
     for decision in CATALOGUE:
         for block in value_blocks(decision, plan.get(decision.id)):
             assert block  # rendered without raising, whatever its kind
-    assert "Hootsuite" in md and "Angela Moreno" in md and "Mon-Fri 09:00-17:00" in md
+    assert "Hootsuite" in md and "Angela Moreno" in md and "Mon-Fri 09:00-13:00" in md
 
 
 # hostile plan text

@@ -8,6 +8,7 @@ from smgov_tui.core.checks import (
     coverage,
     crisis,
     escalation,
+    goals,
     objective,
     platform,
     staff_hours,
@@ -19,6 +20,7 @@ CHECKS: tuple[Check, ...] = (
     *objective.CHECKS, *staff_hours.CHECKS, *budget.CHECKS, *coverage.CHECKS,
     *tiers.CHECKS, *escalation.CHECKS, *platform.CHECKS, *comments.CHECKS, *crisis.CHECKS,
     *accessibility.CHECKS,
+    *goals.CHECKS,
 )
 
 __all__ = ["CHECKS", "Check"]

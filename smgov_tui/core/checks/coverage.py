@@ -1,9 +1,16 @@
 """Monitoring hours against the rostered week, reply targets against the
-monitoring hours (check 2, as two checks: each is fixed in a different place)."""
+monitoring hours (check 2, as two checks: each is fixed in a different place),
+and each person's duty hours against their hours a week.
+
+"When on duty" is when someone is at work on the accounts, so it cannot be
+longer than the hours they are rostered for: a 6 h person "on duty" Mon-Fri
+09:00-17:00 does not watch 40 h. Such a window is flagged on its own (the fix is
+in the roster) and does not count towards the monitoring hours."""
 
 from __future__ import annotations
 
 from smgov_tui.core.checks.base import Check, listing
+from smgov_tui.core.hours import hours
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.schedule import (
     Schedule,
@@ -14,12 +21,31 @@ from smgov_tui.core.schedule import (
 )
 
 
-def _rostered(plan: Plan) -> Schedule:
-    union = Schedule(())
+def _duty(plan: Plan) -> list[tuple[dict, Schedule, bool]]:
+    """Each roster row with duty hours: (row, its window, whether it fits its hours a week)."""
+    duty = []
     for row in plan.rows("resources.roster"):
         if row.get("when"):
-            union = union | parse_schedule(row["when"])
+            window = parse_schedule(row["when"])
+            fits = window.minutes <= round(row.get("hours", 0) * 60) + 3  # the hours' rounding
+            duty.append((row, window, fits))
+    return duty
+
+
+def _rostered(plan: Plan) -> Schedule:
+    """The duty windows a person's hours can truly fill."""
+    union = Schedule(())
+    for _row, window, fits in _duty(plan):
+        if fits:
+            union = union | window
     return union
+
+
+def _overlong(plan: Plan) -> str | None:
+    over = [f"{row['name']} is on duty {hours(window.minutes / 60)} a week ({window}) "
+            f"but rostered for {hours(row.get('hours', 0))}"
+            for row, window, fits in _duty(plan) if not fits]
+    return "; ".join(over) + ": name the hours they truly watch" if over else None
 
 
 def _targets(plan: Plan) -> list[tuple[str, str]]:
@@ -45,9 +71,9 @@ def _unrostered(plan: Plan) -> str | None:
     monitoring = _monitoring(plan)
     if monitoring is None or not plan.rows("resources.roster"):
         return None
-    rostered = _rostered(plan)
-    if not rostered.windows:
+    if not _duty(plan):
         return f"nobody on the roster has duty hours to cover {monitoring}"
+    rostered = _rostered(plan)
     open_hours = monitoring.uncovered_by(rostered)
     return f"monitoring hours {open_hours} are not rostered" if open_hours.windows else None
 
@@ -73,4 +99,6 @@ CHECKS = (
           "response.monitoring_hours", _unrostered),
     Check("check.targets", "response", "Reply targets outside monitoring hours", True,
           "response.tiers", _late_targets),
+    Check("check.duty_hours", "resources", "Duty hours longer than the hours a week", True,
+          "resources.roster", _overlong),
 )

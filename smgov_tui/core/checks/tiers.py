@@ -1,4 +1,5 @@
-"""Every reply tier has someone who answers it (the response matrix's first rule)."""
+"""Every reply tier has someone who answers it, and says how soon (the response
+matrix's first rules: a tier with no "Reply within" promises nothing)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,17 @@ def _unowned(plan: Plan) -> str | None:
     return "; ".join(problems) or None
 
 
+def _untimed(plan: Plan) -> str | None:
+    tiers = list(dict.fromkeys(line.tier for line in tier_lines(plan) if line.listed and not line.target))
+    if not tiers:
+        return None
+    many = len(tiers) > 1
+    return f"the {listing(tiers)} {'tiers have' if many else 'tier has'} no reply target"
+
+
 CHECKS = (
     Check("check.tiers", "response", "A reply tier has no owner", True,
           "response.tiers", _unowned),
+    Check("check.tier_targets", "response", "A reply tier has no reply target", True,
+          "response.tiers", _untimed),
 )
