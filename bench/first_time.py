@@ -78,9 +78,9 @@ OWN: dict[str, Any] = {
     "objectives.conversations_wanted": "Questions about bins, permits and events; ideas for the "
                                        "riverside park; reports of broken streetlights.",
     "resources.roster": [
-        {"name": "Priya Shah", "role": "team lead", "hours": "10", "when": "Mon-Fri 09:00-17:00",
+        {"name": "Priya Shah", "role": "team lead", "hours": "10", "when": "Mon-Fri 09:00-11:00",
          "contact": "pshah@millbrook.gov"},
-        {"name": "Leo Park", "role": "backup", "hours": "5", "when": "Mon-Fri 13:00-17:00"},
+        {"name": "Leo Park", "role": "backup", "hours": "5", "when": "Mon-Fri 13:00-14:00"},
     ],
     "resources.budget": "1500",
     "resources.sponsor": "Tom Reyes, Town Manager",
