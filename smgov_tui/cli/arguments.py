@@ -8,10 +8,12 @@ third of a megabyte of every start (bench/tui.py).
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 from typing import Any, NoReturn
 
 from smgov_tui import __version__
-from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
+from smgov_tui.core.catalogue.kinds import DATE
 from smgov_tui.documents import DOCUMENTS, FORMATS
 from smgov_tui.terminal.output import fail, terminal_width
 from smgov_tui.terminal.verdict import CHECK_FORMATS
@@ -39,6 +41,14 @@ class Parser(argparse.ArgumentParser):
         command = self.prog.removeprefix("smgov").strip()
         where = f"{command}: " if command else ""
         fail(f"{where}{message} (see smgov {command + ' ' if command else ''}--help)")
+
+
+def day(text: str) -> _dt.date:
+    """A day as YYYY-MM-DD, read as the plan's dates are."""
+    try:
+        return _dt.date.fromisoformat(DATE.check(text))
+    except (InvalidValue, TypeError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
 class _Unbuilt:
@@ -88,6 +98,9 @@ def build_parser(only: str | None = None) -> Parser:
     check = command("check", help="the launch checklist: what is still missing")
     check.add_argument("plan", metavar="PLAN")
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
+    check.add_argument("--as-of", type=day, metavar="DATE", default=None,
+                       help="judge the review dates as of this day, YYYY-MM-DD (default today): "
+                            "a date is due on its day and overdue from the day after")
 
     set_ = command("set", help="make a decision (validated as in the workbench)")
     set_.add_argument("plan", metavar="PLAN")

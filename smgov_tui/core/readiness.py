@@ -6,12 +6,13 @@ fixed (step, then blockers, then catalogue order) so output diffs cleanly.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from smgov_tui.core.catalogue import CATALOGUE, Catalogue, Decision
-from smgov_tui.core.checks import CHECKS, Check
+from smgov_tui.core.checks import Check, checks_on
 from smgov_tui.core.plan import Plan
 
 
@@ -91,7 +92,11 @@ def next_missing(result: Checklist, here: int = -1, catalogue: Catalogue = CATAL
 
 
 def checklist(plan: Plan, catalogue: Catalogue = CATALOGUE,
-              checks: tuple[Check, ...] = CHECKS) -> Checklist:
+              checks: tuple[Check, ...] | None = None, today: _dt.date | None = None) -> Checklist:
+    """`today` judges the dates that fall due (`smgov check --as-of`); None: the
+    day it runs, as the workbench's live checklist wants (the one clock read)."""
+    if checks is None:
+        checks = checks_on(today or _dt.date.today())
     steps = {step.key: step.number for step in catalogue.steps}
     keyed: list[tuple[tuple, Item]] = []
     decided = 0

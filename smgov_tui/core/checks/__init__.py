@@ -1,12 +1,15 @@
 """The cross-checks: rules that combine decisions, each declared once in the
 module of the domain it guards."""
 
+import datetime as _dt
+
 from smgov_tui.core.checks import (
     accessibility,
     budget,
     comments,
     coverage,
     crisis,
+    dates,
     escalation,
     goals,
     objective,
@@ -23,4 +26,11 @@ CHECKS: tuple[Check, ...] = (
     *goals.CHECKS,
 )
 
-__all__ = ["CHECKS", "Check"]
+
+
+def checks_on(today: _dt.date) -> tuple[Check, ...]:
+    """Every check as of a day: the ones above, then the dates that fall due by then."""
+    return CHECKS + dates.checks_on(today)
+
+
+__all__ = ["CHECKS", "Check", "checks_on"]

@@ -33,6 +33,7 @@ class LaunchScreen(StepScreen):
 
     EDITABLE_EXCLUDED = (SIGNOFF,)
     FIRST_FIELDS_WINDOWED = False
+    PANELS = {**StepScreen.PANELS, "launch": ("due_soon:DueSoon",)}  # what falls due in 90 days
 
     def compose_form(self) -> ComposeResult:
         yield Static("", id="verdict", markup=False)
