@@ -10,6 +10,7 @@ from smgov_tui.core.checks import (
     escalation,
     objective,
     platform,
+    signoff,
     staff_hours,
     tiers,
 )
@@ -18,7 +19,7 @@ from smgov_tui.core.checks.base import Check
 CHECKS: tuple[Check, ...] = (
     *objective.CHECKS, *staff_hours.CHECKS, *budget.CHECKS, *coverage.CHECKS,
     *tiers.CHECKS, *escalation.CHECKS, *platform.CHECKS, *comments.CHECKS, *crisis.CHECKS,
-    *accessibility.CHECKS,
+    *accessibility.CHECKS, *signoff.CHECKS,
 )
 
 __all__ = ["CHECKS", "Check"]
