@@ -12,6 +12,7 @@ import datetime as _dt
 from collections.abc import Callable
 
 from smgov_tui.core import hours as capacity
+from smgov_tui.core import signoff
 from smgov_tui.core.catalogue.kinds import plain_number
 from smgov_tui.core.plan import Plan
 from smgov_tui.documents.comments import forum_words
@@ -168,12 +169,12 @@ def build(plan: Plan, today: _dt.date) -> Document:
             part = subject_part
             sections.append(Section(part, []))
         sections.append(Section(title, write(p), level=3))
-    sections.append(Section("Adoption", [
-        p.para("This code takes effect with the launch of our accounts on {launch.date} and is "
-               "reviewed with the plan on {launch.first_review}. It was approved by "
-               "{launch.signoff|signers}.", signers=_signers)]))
+    takes_effect = ("This code takes effect with the launch of our accounts on {launch.date} and is "
+                    "reviewed with the plan on {launch.first_review}. ")
+    if plan.decided(signoff.SIGNOFF):  # approved only by a sign-off of the plan as it stands
+        adoption = p.para(takes_effect + "{launch.signoff|approval}",
+                          approval=lambda rows: signoff.approval(plan) or "")
+    else:
+        adoption = p.para(takes_effect + "It was approved by {launch.signoff}.")
+    sections.append(Section("Adoption", [adoption]))
     return Document("conduct", plan.headed(TITLE), plan.title, today, [], sections)
-
-
-def _signers(rows: list[dict]) -> str:
-    return spoken_list([f"{row['name']} ({row['role']}) on {row['date']}" for row in rows])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from smgov_tui.core import hours as capacity
+from smgov_tui.core import signoff
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist
@@ -33,7 +34,10 @@ def build(plan: Plan, result: Checklist, today: _dt.date) -> Document:
     for step in CATALOGUE.steps:
         sections.append(Section(f"Step {step.number}: {step.title}", [Para((step.question,))]))
         for decision in CATALOGUE.in_step(step.key):
-            sections.append(Section(decision.label, prose.blocks(decision.id), level=3))
+            blocks = prose.blocks(decision.id)
+            approval = signoff.approval(plan) if decision.id == signoff.SIGNOFF else None
+            sections.append(Section(decision.label, [*blocks, *([Para((approval,))] if approval else [])],
+                                    level=3))
         if step.key in AFTER_STEP:
             title, blocks = AFTER_STEP[step.key]
             sections.append(Section(title, blocks(plan), level=3))

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from smgov_tui.core import platform_matrix as evaluation
+from smgov_tui.core import signoff
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
 from smgov_tui.core.catalogue.decision import field_guidance_markdown
 from smgov_tui.core.catalogue.kinds import Rows
@@ -81,11 +82,14 @@ def add_row(prompts: Prompts, decision: Decision, rows: list[dict]) -> None:
     kind = decision.kind
     defaults = {}
     if decision.id == SIGNOFF:  # as the launch screen: signed only when nothing blocks, dated today
-        if not checklist(prompts.plan).ready:
+        if not signoff.may_sign(checklist(prompts.plan).blockers):
             prompts.say("Sign-off is recorded only when nothing blocks launch: check lists what does.")
             return
         defaults = {"date": _dt.date.today().isoformat()}
     row = row_form(prompts, decision, {}, f"Adding {kind.row} {len(rows) + 1}.", defaults)
+    if row is not None and decision.id == SIGNOFF:  # bound to the plan as it stands (core/signoff.py)
+        row = signoff.signing(prompts.plan, row["name"], row["role"], row["date"],
+                              prompts.session.store.meta().get("revision", 0))
     if row is not None and prompts.save(decision, [*rows, row]):
         prompts.say(f"Added {kind.row} {len(rows) + 1}: {one_line(str(row.get(kind.key_field, '')))}.")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import why
 
+from smgov_tui.core import signoff
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.checks import CHECKS
 from smgov_tui.core.plan import Plan
@@ -170,6 +171,12 @@ CASES = {
         ["images on Facebook but no rule for alt text on images",
          "video on Facebook and YouTube but no rule for captions on video"],
         {"safeguards.accessibility": ["alt text on images", "captions on video"]},
+    ),
+    "check.signoff": (  # signed with the launch on the 11th, then moved to the 12th
+        dict(launch__date="2027-01-12", launch__signoff=[signoff.signing(
+            Plan.from_values("", {"launch.date": "2027-01-11"}), "Lee Okafor", "City Manager", "2026-12-01", 3)]),
+        ["Sign-off out of date: 1 decision changed since (Launch date)"],
+        {"launch.date": "2027-01-11"},
     ),
 }
 

@@ -52,6 +52,7 @@ from smgov_tui.core.catalogue.kinds import (
     Rows,
     YesNo,
 )
+from smgov_tui.core.signoff import digest
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.screens.row_form import RowForm
@@ -355,7 +356,10 @@ async def test_blank_plan_to_signed_off_launch_by_keyboard(tmp_path, capsys):
     assert main(["check", str(path)]) == 0, capsys.readouterr().out
     store = PlanStore(path)
     values = store.load().values
-    assert values == {**{d: sample[d] for d in made}, "launch.signoff": [signoff]}
+    signed = values["launch.signoff"]
+    assert {k: v for k, v in values.items() if k != "launch.signoff"} == {d: sample[d] for d in made}
+    assert [{k: row[k] for k in signoff} for row in signed] == [signoff]  # and what was signed:
+    assert signed[0]["digest"] == digest(store.load())
     history = store.history()
     for decision_id, value in values.items():
         entries = [e for e in history if e["decision"] == decision_id]

@@ -444,10 +444,13 @@ class Rows(Kind):
     fields: tuple[Field, ...]
     key: str  # the field that names a row (first field unless said)
     rows: str  # the plural, when not row + "s": "people"
+    # Fields the program fills, never typed or shown (a sign-off's digest): checked and
+    # kept like the others, optional so rows written before them still load.
+    filled: tuple[Field, ...]
 
     def __init__(self, name: str = "list", row: str = "row", fields: tuple[Field, ...] = (),
-                 key: str = "", rows: str = "") -> None:
-        self._settle(name=name, row=row, fields=fields, key=key, rows=rows or row + "s")
+                 key: str = "", rows: str = "", filled: tuple[Field, ...] = ()) -> None:
+        self._settle(name=name, row=row, fields=fields, key=key, rows=rows or row + "s", filled=filled)
 
     @property
     def key_field(self) -> str:
@@ -482,13 +485,13 @@ class Rows(Kind):
     def check_row(self, row: Any, number: int = 1) -> dict:
         if not isinstance(row, dict):
             raise InvalidValue(f"{self.row} {number} is not an object with fields; expected {self.allowed()}")
-        known = {f.key for f in self.fields}
+        known = {f.key for f in (*self.fields, *self.filled)}
         unknown = sorted(set(row) - known)
         if unknown:
             raise InvalidValue(f"{self.row} {number}: unknown field {unknown[0]!r}; "
                                f"fields are {', '.join(f.key for f in self.fields)}")
         clean: dict[str, Any] = {}
-        for f in self.fields:
+        for f in (*self.fields, *self.filled):
             raw = row.get(f.key)
             try:
                 value = None if raw is None else (

@@ -1,7 +1,7 @@
 """Step 8: the launch date, what success looks like, and the sign-off."""
 
 from smgov_tui.core.catalogue.decision import advice, blocker
-from smgov_tui.core.catalogue.kinds import DATE, LONG_TEXT, PERSON, TEXT, Field, Rows
+from smgov_tui.core.catalogue.kinds import DATE, LONG_TEXT, PERSON, TEXT, Field, Number, Rows, Text
 
 SIGNOFF = Rows(row="sign-off", fields=(
     Field("name", "Name", PERSON, required=True,
@@ -16,6 +16,10 @@ SIGNOFF = Rows(row="sign-off", fields=(
           guidance="The day they approved, e.g. today's date. Sign-off is recorded only when "
                    "nothing blocks launch; the first plan review, about 6 months later, asks them "
                    "again."),
+), filled=(  # what was signed (core/signoff.py): the sign-off form fills them, nobody types them
+    Field("revision", "Plan revision", Number("revision")),
+    Field("digest", "Digest of the decisions", Text("digest", limit=64)),
+    Field("signed", "Digest of each decision", Text("digests", limit=100_000)),
 ))
 
 DECISIONS = (

@@ -14,6 +14,7 @@ from smgov_tui.core.checks import (
     goals,
     objective,
     platform,
+    signoff,
     staff_hours,
     tiers,
 )
@@ -24,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     *tiers.CHECKS, *escalation.CHECKS, *platform.CHECKS, *comments.CHECKS, *crisis.CHECKS,
     *accessibility.CHECKS,
     *goals.CHECKS,
+    *signoff.CHECKS,
 )
 
 

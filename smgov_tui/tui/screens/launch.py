@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Static
 
+from smgov_tui.core import signoff
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
 from smgov_tui.core.readiness import Checklist
 from smgov_tui.core.textsafe import one_line, visible
@@ -85,12 +86,15 @@ class LaunchScreen(StepScreen):
         self._show_signoffs(checklist)
 
     def _show_signoffs(self, checklist: Checklist) -> None:
-        rows = self.app.plan.rows(SIGNOFF)
-        lines = [one_line(f"Signed off by {r['name']} ({r['role']}) on {r['date']}") for r in rows]
+        plan = self.app.plan
+        lines = [one_line(signoff.shown(signoff.standing(plan, row))) for row in plan.rows(SIGNOFF)]
         self.query_one("#signoffs", Static).update("\n".join(lines) or "Not signed off yet.")
         button = self.query_one("#signoff-button", Button)
-        button.disabled = not checklist.ready
-        button.label = "Sign off the plan" if checklist.ready else "Sign-off opens when nothing blocks"
+        open_ = signoff.may_sign(checklist.blockers)
+        button.disabled = not open_
+        again = not checklist.ready  # only the stale sign-off blocks
+        button.label = (("Sign off again" if again else "Sign off the plan") if open_
+                        else "Sign-off opens when nothing blocks")
 
     def focus_decision(self, decision_id: str, scroll: bool = True) -> bool:
         """The sign-off has no editor of its own: it is the form at the end."""
@@ -102,11 +106,12 @@ class LaunchScreen(StepScreen):
 
     @on(Button.Pressed, "#signoff-button")
     def _sign_off(self) -> None:
-        row = {"name": self.query_one("#signoff-name", Input).value,
-               "role": self.query_one("#signoff-role", Input).value,
-               "date": self.query_one("#signoff-date", Input).value}
+        row = signoff.signing(self.app.plan, self.query_one("#signoff-name", Input).value,
+                              self.query_one("#signoff-role", Input).value,
+                              self.query_one("#signoff-date", Input).value,
+                              self.app.store.meta().get("revision", 0))
         message = self.query_one("#signoff-message", Static)
-        if not self.app.checklist.ready:
+        if not signoff.may_sign(self.app.checklist.blockers):
             message.update("Sign-off is recorded only when nothing blocks launch.")
             return
         try:
