@@ -11,9 +11,12 @@ from conftest import SAMPLES
 
 
 @pytest.fixture
-def sample(tmp_path):
+def sample(tmp_path, smgov):
+    """The launch-ready sample without its sign-off: these tests change dates, and any
+    change makes a sign-off out of date (a blocker of its own, tested elsewhere)."""
     path = tmp_path / "town.json"
     shutil.copy(SAMPLES / "small-city.json", path)
+    assert smgov("set", path, "launch.signoff", "").code == 0
     return path
 
 
@@ -31,7 +34,8 @@ def test_the_scene_past_review_dates_on_the_launch_ready_sample(smgov, sample):
     assert smgov("set", sample, "launch.first_review", "2020-01-01").code == 0
     result = smgov("check", sample, "--as-of", "2026-12-06", "--format", "json")
     assert result.code == 1
-    found = {item["id"]: (item["severity"], item["why"]) for item in json.loads(result.out)["items"]}
+    found = {item["id"]: (item["severity"], item["why"]) for item in json.loads(result.out)["items"]
+             if item["id"] != "launch.signoff"}  # cleared by the fixture: advice
     assert found == {
         "check.access_review_due": ("advice", "access review for Facebook, Instagram, Hootsuite, Canva and "
                                     "ArchiveSocial was due 2020-01-01, 6 years ago: set a date ahead of launch"),
@@ -57,7 +61,7 @@ def test_as_of_the_day_before_of_and_after_an_access_review(smgov, sample, day, 
     assert smgov("set", sample, "objectives.measurable", json.dumps(rows)).code == 0
     result = smgov("check", sample, "--as-of", day, "--format", "json")
     assert result.code == code
-    whys = " ".join(item["why"] for item in json.loads(result.out)["items"])
+    whys = " ".join(item["why"] for item in json.loads(result.out)["items"] if item["id"] != "launch.signoff")
     if code == 0 and words == "READY for launch":
         assert whys == ""
     else:
