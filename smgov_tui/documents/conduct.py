@@ -12,6 +12,7 @@ import datetime as _dt
 from collections.abc import Callable
 
 from smgov_tui.core import hours as capacity
+from smgov_tui.core.adoption import CODE_OF_CONDUCT
 from smgov_tui.core.catalogue.kinds import plain_number
 from smgov_tui.core.plan import Plan
 from smgov_tui.documents.comments import forum_words
@@ -160,18 +161,18 @@ SUBJECTS: tuple[tuple[str, str, Callable[[Prose], list[Block]]], ...] = (
 
 
 def build(plan: Plan, today: _dt.date) -> Document:
-    p = Prose(plan)
+    p = Prose(plan, CODE_OF_CONDUCT)
     sections = [Section("Scope", _scope(p))]
     part = None
     for subject_part, title, write in SUBJECTS:
         if subject_part != part:
             part = subject_part
             sections.append(Section(part, []))
-        sections.append(Section(title, write(p), level=3))
-    sections.append(Section("Adoption", [
+        sections.append(Section(title, p.kept(write(p)), level=3))
+    sections.append(Section("Adoption", p.kept([
         p.para("This code takes effect with the launch of our accounts on {launch.date} and is "
-               "reviewed with the plan on {launch.first_review}. It was approved by "
-               "{launch.signoff|signers}.", signers=_signers)]))
+               "reviewed with the plan on {launch.first_review}."),
+        p.para("It was approved by {launch.signoff|signers}.", signers=_signers)])))
     return Document("conduct", plan.headed(TITLE), plan.title, today, [], sections)
 
 

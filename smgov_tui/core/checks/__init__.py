@@ -3,6 +3,7 @@ module of the domain it guards."""
 
 from smgov_tui.core.checks import (
     accessibility,
+    adoption,
     budget,
     comments,
     coverage,
@@ -19,6 +20,7 @@ CHECKS: tuple[Check, ...] = (
     *objective.CHECKS, *staff_hours.CHECKS, *budget.CHECKS, *coverage.CHECKS,
     *tiers.CHECKS, *escalation.CHECKS, *platform.CHECKS, *comments.CHECKS, *crisis.CHECKS,
     *accessibility.CHECKS,
+    *adoption.CHECKS,  # the adopted documents' gaps: last, after the rules they restate
 )
 
 __all__ = ["CHECKS", "Check"]
