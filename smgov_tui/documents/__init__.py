@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the builders load on first use: `smgov check` need not pay for them
     from smgov_tui.core.plan import Plan
-    from smgov_tui.documents.model import Document, Para
+    from smgov_tui.documents.model import Document, Para, Section
 
 DOCUMENTS = {  # name -> what it is, in a phrase (the CLI's help and the workbench's dialog)
     "plan": "The plan, every decision in it",
@@ -45,8 +45,26 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
         raise ValueError(f"unknown document {doc!r}; documents: {', '.join(DOCUMENTS)}")
     for section in document.sections:
         section.values = {i: plan.get(i) if plan.decided(i) else None for i in section.decisions}
+    if document.gaps and document.kind != "checklist":
+        document.sections.append(_team_appendix(document))
     document.intro.insert(0, _status(document, today))
     return document
+
+
+TEAM_APPENDIX = "For the team: decision ids"
+
+
+def _team_appendix(document: Document) -> Section:
+    """A draft's gaps by their ids, for `smgov set`: ids stay out of the body,
+    which people read and adopt, and out of a document with no gap."""
+    from smgov_tui.core.catalogue import CATALOGUE
+    from smgov_tui.documents.model import Code, Para, Section, Table
+
+    rows = tuple((CATALOGUE.get(gap).label, Code(gap)) for gap in document.gaps)
+    return Section(TEAM_APPENDIX, [
+        Para(("Each decision this draft still needs, by the id ", Code("smgov set"), " and ",
+              Code("smgov get"), " take:")),
+        Table(("Not yet decided", "Decision id"), rows)])
 
 
 def _status(document: Document, today: _dt.date) -> Para:

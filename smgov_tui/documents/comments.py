@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from smgov_tui.core.adoption import COMMENT_POLICY
 from smgov_tui.core.plan import Plan
 from smgov_tui.documents.model import Block, Document, Para, Section, Strong
 from smgov_tui.documents.prose import Prose, spoken_list
@@ -105,6 +106,6 @@ SECTIONS = (
 
 
 def build(plan: Plan, today: _dt.date) -> Document:
-    p = Prose(plan)
+    p = Prose(plan, COMMENT_POLICY)
     return Document("comments", plan.headed(TITLE), plan.title, today, [],
-                    [Section(title, write(p)) for title, write in SECTIONS])
+                    [Section(title, p.kept(write(p))) for title, write in SECTIONS])

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from smgov_tui.core import hours as capacity
 from smgov_tui.core import signoff
+from smgov_tui.core.adoption import CODE_OF_CONDUCT
 from smgov_tui.core.catalogue.kinds import plain_number
 from smgov_tui.core.plan import Plan
 from smgov_tui.documents.comments import forum_words
@@ -161,20 +162,19 @@ SUBJECTS: tuple[tuple[str, str, Callable[[Prose], list[Block]]], ...] = (
 
 
 def build(plan: Plan, today: _dt.date) -> Document:
-    p = Prose(plan)
+    p = Prose(plan, CODE_OF_CONDUCT)
     sections = [Section("Scope", _scope(p))]
     part = None
     for subject_part, title, write in SUBJECTS:
         if subject_part != part:
             part = subject_part
             sections.append(Section(part, []))
-        sections.append(Section(title, write(p), level=3))
-    takes_effect = ("This code takes effect with the launch of our accounts on {launch.date} and is "
-                    "reviewed with the plan on {launch.first_review}. ")
+        sections.append(Section(title, p.kept(write(p)), level=3))
+    takes_effect = p.para("This code takes effect with the launch of our accounts on {launch.date} and is "
+                          "reviewed with the plan on {launch.first_review}.")
     if plan.decided(signoff.SIGNOFF):  # approved only by a sign-off of the plan as it stands
-        adoption = p.para(takes_effect + "{launch.signoff|approval}",
-                          approval=lambda rows: signoff.approval(plan) or "")
-    else:
-        adoption = p.para(takes_effect + "It was approved by {launch.signoff}.")
-    sections.append(Section("Adoption", [adoption]))
+        approved = p.para("{launch.signoff|approval}", approval=lambda rows: signoff.approval(plan) or "")
+    else:  # left out while nobody signed (core/adoption.py)
+        approved = p.para("It was approved by {launch.signoff}.")
+    sections.append(Section("Adoption", p.kept([takes_effect, approved])))
     return Document("conduct", plan.headed(TITLE), plan.title, today, [], sections)

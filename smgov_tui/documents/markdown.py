@@ -47,8 +47,8 @@ def guard_start(line: str) -> str:
 
 
 def gap_markdown(gap: Gap) -> str:
-    """`**[Not yet decided: Label (step.name)]**`: bold, and greppable in the file."""
-    return f"**[{GAP_WORDS}: {escape(gap.label)} ({gap.id})]**"
+    """`**[Not yet decided: Label]**`: bold, and greppable in the file."""
+    return f"**[{GAP_WORDS}: {escape(gap.label)}]**"
 
 
 def part_markdown(part: Part) -> str:

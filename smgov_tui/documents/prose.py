@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from smgov_tui.core import platform_matrix as evaluation
+from smgov_tui.core.adoption import Adopted
 from smgov_tui.core.catalogue import CATALOGUE, Decision
 from smgov_tui.core.catalogue.kinds import (
     Choice,
@@ -35,6 +36,7 @@ from smgov_tui.documents.model import (
     Para,
     Part,
     Table,
+    parts_of,
 )
 
 GAP_WORDS = "Not yet decided"
@@ -42,7 +44,8 @@ WIDE_TABLE = 6  # more columns than this read better as one small table per row
 
 
 def gap_text(gap: Gap) -> str:
-    return f"[{GAP_WORDS}: {gap.label} ({gap.id})]"
+    """Readable words only: a decision's id is for the team's appendix, never the body."""
+    return f"[{GAP_WORDS}: {gap.label}]"
 
 
 def gap(decision_id: str) -> Gap:
@@ -161,11 +164,19 @@ class Prose:
 
     A template names decisions in braces, `{response.reply_target}`, or with
     a wording for this sentence, `{conduct.time_allotted|weekly}`, looked up
-    in the keyword arguments. A decision not yet made leaves its gap marker.
+    in the keyword arguments. A decision not yet made leaves its gap marker,
+    unless the adopted document being written reads complete without it
+    (core/adoption.py): then its part is left out (`lead_in`, `kept`).
     """
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, adopted: Adopted | None = None) -> None:
         self.plan = plan
+        self.left_out = adopted.left_out(plan) if adopted else frozenset()
+
+    def kept(self, blocks: list[Block]) -> list[Block]:
+        """The blocks without those that stand on a part this document leaves out."""
+        return [block for block in blocks
+                if not any(isinstance(part, Gap) and part.id in self.left_out for part in parts_of(block))]
 
     def value(self, decision_id: str) -> Any:
         return None if is_empty(self.plan.get(decision_id)) else self.plan.get(decision_id)
@@ -203,7 +214,9 @@ class Prose:
         return [Bullets(tuple(Para((Filled(decision_id, wording(row)),)) for row in rows))]
 
     def lead_in(self, template: str, decision_id: str, **wordings: Wording) -> list[Block]:
-        """A sentence introducing a decision's own text, then that text."""
+        """A sentence introducing a decision's own text, then that text (or neither, left out)."""
+        if decision_id in self.left_out:
+            return []
         return [self.para(template, **wordings), *self.blocks(decision_id)]
 
 

@@ -27,6 +27,17 @@ def plan(**values) -> Plan:
 # Each case: the check, a plan that trips it with the words the reason must
 # contain, and the same plan with one decision changed so that it clears.
 CASES = {
+    # A gap the checklist did not block on, in a document the public or the council adopts.
+    "check.adoptable_comments": (
+        dict(conduct__citizen_conduct="Stay on topic.", safeguards__removal_rules="Threats are removed."),
+        ["The comment policy is not adoptable: Complaints process not decided"],
+        {"safeguards.complaints": "Write to the clerk; we answer within 10 working days."},
+    ),
+    "check.adoptable_conduct": (
+        dict(),
+        ["The code of conduct is not adoptable: Citizen conduct: public comment policy not decided"],
+        {"conduct.citizen_conduct": "Stay on topic."},
+    ),
     "check.hours": (
         dict(resources__roster=[{"name": "Dana Ruiz", "role": "team lead", "hours": 6}],
              platforms__chosen=[{**FACEBOOK, "platform": p, "posts_per_week": 7,
@@ -209,7 +220,9 @@ def test_main_platform_must_stay_among_the_chosen():
 
 
 def test_check_with_nothing_to_compare_stays_quiet():
-    assert [i for i in checklist(plan()).items if i.kind == "check"] == []
+    # The adopted documents' gaps are no comparison: a blank plan has them (tests/core/test_adoption.py).
+    assert [i.id for i in checklist(plan()).items
+            if i.kind == "check"] == ["check.adoptable_comments", "check.adoptable_conduct"]
 
 
 def test_business_time_targets_are_kept_inside_monitoring_hours():

@@ -42,6 +42,7 @@ from textual.widgets import (
 )
 
 from smgov_tui.cli import main
+from smgov_tui.core.adoption import ADOPTED
 from smgov_tui.core.catalogue import CATALOGUE, Decision
 from smgov_tui.core.catalogue.kinds import (
     Choice,
@@ -278,7 +279,10 @@ def saved(path: Path) -> dict:
 # The cross-check that the sample's blockers alone leave failing: its
 # platforms take comments, so the advice decisions it names become necessary.
 COMMENT_CHECK = "Open comments without a comment policy"
-COMMENT_FIXES = ("conduct.citizen_conduct", "safeguards.removal_rules")
+# Advice decisions a cross-check sends ctrl+f to: the comment rules, and the
+# adopted documents' needs (core/adoption.py: a gap there blocks READY).
+COMMENT_FIXES = ("conduct.citizen_conduct", "safeguards.removal_rules", "safeguards.complaints")
+ADOPTION_CHECKS = len(ADOPTED)  # both adopted documents have gaps in a blank plan
 
 
 def blocking_prompts(app: SmgovApp) -> list[str]:
@@ -298,7 +302,7 @@ async def test_blank_plan_to_signed_off_launch_by_keyboard(tmp_path, capsys):
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: focused_decision(app) == blockers[0], "the first decision to have the cursor")
         assert summary(app).startswith(f"0/{len(CATALOGUE)} decided")
-        assert len(blocking_prompts(app)) == len(blockers)
+        assert len(blocking_prompts(app)) == len(blockers) + ADOPTION_CHECKS
 
         # Every blocker, in the order ctrl+f offers them: a failed cross-check among them
         # (the sample's platforms take comments) lands on the advice decision that fixes it.
@@ -379,7 +383,7 @@ async def test_checklist_count_and_items_follow_each_keystroke(tmp_path):
         await until(pilot, lambda: focused_decision(app) == decision_id, "the cursor in the first decision")
         assert summary(app).startswith(f"0/{total} decided")
         count = len(checklist_prompts(app))
-        assert count == total and any(label in p for p in checklist_prompts(app))
+        assert count == total + len(ADOPTED) and any(label in p for p in checklist_prompts(app))
 
         # One key makes the decision: the count rises and the item leaves.
         await type_into(pilot, "R")

@@ -5,6 +5,7 @@ import datetime as _dt
 
 from smgov_tui.core.checks import (
     accessibility,
+    adoption,
     budget,
     comments,
     coverage,
@@ -26,6 +27,7 @@ CHECKS: tuple[Check, ...] = (
     *accessibility.CHECKS,
     *goals.CHECKS,
     *signoff.CHECKS,
+    *adoption.CHECKS,  # the adopted documents' gaps: last, after the rules they restate
 )
 
 
