@@ -21,11 +21,15 @@ ADVICE_LEFT = ("objectives.approach", "resources.wellbeing")
 
 
 def hours_short_plan(tmp_path: Path) -> Path:
-    """The small city's finished plan with its roster cut to an hour a person, and
-    two pieces of advice undecided: the one blocker is the hours cross-check,
-    whose decision (the roster) is itself made."""
+    """The small city's finished plan with ten times the posts (its roster as it was:
+    cutting the hours would make the duty windows too long, a blocker of its own), its
+    sign-off dropped (any change makes it out of date) and two pieces of advice
+    undecided: the one blocker is the hours cross-check, whose decision (the roster)
+    is itself made."""
     values = PlanStore(SAMPLES / "small-city.json").load().to_values()
-    values["resources.roster"] = [dict(row, hours=1) for row in values["resources.roster"]]
+    values["platforms.chosen"] = [dict(row, posts_per_week=10 * (row.get("posts_per_week") or 1))
+                                  for row in values["platforms.chosen"]]
+    del values["launch.signoff"]
     for decision_id in ADVICE_LEFT:
         del values[decision_id]
     return PlanStore.create(tmp_path / "short.json", "Harbor Falls", values).path

@@ -40,6 +40,10 @@ async def test_a_sign_off_then_a_new_platform_is_out_of_date_until_signed_again(
     platforms = store.load().rows("platforms.chosen")
     instagram = next(row for row in platforms if row["platform"] == "Instagram")
     store.set("platforms.chosen", [row for row in platforms if row is not instagram])
+    goals = [{**goal, "platforms": ", ".join(name for name in goal.get("platforms", "").split(", ")
+                                             if name != "Instagram")}
+             for goal in store.load().rows("resources.ranked_goals")]
+    store.set("resources.ranked_goals", goals)  # no goal reached through a platform we dropped
     store.set("launch.signoff", None)
     assert smgov("check", path).code == 0
 
