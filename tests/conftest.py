@@ -4,6 +4,8 @@ terminals marked, so `pytest -m "not terminal"` is the quick loop."""
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import os
 import subprocess
 import sys
@@ -34,6 +36,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if folder in Path(item.fspath).parents:
             item.add_marker(pytest.mark.terminal)
+
+
+JUDGED_ON = _dt.date(2026, 12, 6)  # the day the samples' dates were set against
+
+
+@pytest.fixture(autouse=True)
+def judged_on_a_fixed_day(monkeypatch):
+    """The checklist judges the dates that fall due as of a fixed day, not the real one:
+    the samples' review dates would otherwise fall due as the months pass, and a test of
+    a launch-ready plan would fail on a date. Tests of the day itself pass `--as-of`."""
+    from smgov_tui.core import readiness
+
+    monkeypatch.setattr(readiness, "judged_today", lambda: JUDGED_ON)
 
 
 @pytest.fixture(autouse=True)

@@ -322,7 +322,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from smgov_tui.core.readiness import checklist
 
     plan = _load(args.plan)
-    result = checklist(plan, today=args.as_of or _dt.date.today())
+    result = checklist(plan, today=args.as_of)  # None: today (readiness.judged_today)
     code = args.verdict = EXIT_READY if result.ready else EXIT_NOT_READY
     if args.format == "json":
         print(json_text({

@@ -91,12 +91,18 @@ def next_missing(result: Checklist, here: int = -1, catalogue: Catalogue = CATAL
     return (later or pool)[0] if pool else None
 
 
+def judged_today() -> _dt.date:
+    """The day dates are judged by when no day is given: today. One name, so the
+    tests can judge the samples as of a fixed day (their dates fall due in time)."""
+    return _dt.date.today()
+
+
 def checklist(plan: Plan, catalogue: Catalogue = CATALOGUE,
               checks: tuple[Check, ...] | None = None, today: _dt.date | None = None) -> Checklist:
     """`today` judges the dates that fall due (`smgov check --as-of`); None: the
     day it runs, as the workbench's live checklist wants (the one clock read)."""
     if checks is None:
-        checks = checks_on(today or _dt.date.today())
+        checks = checks_on(today or judged_today())
     steps = {step.key: step.number for step in catalogue.steps}
     keyed: list[tuple[tuple, Item]] = []
     decided = 0

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLES
+from conftest import JUDGED_ON, REPO, SAMPLES
 
 from smgov_tui.cli import main
 from smgov_tui.core.catalogue import CATALOGUE
@@ -224,7 +224,9 @@ def test_moving_about_by_step_name_id_and_missing(county):
     assert has(out, "Decision 12 of 12: Not-for-emergencies notice (response.emergency_notice), blocker. "
                     "Not decided.")
     # check prints what `smgov check` prints
-    checked = subprocess.run(smgov_command("check", str(county)), capture_output=True, text=True,
+    # (as of the day the tests judge by: the process reads the real clock; conftest.JUDGED_ON)
+    checked = subprocess.run(smgov_command("check", str(county), "--as-of", JUDGED_ON.isoformat()),
+                             capture_output=True, text=True,
                              env=environment(COLUMNS="80"), check=False)
     assert checked.stdout.strip() in out
 
