@@ -9,7 +9,7 @@ from conftest import SAMPLES
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
-from smgov_tui.tui.widgets import due_soon
+from smgov_tui.core import readiness
 
 
 def _access(plan, dates: dict[str, str]) -> list[dict]:
@@ -18,7 +18,7 @@ def _access(plan, dates: dict[str, str]) -> list[dict]:
 
 
 async def test_the_launch_step_lists_what_falls_due_in_90_days_at_80x24(tmp_path, monkeypatch):
-    monkeypatch.setattr(due_soon, "today", lambda: _dt.date(2026, 12, 6))
+    monkeypatch.setattr(readiness, "judged_today", lambda: _dt.date(2026, 12, 6))
     path = tmp_path / "town.json"
     shutil.copy(SAMPLES / "small-city.json", path)
     store = PlanStore(path)

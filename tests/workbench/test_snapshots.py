@@ -26,7 +26,7 @@ from conftest import settle
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import STEP_KEYS, SmgovApp
 from smgov_tui.tui.screens import launch as launch_screen
-from smgov_tui.tui.widgets import due_soon
+from smgov_tui.core import readiness
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 
@@ -38,7 +38,7 @@ WIDE = (120, 40)
 def frozen(monkeypatch, tmp_path, steady_cursor):
     """A fixed sign-off date and theme, a steady cursor, and a working folder outside the repository."""
     monkeypatch.setattr(launch_screen, "today", lambda: "2027-01-15")
-    monkeypatch.setattr(due_soon, "today", lambda: date(2027, 1, 15))
+    monkeypatch.setattr(readiness, "judged_today", lambda: date(2027, 1, 15))
     monkeypatch.setenv("SMGOV_THEME", "textual-dark")  # not picked from TERM/COLORTERM
     monkeypatch.chdir(tmp_path)
 

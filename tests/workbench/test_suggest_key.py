@@ -161,7 +161,7 @@ async def test_f1_shows_the_whole_suggestion_the_line_under_the_field_cuts(tmp_p
         await pilot.pause()
         await pilot.press("f1")
         await pilot.pause()
-        assert "- Platform: Facebook; Retention rule:" in str(app.screen.query_one("#guidance-suggested").render())
+        assert "• Platform: Facebook; Retention rule:" in str(app.screen.query_one("#guidance-suggested").render())
     assert PlanStore(path).load().get("resources.training") is None  # shown, not decided
 
 

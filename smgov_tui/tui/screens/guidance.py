@@ -13,7 +13,7 @@ from textual.widgets import Markdown, Static
 from smgov_tui.core.catalogue import Decision
 from smgov_tui.core.catalogue.decision import field_guidance_markdown, guidance_markdown
 from smgov_tui.core.catalogue.kinds import Field, Rows
-from smgov_tui.core.textsafe import visible
+from smgov_tui.core.history import full_text
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key, keys_shown
 from smgov_tui.tui.workbench import Workbench
@@ -53,15 +53,10 @@ class GuidanceScreen(ModalScreen[None]):
         value = None if plan.decided(d.id) else suggest(d.id, plan)
         if value is None:
             return None
-        if isinstance(d.kind, Rows):
-            text = "\n".join("- " + "; ".join(f"{f.label}: {f.kind.show(row[f.key])}" for f in d.kind.fields
-                                              if row.get(f.key) not in (None, "", []))
-                             for row in value)
-        else:
-            text = d.kind.edit_text(value)
+        text = full_text(d.id, value)  # every row, every line, as the history shows a change
         key = first_key(self.app, "suggest")
         return Content.assemble((f"Suggested for this plan ({key} puts it in the field):", "bold"),
-                                "\n", Content(visible(text)))
+                                "\n", Content(text))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="guidance-dialog"):

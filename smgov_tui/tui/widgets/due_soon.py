@@ -1,8 +1,8 @@
 """What falls due in the next 90 days, on the launch step: the plan keeps living
 after launch, and the team sees the next review dates before they pass.
 
-Judged as of the day the workbench runs (`today`, which tests replace); the
-dates come from core/dates.py, as `smgov check --as-of` judges them.
+Judged as of the day the checklist beside it judges by (readiness.judged_today);
+the dates come from core/dates.py, as `smgov check --as-of` judges them.
 """
 
 from __future__ import annotations
@@ -11,16 +11,13 @@ import datetime as _dt
 
 from textual.content import Content
 
+from smgov_tui.core import readiness
 from smgov_tui.core.dates import due_within
 from smgov_tui.core.plan import Plan
 from smgov_tui.tui.widgets.view_panel import FittedPanel, clip
 
 DAYS = 90
 SHOWN = 6  # a glance, not the calendar: "… and N more" after
-
-
-def today() -> _dt.date:
-    return _dt.date.today()
 
 
 def due_soon_content(plan: Plan, width: int, day: _dt.date) -> Content:
@@ -42,4 +39,4 @@ class DueSoon(FittedPanel):
         super().__init__("due-soon")
 
     def content(self, plan: Plan, width: int) -> Content:
-        return due_soon_content(plan, width, today())
+        return due_soon_content(plan, width, readiness.judged_today())
