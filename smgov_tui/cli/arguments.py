@@ -142,6 +142,16 @@ def build_parser(only: str | None = None) -> Parser:
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (readable by you only) instead of standard output")
 
+    calendar = command(
+        "calendar", help="write the plan's review dates as an iCalendar file for the team's calendars",
+        epilog="Every dated obligation (access reviews, objective reviews, the first plan review, "
+               "training, terms of service and register audits) as an all-day event with a reminder a "
+               "week ahead; recurring ones repeat, and owners with an email on the roster are "
+               "attendees. Exit 1 when the plan has no date yet.")
+    calendar.add_argument("plan", metavar="PLAN")
+    calendar.add_argument("-o", "--output", metavar="FILE",
+                          help="write to FILE (readable by you only) instead of standard output")
+
     restore = command(
         "restore", help="bring back the last version smgov saved (PLAN.bak), e.g. after a bad hand edit",
         epilog="The version it replaces is kept as PLAN.replaced-<UTC time>, never deleted.")

@@ -27,7 +27,7 @@ from smgov_tui.terminal.verdict import checklist_table, restore_hint, verdict_li
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("new", "decisions", "check", "set", "get", "suggest", "history", "export", "restore", "keys",
+COMMANDS = ("new", "decisions", "check", "set", "get", "suggest", "history", "export", "calendar", "restore", "keys",
             "serve")
 _COMMAND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
@@ -447,33 +447,53 @@ SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "
 
 def cmd_export(args: argparse.Namespace) -> int:
     from smgov_tui.documents import render
-    from smgov_tui.storage.backup import unfit_for_output
-    from smgov_tui.storage.files import remove_stale_temps, write_atomically
 
     fmt = args.format
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
         fmt = SUFFIX_FORMATS.get(suffix, "md")
     plan = _load(args.plan)
-    text = render(plan, args.doc, fmt, export_date())
+    _write_output(args, render(plan, args.doc, fmt, export_date()), "plan." + fmt)
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """The dated obligations as iCalendar; a plan with no date yet: the reason, exit 1, no file."""
+    from smgov_tui.documents import render
+    from smgov_tui.core.dates import NoObligations
+
+    plan = _load(args.plan)
+    try:
+        text = render(plan, "calendar", "ics", export_date())
+    except NoObligations as reason:
+        print(f"smgov: calendar: {reason}", file=sys.stderr)
+        return EXIT_NOT_READY
+    _write_output(args, text, "reviews.ics")
+    return 0
+
+
+def _write_output(args: argparse.Namespace, text: str, example: str) -> None:
+    """To standard output, or atomically to -o FILE, never over the plan or its companions."""
+    from smgov_tui.storage.backup import unfit_for_output
+    from smgov_tui.storage.files import remove_stale_temps, write_atomically
+
     if not args.output or args.output == "-":
         sys.stdout.write(text)
-        return 0
+        return
     target = Path(args.output)
     if target.is_dir():
-        fail(f"export: {target} is a folder; give a file name, e.g. {target / ('plan.' + fmt)}")
+        fail(f"{args.command}: {target} is a folder; give a file name, e.g. {target / example}")
     unfit = unfit_for_output(Path(args.plan), target)
     if unfit:
-        fail(f"export: {unfit}; choose another file for the document (or -o - for standard output)")
+        fail(f"{args.command}: {unfit}; choose another file (or -o - for standard output)")
     if not target.parent.is_dir():
-        fail(f"export: cannot write {target}: folder {target.parent} does not exist")
-    remove_stale_temps(target)  # of an export killed midway
+        fail(f"{args.command}: cannot write {target}: folder {target.parent} does not exist")
+    remove_stale_temps(target)  # of a run killed midway
     try:
         write_atomically(target, text, 0o600)
     except OSError as error:
-        fail(f"export: cannot write {target}: {error.strerror or error}")
+        fail(f"{args.command}: cannot write {target}: {error.strerror or error}")
     print(f"wrote {visible(str(target))}")
-    return 0
 
 
 # restore
@@ -530,5 +550,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
-            "set": cmd_set, "get": cmd_get, "suggest": cmd_suggest, "history": cmd_history, "export": cmd_export,
+            "set": cmd_set, "get": cmd_get, "suggest": cmd_suggest, "history": cmd_history, "export": cmd_export, "calendar": cmd_calendar,
             "restore": cmd_restore, "keys": cmd_keys, "serve": cmd_serve}

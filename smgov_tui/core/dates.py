@@ -42,6 +42,10 @@ class Obligation(NamedTuple):
     owner: str = ""  # who answers for it, where the plan says
 
 
+class NoObligations(ValueError):
+    """The plan holds no date yet: nothing to put in a calendar (which RFC 5545 wants non-empty)."""
+
+
 def add_months(day: _dt.date, months: int) -> _dt.date:
     """The same day `months` later, on the month's last day where it is shorter."""
     index = day.month - 1 + months

@@ -24,6 +24,14 @@ DOCUMENTS = {  # name -> what it is, in a phrase (the CLI's help and the workben
     "checklist": "Launch checklist",
 }
 FORMATS = {"md": "Markdown (.md)", "html": "HTML page (.html)", "json": "JSON (.json)"}
+# The dated obligations are not prose but events: one document, one format of its own.
+CALENDAR = {"calendar": "Review dates, as a calendar"}
+CALENDAR_FORMATS = {"ics": "iCalendar (.ics)"}
+
+
+def formats_for(doc: str) -> dict[str, str]:
+    """The formats a document or the calendar is written in."""
+    return CALENDAR_FORMATS if doc in CALENDAR else FORMATS
 
 
 def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
@@ -87,6 +95,14 @@ def _status(document: Document, today: _dt.date) -> Para:
 
 
 def render(plan: Plan, doc: str, fmt: str, today: _dt.date | None = None) -> str:
+    """The document as text. The calendar raises dates.NoObligations for a plan with no date."""
+    if doc in CALENDAR or fmt in CALENDAR_FORMATS:
+        if doc not in CALENDAR or fmt not in CALENDAR_FORMATS:
+            raise ValueError(f"the calendar is written only as .ics, and documents as {', '.join(FORMATS)}")
+        from smgov_tui.documents.ical import calendar_ics
+
+        # Stamped with the day's start, so two exports on one day are the same file.
+        return calendar_ics(plan, _dt.datetime.combine(today, _dt.time(), _dt.UTC) if today else None)
     from smgov_tui.documents.formats import document_html, document_json
     from smgov_tui.documents.markdown import document_markdown
 
@@ -114,4 +130,4 @@ def write_document(plan_path: Path, plan: Plan, doc: str, fmt: str,
     return target
 
 
-__all__ = ["DOCUMENTS", "FORMATS", "build", "document_path", "render", "write_document"]
+__all__ = ["CALENDAR", "CALENDAR_FORMATS", "DOCUMENTS", "FORMATS", "build", "formats_for", "document_path", "render", "write_document"]

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import DataTable, RadioButton, RadioSet
 
 from smgov_tui.core.errors import SmgovError
 
@@ -83,6 +83,22 @@ def lay_out_now(screen: Screen) -> None:
     with private("Screen._refresh_layout"):
         refresh_layout = screen._refresh_layout
     refresh_layout()
+
+
+def highlight_radio(radio_set: RadioSet, button: RadioButton) -> None:
+    """Put a radio set's highlight on a button: its public API moves the highlight
+    only a row at a time, and on mounting puts it on the first row, not the pressed."""
+    with private("RadioSet._selected"):
+        radio_set._selected  # noqa: B018  (the lookup that fails if it is gone)
+    radio_set._selected = radio_set.children.index(button)
+
+
+def note_pressed(radio_set: RadioSet, button: RadioButton) -> None:
+    """Tell a radio set which button is pressed when the buttons' values were set
+    directly: RadioSet learns it from a message of its buttons, handled later."""
+    with private("RadioSet._pressed_button"):
+        radio_set._pressed_button  # noqa: B018
+    radio_set._pressed_button = button
 
 
 def update_scrolling(widget: Widget, virtual_size: Size) -> None:

@@ -149,7 +149,7 @@ def command_lines(draw, plan: str, folder: str) -> tuple[list[str], bytes | None
             return os.path.join(folder, draw(FILE_NAME))
         return draw(ARGUMENT)
 
-    command = draw(st.sampled_from(["new", "decisions", "restore", "keys",
+    command = draw(st.sampled_from(["new", "decisions", "restore", "keys", "calendar",
                                     *["check", "set", "get", "history", "export"] * 3]))
     path = arg(st.sampled_from([*[plan] * 8, folder, os.path.join(folder, "missing.json")]), path=True)
     decision = arg(ARGUMENT_TEXT)
@@ -167,10 +167,11 @@ def command_lines(draw, plan: str, folder: str) -> tuple[list[str], bytes | None
                    ("--format", st.sampled_from(FORMATS["export"])),
                    ("-o", st.sampled_from([os.path.join(folder, f"out.{f}") for f in FORMATS["export"]]), True)],
         "keys": [("--format", st.sampled_from(FORMATS["keys"]))],
+        "calendar": [("-o", st.just(os.path.join(folder, "out.ics")), True)],
     }.get(command, [])
     chosen = [part for flag, good, *path in options if draw(st.booleans()) for part in (flag, arg(good, *path))]
     positional = {"new": [path], "set": [path, decision, value], "get": [path, decision],
-                  "check": [path], "history": [path], "export": [path], "restore": [path]}.get(command, [])
+                  "check": [path], "history": [path], "export": [path], "calendar": [path], "restore": [path]}.get(command, [])
     stdin = draw(st.binary(max_size=40) | JSON.map(lambda v: json.dumps(v).encode())) if value == "-" else None
     return [command, *positional, *chosen], stdin
 
@@ -192,11 +193,14 @@ def test_any_plan_and_any_arguments_give_exit_0_1_or_one_error_line(smgov, table
         with mock.patch("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")):
             result = smgov(*argv)
         command = argv[0]
-        assert result.code in ((0, 1, 2) if command in ("check", "get") else (0, 2)), result
+        assert result.code in ((0, 1, 2) if command in ("check", "get", "calendar") else (0, 2)), result
         assert "Traceback" not in result.err
         lines = result.err.splitlines()
         if result.code == 2:
             assert len(lines) == 1 and lines[0].startswith("smgov: error: "), result.err
+        elif result.code == 1 and command == "calendar":  # the reason there is no calendar, then nothing
+            assert lines[-1].startswith("smgov: calendar: the plan has no dated obligation yet"), result.err
+            assert all(line.startswith("smgov: warning: ") for line in lines[:-1]), result.err
         else:
             assert all(line.startswith("smgov: warning: ") for line in lines), result.err
         changed = result.code == 0 and (command in ("set", "restore") or (command == "new" and argv[1] == plan))

@@ -18,7 +18,7 @@ import stat
 import pytest
 from storage.users import give, listing, person, shared_folder, smgov_as  # noqa: F401
 
-HINT = "choose another file for the document (or -o - for standard output)"
+HINT = "choose another file (or -o - for standard output)"
 
 
 def plan_in(folder, person):

@@ -17,7 +17,7 @@ from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, SelectionList, Static
+from textual.widgets import DataTable, RadioButton, RadioSet, SelectionList, Static
 
 import smgov_tui
 from smgov_tui.core.errors import SmgovError
@@ -165,6 +165,41 @@ async def test_a_selection_list_draws_the_toggle_buttons_inner_mark():
         assert stock[1].text == compat.SELECTION_BUTTON_INNER  # where TickList looks for it
         ticks = app.query_one("#ticks", TickList)
         assert [list(ticks.render_line(y))[1].text for y in (0, 1)] == ["✓", " "]
+
+
+class Radios(App):
+    def compose(self) -> ComposeResult:
+        with RadioSet():
+            yield RadioButton("one", value=True)
+            yield RadioButton("two")
+            yield RadioButton("three")
+
+
+async def test_a_radio_sets_highlight_is_put_on_a_button():
+    app = Radios()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        radios = app.query_one(RadioSet)
+        third = radios.children[2]
+        compat.highlight_radio(radios, third)
+        await pilot.pause()
+        assert [button.has_class("-selected") for button in radios.children] == [False, False, True]
+
+
+async def test_a_radio_set_is_told_which_button_is_pressed():
+    app = Radios()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        radios = app.query_one(RadioSet)
+        second = radios.children[1]
+        with radios.prevent(RadioButton.Changed):
+            for button in radios.children:
+                button.value = button is second
+        compat.note_pressed(radios, second)
+        assert radios.pressed_button is second and radios.pressed_index == 1
+        radios.children[2].value = True  # pressed as a click does: RadioSet releases the one it was told of
+        await pilot.pause()
+        assert [button.value for button in radios.children] == [False, False, True]
 
 
 def test_stylesheet_variables_are_the_themes_colours():

@@ -191,6 +191,13 @@ def test_set_new_and_decisions_echo_safely(tmp_path, plan, smgov):
 # --- the exports ---------------------------------------------------------------
 
 
+def test_the_calendar_carries_plan_text_as_visible_text(plan, smgov):
+    result = smgov("calendar", plan)
+    assert result.code == 0, result
+    assert_terminal_safe(result.out.replace("\r\n", "\n"))  # CRLF ends every iCalendar line
+    assert "Access review: Fb " in result.out and "\\x1b[2J" in result.out
+
+
 @pytest.mark.parametrize("doc", ["plan", "conduct", "comments", "checklist"])
 def test_exports_escape_every_payload(plan, smgov, doc):
     md = smgov("export", plan, "--doc", doc, "--format", "md").out

@@ -1,4 +1,8 @@
-"""Export (ctrl+e): pick a document and a format; enter writes it beside the plan."""
+"""Export (ctrl+e): pick a document and a format; enter writes it beside the plan.
+
+The review-dates calendar is one of the choices, written only as .ics: choosing
+it leaves iCalendar the one format to choose, and choosing a document again
+brings back the format it had."""
 
 from __future__ import annotations
 
@@ -13,9 +17,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 
+from smgov_tui.core.dates import NoObligations
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.textsafe import one_line
-from smgov_tui.documents import DOCUMENTS, FORMATS, document_path, write_document
+from smgov_tui.documents import CALENDAR, CALENDAR_FORMATS, DOCUMENTS, FORMATS, document_path, formats_for, write_document
+from smgov_tui.tui.compat import highlight_radio, note_pressed
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
 from smgov_tui.tui.workbench import Workbench
@@ -32,24 +38,64 @@ class ChoiceButton(RadioButton):
 
 class Choices(RadioSet):
     """A radio set whose arrow keys choose, as radio groups do elsewhere, so
-    that enter is free to mean "write it"."""
+    that enter is free to mean "write it".
+
+    What is chosen is known the moment a key chooses it: RadioSet learns it
+    from a message handled later, and an enter typed straight after an arrow
+    would write the choice before."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("export options")
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._chosen = ""
+
     def on_mount(self) -> None:
-        # RadioSet puts its cursor on the first row once mounted; put it on the choice.
-        self.call_after_refresh(lambda: setattr(self, "_selected", self.pressed_index))
+        self.call_after_refresh(self._highlight_chosen)  # after RadioSet's own, on the first row
+
+    def _highlight_chosen(self) -> None:
+        chosen = self._button(self.chosen)
+        if chosen is not None:
+            highlight_radio(self, chosen)
+
+    def _button(self, name: str) -> ChoiceButton | None:
+        return next((button for button in self.query(ChoiceButton) if button.name == name), None)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self._chosen = event.pressed.name or ""  # a click
 
     def action_choose(self, step: int) -> None:
-        if step > 0:
-            self.action_next_button()
-        else:
-            self.action_previous_button()
-        self.action_toggle_button()
+        """The next button that can be chosen, round the list, as RadioSet's arrows go."""
+        buttons = list(self.query(ChoiceButton))
+        here = next((i for i, button in enumerate(buttons) if button.name == self.chosen), -1)
+        for distance in range(1, len(buttons) + 1):
+            button = buttons[(here + step * distance) % len(buttons)]
+            if not button.disabled:
+                self.choose(button.name or "")
+                return
+
+    def choose(self, name: str) -> None:
+        """Press the button called `name` and release the others, at once.
+
+        RadioSet does the releasing in a handler of its buttons' messages, and
+        those are not sent at all while a radio set's own change is being handled
+        (Textual's prevent() travels with it): the document list's change would
+        otherwise leave two formats pressed."""
+        pressed = self._button(name)
+        if pressed is None:
+            return
+        with self.prevent(RadioButton.Changed):
+            for button in self.query(ChoiceButton):
+                button.value = button is pressed
+        note_pressed(self, pressed)
+        highlight_radio(self, pressed)
+        self._chosen = name
+        self.post_message(self.Changed(self, pressed))
 
     @property
     def chosen(self) -> str:
-        return self.pressed_button.name if self.pressed_button else ""
+        """The name of the button chosen; before any choice, the one composed pressed."""
+        return self._chosen or next((button.name or "" for button in self.query(ChoiceButton) if button.value), "")
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -65,6 +111,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def __init__(self, plan_path: Path, plan: Plan, doc: str = "plan", fmt: str = "html") -> None:
         super().__init__()
         self.plan_path, self.plan, self.doc, self.fmt = plan_path, plan, doc, fmt
+        self.document_format = fmt if fmt in FORMATS else "html"  # brought back when a document is chosen
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -73,13 +120,14 @@ class ExportScreen(ModalScreen[Path | None]):
                 with Vertical(id="export-docs-box"):
                     yield Label("Document")
                     with Choices(id="export-doc"):
-                        for name, what in DOCUMENTS.items():
+                        for name, what in (DOCUMENTS | CALENDAR).items():
                             yield ChoiceButton(Content(what), value=name == self.doc, name=name)
                 with Vertical(id="export-formats-box"):
                     yield Label("Format")
                     with Choices(id="export-format"):
-                        for name, what in FORMATS.items():
-                            yield ChoiceButton(Content(what), value=name == self.fmt, name=name)
+                        for name, what in (FORMATS | CALENDAR_FORMATS).items():
+                            yield ChoiceButton(Content(what), value=name == self.fmt, name=name,
+                                               disabled=name not in formats_for(self.doc))
             yield Static("", id="export-target")
             yield Static("", id="export-error")
             with Horizontal(id="export-buttons"):
@@ -102,6 +150,19 @@ class ExportScreen(ModalScreen[Path | None]):
         return document_path(self.plan_path, self.query_one("#export-doc", Choices).chosen,
                              self.query_one("#export-format", Choices).chosen)
 
+    @on(RadioSet.Changed, "#export-doc")
+    def _offer_formats(self) -> None:
+        """Only the formats the chosen document is written in can be chosen."""
+        allowed = formats_for(self.query_one("#export-doc", Choices).chosen)
+        formats = self.query_one("#export-format", Choices)
+        for button in formats.query(ChoiceButton):
+            button.disabled = button.name not in allowed
+        if formats.chosen in FORMATS:
+            self.document_format = formats.chosen
+        if formats.chosen not in allowed:
+            wanted = self.document_format if self.document_format in allowed else next(iter(allowed))
+            formats.choose(wanted)
+
     @on(RadioSet.Changed)
     def _show_target(self) -> None:
         self.query_one("#export-target", Static).update(
@@ -109,6 +170,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Button.Pressed, "#export-write")
     def action_write(self) -> None:
+        self._offer_formats()  # the format follows a document chosen a moment ago
         doc = self.query_one("#export-doc", Choices).chosen
         fmt = self.query_one("#export-format", Choices).chosen
         try:
@@ -116,6 +178,9 @@ class ExportScreen(ModalScreen[Path | None]):
         except OSError as error:
             self.query_one("#export-error", Static).update(
                 Content(one_line(f"Could not write {self.target}: {error.strerror or error}")))
+            return
+        except NoObligations as reason:
+            self.query_one("#export-error", Static).update(Content(one_line(f"No calendar: {reason}")))
             return
         self.dismiss(path)
 
