@@ -175,22 +175,14 @@ class Radios(App):
             yield RadioButton("three")
 
 
-async def test_a_radio_sets_highlight_is_put_on_a_button():
+async def test_radio_sets_highlight_and_pressed_button_are_set():
     app = Radios()
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         radios = app.query_one(RadioSet)
-        third = radios.children[2]
-        compat.highlight_radio(radios, third)
+        compat.highlight_radio(radios, radios.children[2])
         await pilot.pause()
         assert [button.has_class("-selected") for button in radios.children] == [False, False, True]
-
-
-async def test_a_radio_set_is_told_which_button_is_pressed():
-    app = Radios()
-    async with app.run_test(size=(40, 10)) as pilot:
-        await pilot.pause()
-        radios = app.query_one(RadioSet)
         second = radios.children[1]
         with radios.prevent(RadioButton.Changed):
             for button in radios.children:
