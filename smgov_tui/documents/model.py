@@ -20,6 +20,15 @@ class Filled:
 
     id: str
     text: str
+    style: str = ""  # "strong" or "em": the writer's own emphasis in long text
+
+
+@dataclass(frozen=True)
+class Link(Filled):
+    """A link the plan's long text holds (http, https or mailto only, see
+    documents/longtext.py); a renderer that does not know it shows its text."""
+
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,10 +53,11 @@ class Code:
 
 @dataclass(frozen=True)
 class Break:
-    """A line break inside a paragraph (plan text keeps its lines)."""
+    """A hard line break inside a paragraph (a single line break in long text is
+    a soft one, a space, as in Markdown)."""
 
 
-Part = str | Filled | Gap | Strong | Code | Break
+Part = str | Filled | Link | Gap | Strong | Code | Break
 
 
 @dataclass(frozen=True)

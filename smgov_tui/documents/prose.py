@@ -27,9 +27,9 @@ from smgov_tui.core.catalogue.kinds import (
     is_empty,
 )
 from smgov_tui.core.plan import Plan
+from smgov_tui.documents.longtext import text_blocks
 from smgov_tui.documents.model import (
     Block,
-    Break,
     Bullets,
     Filled,
     Gap,
@@ -68,29 +68,6 @@ def inline(kind: Kind, value: Any, plan: Plan | None = None) -> str:
         return plan.show(kind, value) if plan is not None else kind.show(value)
     except (AttributeError, KeyError, TypeError, ValueError):  # a kind shaped otherwise: the data itself
         return json.dumps(value, ensure_ascii=False)
-
-
-# one or more lines that all start like a list item: "- x", "* x", "• x", "1. x", "2) x"
-_ITEM = re.compile(r"^\s*(?:[-*•+]|(\d{1,9})[.)])\s+(\S.*)$")
-
-
-def text_blocks(decision_id: str, text: str) -> list[Block]:
-    """Long plan text: its paragraphs, its lists as lists, its line breaks kept."""
-    blocks: list[Block] = []
-    for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
-        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-        if not lines:
-            continue
-        items = [_ITEM.match(line) for line in lines]
-        if all(items):
-            start = int(items[0][1]) if items[0][1] else None
-            blocks.append(Bullets(tuple(Para((Filled(decision_id, m[2]),)) for m in items), start))
-            continue
-        parts: list[Part] = []
-        for line in lines:
-            parts += [Break(), Filled(decision_id, line)] if parts else [Filled(decision_id, line)]
-        blocks.append(Para(tuple(parts)))
-    return blocks
 
 
 def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | None = None) -> list[Block]:

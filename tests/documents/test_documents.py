@@ -333,6 +333,9 @@ MARKUP = "[bold red]x[/]"
 CLEAR = "\x1b[2J"
 
 
+AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]+>|<[\w.+-]+@[\w.-]+>")
+
+
 def hostile_plan():
     plan = sample("small-city")
     values = {
@@ -370,28 +373,30 @@ def test_hostile_text_comes_out_literal_in_every_format():
             return any(needle in text for text in texts)
 
         assert "\x1b" not in md + html
-        assert "\\\\x1b\\[2J" in md and "\\x1b[2J" in html  # shown as the four characters \x1b
-        # Markdown: every < of plan text is escaped; no heading or list but ours
-        assert not re.search(r"(?<!\\)<", md)
-        assert not re.search(r"^# heading", md, re.MULTILINE) and not re.search(r"^1\. not a list", md, re.MULTILINE)
-        # HTML: no tag, attribute or link from the plan, just its characters
+        assert "\\x1b[2J" in md and "\\x1b[2J" in html  # shown as the four characters \x1b
+        # Markdown: every < of plan text that could open a tag is escaped (autolinks are ours);
+        # no heading but ours
+        assert not re.search(r"(?<!\\)<[A-Za-z/!?]", AUTOLINK.sub("", md))
+        assert not re.search(r"^# heading", md, re.MULTILINE)
+        # HTML: no tag, attribute or link from the plan but an http(s) or mailto one, just its characters
         assert "<script" not in html and "<img" not in html and "<b>" not in html
-        assert not re.search(r"<[^>]*onerror=", html) and "<a " not in html and "href=" not in html
+        assert not re.search(r"<[^>]*onerror=", html) and not re.search(r'href="(?!https?://|mailto:)', html)
         assert html.count("<h1>") == 1
         if drawn_on(SCRIPT):
-            assert "\\<script\\>alert(1)\\</script\\>" in md and "\\*\\*bold\\*\\*" in md
-            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "**bold**" in html
+            assert "\\<script>alert(1)\\</script>" in md and "**bold** \\| pipe" in md  # long text's emphasis
+            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<strong>bold</strong> | pipe" in html
         if drawn_on(LINK):
-            assert "\\[link\\](javascript:alert(1))" in md and LINK in html
+            assert "[link\\](javascript:alert(1))" in md and LINK in html
         if drawn_on(IMG):
             assert "&lt;img src=x onerror=alert(1)&gt;" in html
     conduct_html = render(plan, "conduct", "html", TODAY)
-    assert "# heading" in conduct_html and "1. not a list" in conduct_html and MARKUP in conduct_html
+    # "1. " and "- " lines after a sentence are a list, as in Markdown; "# " stays text
+    assert "# heading" in conduct_html and "<li>not a list</li>" in conduct_html and MARKUP in conduct_html
     assert "&amp;lt;script&amp;gt;" in conduct_html and "`code`" in conduct_html
     plan_md = render(plan, "plan", "md", TODAY)
-    assert "\\| pipe \\<script\\>" in plan_md  # the row field, in its table cell
+    assert "\\| pipe \\<script>alert(1)\\</script> [link\\](javascript:alert(1)) \\*\\*bold\\*\\*" in plan_md  # the row field, in its table cell
     comments_md = render(plan, "comments", "md", TODAY)
-    assert "\\[link\\](javascript:alert(1))" in comments_md  # the notice and the removal rules
+    assert "[link\\](javascript:alert(1))" in comments_md  # the notice and the removal rules
 
 
 def test_hostile_text_in_the_title_stays_text():
