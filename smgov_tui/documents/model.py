@@ -33,10 +33,14 @@ class Link(Filled):
 
 @dataclass(frozen=True)
 class Gap:
-    """A decision not yet made, shown where its value would stand."""
+    """A decision not yet made, shown where its value would stand; or, not
+    `whole`, the part of a made decision a figure or column still lacks (the
+    hours of a roster with none entered): a gap in the text, though the
+    decision is not counted among those not yet made."""
 
     id: str
     label: str
+    whole: bool = True
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,7 @@ class Section:
     @property
     def gaps(self) -> list[str]:
         return list(dict.fromkeys(p.id for block in self.blocks for p in parts_of(block)
-                                  if isinstance(p, Gap)))
+                                  if isinstance(p, Gap) and p.whole))
 
 
 @dataclass

@@ -58,6 +58,40 @@ def spoken_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_words(count: int, one: str, many: str = "") -> str:
+    """3, "person", "people" -> "three people"; words up to ten, as prose writes them."""
+    number = NUMBERS[count] if 0 <= count < len(NUMBERS) else str(count)
+    return f"{number} {one if count == 1 else many or one + 's'}"
+
+
+def hours_words(value: float) -> str:
+    """6 -> "6 hours", 1 -> "1 hour", 1.98 -> "2 hours"."""
+    shown = f"{round(value, 1):g}"
+    return f"{shown} hour{'' if shown == '1' else 's'}"
+
+
+# A kind's compact units, as a sentence or a table cell says them: "3 posts/week" -> "3 posts a week".
+_UNITS = ((re.compile(r"\b(\d+(?:\.\d+)?) h/week\b"), r"\1 hours a week"),
+          (re.compile(r"\b(\d+(?:\.\d+)?) h\b(?!/)"), r"\1 hours"),
+          (re.compile(r"\b(\d+(?:\.\d+)?) min\b"), r"\1 minutes"),
+          (re.compile(r"(?<=\w)/(week|day|month|year)\b"), r" a \1"),
+          (re.compile(r"\b1 (hour|minute|post|check|person)s\b"), r"1 \1"))
+
+
+def in_words(text: str) -> str:
+    for pattern, words in _UNITS:
+        text = pattern.sub(words, text)
+    return text
+
+
+def named(template: str) -> list[str]:
+    """The decisions a Prose template names."""
+    return [match[1] for match in _SLOT.finditer(template)]
+
+
 def inline(kind: Kind, value: Any, plan: Plan | None = None) -> str:
     """A value as words inside a sentence or a table cell; a sum in the plan's currency."""
     if isinstance(kind, Multi) and isinstance(value, list) and value:
@@ -65,28 +99,34 @@ def inline(kind: Kind, value: Any, plan: Plan | None = None) -> str:
     if isinstance(kind, LongText) and isinstance(value, str):
         return " ".join(value.split())
     try:
-        return plan.show(kind, value) if plan is not None else kind.show(value)
+        return in_words(plan.show(kind, value) if plan is not None else kind.show(value))
     except (AttributeError, KeyError, TypeError, ValueError):  # a kind shaped otherwise: the data itself
         return json.dumps(value, ensure_ascii=False)
 
 
 def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | None = None) -> list[Block]:
-    """Rows as a table of the columns in use; a wide one as a small table per row."""
-    fields = [f for f in kind.fields if any(not is_empty(row.get(f.key)) for row in rows)]
+    """Rows as a table; a wide one as a small table per row. A column no row
+    fills is undecided, and shows its gap rather than vanishing (the security
+    table once showed only its two-factor column); a field whose blank has a
+    meaning ("blank means the escalation contact") is left out instead."""
+    undecided = {f.key for f in kind.fields if all(is_empty(row.get(f.key)) for row in rows)}
+    fields = [f for f in kind.fields if f.key not in undecided or "blank means" not in f.help.lower()]
 
-    def cell(row: dict, f) -> str:
-        return "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key], plan)
+    def cell(row: dict, f) -> Part:
+        if f.key in undecided:
+            return Gap(decision_id, f.label, whole=False)
+        return Filled(decision_id, "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key], plan))
 
     if len(fields) <= WIDE_TABLE:
         return [Table(tuple(f.label for f in fields),
-                      tuple(tuple(Filled(decision_id, cell(row, f)) for f in fields) for row in rows),
+                      tuple(tuple(cell(row, f) for f in fields) for row in rows),
                       decision_id)]
     blocks: list[Block] = []
     key = kind.field(kind.key_field)
     for row in rows:
-        shown = [f for f in fields if f is not key and not is_empty(row.get(f.key))]
-        blocks.append(Table((key.label, cell(row, key)),
-                            tuple((f.label, Filled(decision_id, cell(row, f))) for f in shown),
+        shown = [f for f in fields if f is not key and (f.key in undecided or not is_empty(row.get(f.key)))]
+        blocks.append(Table((key.label, inline(key.kind, row[key.key], plan)),
+                            tuple((f.label, cell(row, f)) for f in shown),
                             decision_id))
     return blocks
 

@@ -16,13 +16,13 @@ from smgov_tui.core import peer_comparison as comparison
 from smgov_tui.core import response_matrix as triage
 from smgov_tui.core.plan import Plan
 from smgov_tui.documents.model import Block, Bullets, Filled, Para, Strong, Table
-from smgov_tui.documents.prose import spoken_list
+from smgov_tui.documents.prose import hours_words, in_words, spoken_list
 
 NOBODY = Strong("No one named")
 
 
 def people_and_cuts(plan: Plan) -> list[Block]:
-    hours = capacity.hours
+    hours = hours_words
     blocks: list[Block] = []
     people = capacity.person_loads(plan)
     if people:
@@ -75,7 +75,7 @@ def response_matrix(plan: Plan) -> list[Block]:
                      _person(line.backup, "response.tiers"),
                      _person(line.escalation, "response.escalation_contact" if line.escalation_inherited
                              else "response.tiers"),
-                     Filled("response.tiers", line.target) if line.target else Strong("No target"),
+                     Filled("response.tiers", in_words(line.target)) if line.target else Strong("No target"),
                      Filled("response.tiers", line.how) if line.how else ""))
     blocks: list[Block] = [
         Para(("Who answers each kind of message, who covers for them, who takes over, and how fast:",)),
