@@ -15,7 +15,7 @@ from smgov_tui.core import hours as capacity
 from smgov_tui.core import peer_comparison as comparison
 from smgov_tui.core import response_matrix as triage
 from smgov_tui.core.plan import Plan
-from smgov_tui.documents.model import Block, Bullets, Filled, Para, Strong, Table
+from smgov_tui.documents.model import Block, Bullets, Filled, Gap, Para, Strong, Table
 from smgov_tui.documents.prose import hours_words, in_words, spoken_list
 
 NOBODY = Strong("No one named")
@@ -25,12 +25,18 @@ def people_and_cuts(plan: Plan) -> list[Block]:
     hours = hours_words
     blocks: list[Block] = []
     people = capacity.person_loads(plan)
+    # Hours not entered are gaps, not "0 hours": on the platforms, or on a person's roster row.
+    entered = {row["name"] for row in plan.rows("resources.roster") if row.get("hours")}
+    posting = capacity.hours_needed(plan) > 0
     if people:
         blocks.append(Para(("Each platform's hours fall on its owner, who answers for the account:",)))
         blocks.append(Table(("Person", "Owns a week", "Rostered a week", "Over"), tuple(
-            (Filled("resources.roster", person.name), hours(person.needed),
-             hours(person.available) if person.rostered else Strong("not on the roster"),
-             hours(person.short) if person.short > 0.05 else "")
+            (Filled("resources.roster", person.name),
+             hours(person.needed) if posting else Gap("platforms.chosen", "Hours each platform needs", whole=False),
+             (hours(person.available) if person.name in entered else
+              Gap("resources.roster", "Hours a week", whole=False)) if person.rostered
+             else Strong("not on the roster"),
+             hours(person.short) if person.short > 0.05 and posting and person.name in entered else "")
             for person in people)))
     unestimated = capacity.replies_unestimated(plan)
     if unestimated:

@@ -81,3 +81,46 @@ def test_text_that_looks_like_a_heading_or_a_table_stays_text():
     assert "<h1>Not a heading" not in html and "<table" not in section_html(html)
     assert "# Not a heading \\| not \\| a table \\| \\|-----\\|---------\\|" in md
     assert not re.search(r"^#+ Not a heading", md, re.MULTILINE)
+
+
+# the plan document reads as a document, with gaps where figures are missing
+
+
+def county():
+    return PlanStore(SAMPLES / "county.json").load()
+
+
+def test_the_plan_carries_its_tables_in_sentences_and_words():
+    md = render(county(), "plan", "md", TODAY)
+    assert "Two people share 14 hours a week: Priya Nair (team lead, 8 hours) and Tom Becker " \
+           "(content lead, 6 hours)." in md
+    assert "We will run three platforms, Facebook, X and YouTube, with Facebook as our main platform." in md
+    assert "| Posts a week            | 7 posts a week " in md and "posts/week" not in md
+    assert "\n## Purpose\n" in md and "\n## Launch and review\n" in md
+
+
+def test_hours_not_entered_are_a_gap_not_zero_hours():
+    plan = county()
+    rows = [{k: v for k, v in row.items() if k not in ("posts_per_week", "checks_per_day")}
+            for row in plan.rows("platforms.chosen")]
+    plan = plan.with_value("platforms.chosen", rows)
+    roster = [{k: v for k, v in row.items() if k != "hours"} for row in plan.rows("resources.roster")]
+    plan = plan.with_value("resources.roster", roster)
+    md = render(plan, "plan", "md", TODAY)
+    assert ("Staff time: the platforms in this plan need about **[Not yet decided: Posts, checks and "
+            "minutes for each platform]** a week, and the roster gives **[Not yet decided: Hours a week "
+            "each person gives]**.") in md
+    assert "0 hours" not in md and "about 0" not in md
+    assert "Two people share **[Not yet decided: Hours a week each person gives]**: Priya Nair" in md
+
+
+def test_a_column_no_row_fills_shows_its_gap_instead_of_vanishing():
+    plan = county()
+    rows = [{"account": row["account"], "two_factor": row["two_factor"]} for row in plan.rows("safeguards.access")]
+    plan = plan.with_value("safeguards.access", rows)
+    md = render(plan, "plan", "md", TODAY)
+    assert "| Administrators " in md and "| Next access review " in md
+    line = next(line for line in md.splitlines() if line.startswith("| Facebook ") and "yes" in line)
+    assert "**[Not yet decided: Administrators]**" in line and "**[Not yet decided: Next access review]**" in line
+    data = json.loads(render(plan, "plan", "json", TODAY))
+    assert "safeguards.access" not in [g["id"] for g in data["gaps"]]  # made, though incomplete
