@@ -74,12 +74,13 @@ def _platforms(plan: Plan, prose: Prose) -> list[Block]:
             *prose.blocks("platforms.chosen")]
 
 
-def _counted(decision_id: str, one: str, many: str, intro: str) -> Writer:
-    """A list decision introduced by how many rows it has: "We measure 2 objectives:"."""
+def _counted(decision_id: str, one: str, many: str, intro: str, undecided: str = "") -> Writer:
+    """A list decision introduced by how many rows it has: "We measure two objectives:";
+    while undecided, its gap in the `undecided` sentence (else the intro's)."""
     def write(plan: Plan, prose: Prose) -> list[Block]:
         rows = plan.rows(decision_id)
         if not rows:
-            return [Para((intro.format(what=many) + ": ", *prose.parts(f"{{{decision_id}}}"), "."))]
+            return [Para(((undecided or intro.format(what=many)) + ": ", *prose.parts(f"{{{decision_id}}}"), "."))]
         return [Para((intro.format(what=count_words(len(rows), one, many)) + ":",)), *prose.blocks(decision_id)]
     return write
 
@@ -114,7 +115,7 @@ STEPS: dict[str, tuple[Line, ...]] = {
         ("lead", "The conversations we want to have:", "objectives.conversations_wanted"),
         ("lead", "Our most important messages:", "objectives.key_messages"),
         ("lead", "How we approach each topic:", "objectives.approach"),
-        "We want to {objectives.engagement_goals}, and we communicate {objectives.frequency}.",
+        "The engagement we want: {objectives.engagement_goals}. We communicate {objectives.frequency}.",
         (_counted("objectives.measurable", "measurable objective", "measurable objectives",
                   "We will know it works by {what}, each with a metric, a target and a review date"),
          ("objectives.measurable",)),
@@ -136,10 +137,11 @@ STEPS: dict[str, tuple[Line, ...]] = {
     "response": (
         (_response_matrix, ("response.tiers",)),
         ("lead", "How we respond:", "response.how"),
-        "We aim to reply within {response.reply_target}, and we post within {response.posting_time_frame}.",
+        "We aim to reply within {response.reply_target}. When we post: {response.posting_time_frame}.",
         (_counted("response.welcomed_topics", "topic", "topics", "We welcome questions on {what}"),
          ("response.welcomed_topics",)),
-        (_counted("response.off_limits_topics", "topic", "topics", "We do not discuss {what} on our accounts"),
+        (_counted("response.off_limits_topics", "topic", "topics", "We do not discuss {what} on our accounts",
+                  "The topics we do not discuss on our accounts"),
          ("response.off_limits_topics",)),
         "Our tone is {response.tone}. What goes beyond the first responder goes to "
         "{response.escalation_contact}.",
