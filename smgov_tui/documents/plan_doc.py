@@ -33,7 +33,7 @@ from smgov_tui.documents.model import (
     Strong,
     Table,
 )
-from smgov_tui.documents.prose import Prose, count_words, gap, hours_words, named, spoken_list
+from smgov_tui.documents.prose import Prose, count_words, gap, hours_words, in_words, named, spoken_list
 
 SECTIONS = {  # a step -> the section a council knows it as
     "organisation": "Purpose", "objectives": "Objectives", "resources": "Resources",
@@ -287,7 +287,7 @@ def hours_and_money(plan: Plan, prose: Prose) -> list[Block]:
             ("Platform", "Posting", "Moderation", "Replies", "Total a week"),
             tuple((Filled("platforms.chosen", load.platform), hours_words(load.posting),
                    hours_words(load.moderation),
-                   Gap("platforms.chosen", "Replies a week and minutes a reply", whole=False)
+                   Gap("platforms.chosen", "Reply load", whole=False)
                    if load.platform in unestimated else hours_words(load.replies),
                    hours_words(load.hours))
                   for load in loads),
@@ -322,5 +322,5 @@ def readiness(result: Checklist) -> list[Block]:
     if checks:
         blocks.append(Para(("Cross-checks that combine decisions and do not pass yet:",)))
         blocks.append(Bullets(tuple(Para((Strong(i.label + ("" if i.blocking else " (advice)")),
-                                          f": {i.why}")) for i in checks)))
+                                          f": {in_words(i.why)}")) for i in checks)))
     return blocks
