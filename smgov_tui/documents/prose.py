@@ -74,7 +74,8 @@ def hours_words(value: float) -> str:
 
 
 # A kind's compact units, as a sentence or a table cell says them: "3 posts/week" -> "3 posts a week".
-_UNITS = ((re.compile(r"\b(\d+(?:\.\d+)?) h/week\b"), r"\1 hours a week"),
+_UNITS = ((re.compile(r"\b(\d+(?:\.\d+)?) h gap\b"), r"\1-hour gap"),
+          (re.compile(r"\b(\d+(?:\.\d+)?) h/week\b"), r"\1 hours a week"),
           (re.compile(r"\b(\d+(?:\.\d+)?) h\b(?!/)"), r"\1 hours"),
           (re.compile(r"\b(\d+(?:\.\d+)?) min\b"), r"\1 minutes"),
           (re.compile(r"(?<=\w)/(week|day|month|year)\b"), r" a \1"),
