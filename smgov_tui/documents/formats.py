@@ -26,6 +26,7 @@ from smgov_tui.documents.model import (
     Document,
     Filled,
     Gap,
+    Link,
     Para,
     Part,
     Strong,
@@ -108,6 +109,8 @@ def document_html(document: Document) -> str:
 def part_text(part: Part) -> str:
     if isinstance(part, (str, Strong, Code)):
         return part if isinstance(part, str) else part.text
+    if isinstance(part, Link):  # the address too, where the words do not say it
+        return part.text if part.url.removeprefix("mailto:") in part.text else f"{part.text} ({part.url})"
     if isinstance(part, Filled):
         return part.text
     if isinstance(part, Gap):

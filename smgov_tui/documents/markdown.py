@@ -1,10 +1,14 @@
 """A document as Markdown, with every piece of plan text escaped.
 
-Plan text is data: `<script>`, `**bold**`, `[a](javascript:...)`, `# heading`
-or `| pipe` typed into a decision must come out as those characters, not as
-markup, and control characters as visible `\\x1b`-style escapes. Every string
-that reaches the output goes through `escape`; line starts are guarded too,
-since `1.`, `-`, `+`, `=` or `#` there would start a list, a rule or a heading.
+Plan text is data: `<script>`, `[a](javascript:...)`, `# heading` or `| pipe`
+typed into a decision must come out as those characters, not as markup, and
+control characters as visible `\\x1b`-style escapes. Every string that
+reaches the output goes through `escape`, which escapes a character only where
+it would otherwise mean something (an `&` before an entity, a `]` before `(`),
+so a reader of the .md file sees "Communications & Public Information Office",
+not "\\&". Line starts are guarded too, since `1.`, `-`, `+`, `=`, `>` or `#`
+there would start a list, a quote, a rule or a heading. The long text's own
+emphasis and links (documents/longtext.py) are written as Markdown.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from smgov_tui.documents.model import (
     Document,
     Filled,
     Gap,
+    Link,
     Para,
     Part,
     Strong,
@@ -31,13 +36,23 @@ from smgov_tui.documents.model import (
 )
 from smgov_tui.documents.prose import GAP_WORDS
 
-_SPECIAL = set("\\`*_[]<>&|~")
-_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=#])")
+# Where each character would be markup, and only there:
+_MEANING = re.compile(
+    r"[`*|]"                        # code, emphasis, a table's cell
+    r"|\\(?=[!-/:-@\[-`{-~]|$)"     # a backslash that would escape the next character
+    r"|&(?=#?\w+;)"                 # an entity
+    r"|<(?=[A-Za-z/!?])"            # a tag or an autolink
+    r"|\](?=[(\[:])"                 # the end of a link's text, or of a reference
+    r"|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])"  # emphasis (inside a word, _ is a letter)
+    r"|~(?=~)|(?<=~)~")             # strikethrough
 
 
 def escape(text: str) -> str:
     """Plan (or our) text as Markdown that renders as exactly these characters."""
-    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in visible(text))
+    return _MEANING.sub(lambda m: "\\" + m[0], visible(text))
+
+
+_LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=#>])")
 
 
 def guard_start(line: str) -> str:
@@ -54,8 +69,15 @@ def gap_markdown(gap: Gap) -> str:
 def part_markdown(part: Part) -> str:
     if isinstance(part, str):
         return escape(part)
+    if isinstance(part, Link):
+        return link_markdown(part)
     if isinstance(part, Filled):
-        return escape(" ".join(part.text.split()))
+        text = escape(re.sub(r"\s+", " ", part.text))
+        if part.style and text.strip():
+            mark = "**" if part.style == "strong" else "*"
+            lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", text).groups()
+            return f"{lead}{mark}{core}{mark}{trail}"
+        return text
     if isinstance(part, Gap):
         return gap_markdown(part)
     if isinstance(part, Strong):
@@ -65,6 +87,21 @@ def part_markdown(part: Part) -> str:
     if isinstance(part, Break):
         return "\\\n"
     raise TypeError(part)
+
+
+def link_markdown(link: Link) -> str:
+    """`<https://x.gov>` when the text is the address, else `[text](address)`."""
+    url = re.sub(r"[\s()<>\\]", lambda m: f"%{ord(m[0]):02X}", visible(link.url))
+    text = " ".join(link.text.split())
+    if text == url:
+        return f"<{url}>"
+    if url == f"mailto:{text}" and _EMAIL.fullmatch(text):
+        return f"<{text}>"
+    label = re.sub(r"(?<!\\)([][])", r"\\\1", escape(text))
+    return f"[{label}]({url})"
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def para_markdown(para: Para) -> str:

@@ -20,14 +20,27 @@ class Filled:
 
     id: str
     text: str
+    style: str = ""  # "strong" or "em": the writer's own emphasis in long text
+
+
+@dataclass(frozen=True)
+class Link(Filled):
+    """A link the plan's long text holds (http, https or mailto only, see
+    documents/longtext.py); a renderer that does not know it shows its text."""
+
+    url: str = ""
 
 
 @dataclass(frozen=True)
 class Gap:
-    """A decision not yet made, shown where its value would stand."""
+    """A decision not yet made, shown where its value would stand; or, not
+    `whole`, the part of a made decision a figure or column still lacks (the
+    hours of a roster with none entered): a gap in the text, though the
+    decision is not counted among those not yet made."""
 
     id: str
     label: str
+    whole: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,10 +57,11 @@ class Code:
 
 @dataclass(frozen=True)
 class Break:
-    """A line break inside a paragraph (plan text keeps its lines)."""
+    """A hard line break inside a paragraph (a single line break in long text is
+    a soft one, a space, as in Markdown)."""
 
 
-Part = str | Filled | Gap | Strong | Code | Break
+Part = str | Filled | Link | Gap | Strong | Code | Break
 
 
 @dataclass(frozen=True)
@@ -106,7 +120,7 @@ class Section:
     @property
     def gaps(self) -> list[str]:
         return list(dict.fromkeys(p.id for block in self.blocks for p in parts_of(block)
-                                  if isinstance(p, Gap)))
+                                  if isinstance(p, Gap) and p.whole))
 
 
 @dataclass

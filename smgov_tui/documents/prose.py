@@ -27,9 +27,9 @@ from smgov_tui.core.catalogue.kinds import (
     is_empty,
 )
 from smgov_tui.core.plan import Plan
+from smgov_tui.documents.longtext import text_blocks
 from smgov_tui.documents.model import (
     Block,
-    Break,
     Bullets,
     Filled,
     Gap,
@@ -58,6 +58,41 @@ def spoken_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_words(count: int, one: str, many: str = "") -> str:
+    """3, "person", "people" -> "three people"; words up to ten, as prose writes them."""
+    number = NUMBERS[count] if 0 <= count < len(NUMBERS) else str(count)
+    return f"{number} {one if count == 1 else many or one + 's'}"
+
+
+def hours_words(value: float) -> str:
+    """6 -> "6 hours", 1 -> "1 hour", 1.98 -> "2 hours"."""
+    shown = f"{round(value, 1):g}"
+    return f"{shown} hour{'' if shown == '1' else 's'}"
+
+
+# A kind's compact units, as a sentence or a table cell says them: "3 posts/week" -> "3 posts a week".
+_UNITS = ((re.compile(r"\b(\d+(?:\.\d+)?) h gap\b"), r"\1-hour gap"),
+          (re.compile(r"\b(\d+(?:\.\d+)?) h/week\b"), r"\1 hours a week"),
+          (re.compile(r"\b(\d+(?:\.\d+)?) h\b(?!/)"), r"\1 hours"),
+          (re.compile(r"\b(\d+(?:\.\d+)?) min\b"), r"\1 minutes"),
+          (re.compile(r"(?<=\w)/(week|day|month|year)\b"), r" a \1"),
+          (re.compile(r"\b1 (hour|minute|post|check|person)s\b"), r"1 \1"))
+
+
+def in_words(text: str) -> str:
+    for pattern, words in _UNITS:
+        text = pattern.sub(words, text)
+    return text
+
+
+def named(template: str) -> list[str]:
+    """The decisions a Prose template names."""
+    return [match[1] for match in _SLOT.finditer(template)]
+
+
 def inline(kind: Kind, value: Any, plan: Plan | None = None) -> str:
     """A value as words inside a sentence or a table cell; a sum in the plan's currency."""
     if isinstance(kind, Multi) and isinstance(value, list) and value:
@@ -65,51 +100,34 @@ def inline(kind: Kind, value: Any, plan: Plan | None = None) -> str:
     if isinstance(kind, LongText) and isinstance(value, str):
         return " ".join(value.split())
     try:
-        return plan.show(kind, value) if plan is not None else kind.show(value)
+        return in_words(plan.show(kind, value) if plan is not None else kind.show(value))
     except (AttributeError, KeyError, TypeError, ValueError):  # a kind shaped otherwise: the data itself
         return json.dumps(value, ensure_ascii=False)
 
 
-# one or more lines that all start like a list item: "- x", "* x", "• x", "1. x", "2) x"
-_ITEM = re.compile(r"^\s*(?:[-*•+]|(\d{1,9})[.)])\s+(\S.*)$")
-
-
-def text_blocks(decision_id: str, text: str) -> list[Block]:
-    """Long plan text: its paragraphs, its lists as lists, its line breaks kept."""
-    blocks: list[Block] = []
-    for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
-        lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-        if not lines:
-            continue
-        items = [_ITEM.match(line) for line in lines]
-        if all(items):
-            start = int(items[0][1]) if items[0][1] else None
-            blocks.append(Bullets(tuple(Para((Filled(decision_id, m[2]),)) for m in items), start))
-            continue
-        parts: list[Part] = []
-        for line in lines:
-            parts += [Break(), Filled(decision_id, line)] if parts else [Filled(decision_id, line)]
-        blocks.append(Para(tuple(parts)))
-    return blocks
-
-
 def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | None = None) -> list[Block]:
-    """Rows as a table of the columns in use; a wide one as a small table per row."""
-    fields = [f for f in kind.fields if any(not is_empty(row.get(f.key)) for row in rows)]
+    """Rows as a table; a wide one as a small table per row. A column no row
+    fills is undecided, and shows its gap rather than vanishing (the security
+    table once showed only its two-factor column); a field whose blank has a
+    meaning ("blank means the escalation contact") is left out instead."""
+    undecided = {f.key for f in kind.fields if all(is_empty(row.get(f.key)) for row in rows)}
+    fields = [f for f in kind.fields if f.key not in undecided or "blank means" not in f.help.lower()]
 
-    def cell(row: dict, f) -> str:
-        return "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key], plan)
+    def cell(row: dict, f) -> Part:
+        if f.key in undecided:
+            return Gap(decision_id, f.label, whole=False)
+        return Filled(decision_id, "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key], plan))
 
     if len(fields) <= WIDE_TABLE:
         return [Table(tuple(f.label for f in fields),
-                      tuple(tuple(Filled(decision_id, cell(row, f)) for f in fields) for row in rows),
+                      tuple(tuple(cell(row, f) for f in fields) for row in rows),
                       decision_id)]
     blocks: list[Block] = []
     key = kind.field(kind.key_field)
     for row in rows:
-        shown = [f for f in fields if f is not key and not is_empty(row.get(f.key))]
-        blocks.append(Table((key.label, cell(row, key)),
-                            tuple((f.label, Filled(decision_id, cell(row, f))) for f in shown),
+        shown = [f for f in fields if f is not key and (f.key in undecided or not is_empty(row.get(f.key)))]
+        blocks.append(Table((key.label, inline(key.kind, row[key.key], plan)),
+                            tuple((f.label, cell(row, f)) for f in shown),
                             decision_id))
     return blocks
 

@@ -15,22 +15,28 @@ from smgov_tui.core import hours as capacity
 from smgov_tui.core import peer_comparison as comparison
 from smgov_tui.core import response_matrix as triage
 from smgov_tui.core.plan import Plan
-from smgov_tui.documents.model import Block, Bullets, Filled, Para, Strong, Table
-from smgov_tui.documents.prose import spoken_list
+from smgov_tui.documents.model import Block, Bullets, Filled, Gap, Para, Strong, Table
+from smgov_tui.documents.prose import hours_words, in_words, spoken_list
 
 NOBODY = Strong("No one named")
 
 
 def people_and_cuts(plan: Plan) -> list[Block]:
-    hours = capacity.hours
+    hours = hours_words
     blocks: list[Block] = []
     people = capacity.person_loads(plan)
+    # Hours not entered are gaps, not "0 hours": on the platforms, or on a person's roster row.
+    entered = {row["name"] for row in plan.rows("resources.roster") if row.get("hours")}
+    posting = capacity.hours_needed(plan) > 0
     if people:
         blocks.append(Para(("Each platform's hours fall on its owner, who answers for the account:",)))
         blocks.append(Table(("Person", "Owns a week", "Rostered a week", "Over"), tuple(
-            (Filled("resources.roster", person.name), hours(person.needed),
-             hours(person.available) if person.rostered else Strong("not on the roster"),
-             hours(person.short) if person.short > 0.05 else "")
+            (Filled("resources.roster", person.name),
+             hours(person.needed) if posting else Gap("platforms.chosen", "Hours each platform needs", whole=False),
+             (hours(person.available) if person.name in entered else
+              Gap("resources.roster", "Hours a week", whole=False)) if person.rostered
+             else Strong("not on the roster"),
+             hours(person.short) if person.short > 0.05 and posting and person.name in entered else "")
             for person in people)))
     unestimated = capacity.replies_unestimated(plan)
     if unestimated:
@@ -75,7 +81,7 @@ def response_matrix(plan: Plan) -> list[Block]:
                      _person(line.backup, "response.tiers"),
                      _person(line.escalation, "response.escalation_contact" if line.escalation_inherited
                              else "response.tiers"),
-                     Filled("response.tiers", line.target) if line.target else Strong("No target"),
+                     Filled("response.tiers", in_words(line.target)) if line.target else Strong("No target"),
                      Filled("response.tiers", line.how) if line.how else ""))
     blocks: list[Block] = [
         Para(("Who answers each kind of message, who covers for them, who takes over, and how fast:",)),

@@ -176,7 +176,7 @@ def test_answers_are_validated_saved_with_history_and_guided(tmp_path):
                 "hourly", "2")
     # ? prints the decision's guidance, then asks again
     assert plain_guidance("objectives.key_messages") in squeezed(out)
-    assert "What you can enter: text, several lines allowed." in out
+    assert "What you can enter: text, written as in an e-mail: a blank line starts a new paragraph" in squeezed(out)
     # a wrong value is explained, not saved, and asked again
     assert has(out, "Not saved: '9' is not a choice here; use any of: inform,")
     assert has(out, "Not saved: 'loud' is not a choice here")

@@ -128,6 +128,13 @@ class LongText(Kind):
     def allowed(self) -> str:
         return "text, several lines allowed"
 
+    def described(self) -> str:
+        # The documents read it as Markdown (documents/longtext.py): say how, once, for every long text.
+        return ("text, written as in an e-mail: a blank line starts a new paragraph, while a single "
+                "line break stays inside it; lines starting with \"- \" or \"1. \" make a list, "
+                "even straight after a sentence; web "
+                "addresses (https://… or www.…) and e-mail addresses become links in the documents")
+
     def parse(self, text: str) -> Any:
         return self.check(text)
 
