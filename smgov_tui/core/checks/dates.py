@@ -69,10 +69,11 @@ def first_review_before_launch(plan: Plan) -> str | None:
 
 def first_review_far(plan: Plan) -> str | None:
     """A first review further from launch than the review cycle: the policies promise
-    a review every cycle, so the first one should come within one."""
+    a review every cycle, so the first one should come within one. A week's grace: the
+    suggested date moves off a weekend (a review is held at work)."""
     first, launch, cycle = (dates.read_date(plan.get("launch.first_review")), dates.launch_date(plan),
                             plan.get("launch.review_cycle"))
-    if not (first and launch and cycle) or first <= dates.add_months(launch, cycle):
+    if not (first and launch and cycle) or first <= dates.add_months(launch, cycle) + _dt.timedelta(days=7):
         return None
     every = CATALOGUE.get("launch.review_cycle").kind.show(cycle)
     return (f"the first plan review ({first}) is more than one review cycle after the launch "
