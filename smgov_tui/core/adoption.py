@@ -47,11 +47,27 @@ class Adopted(NamedTuple):
                 if not CATALOGUE.get(decision_id).blocker and not plan.decided(decision_id)]
 
 
+# The identity every adopted document opens with, and its back matter
+# (documents/governance.py). LEAVES_OUT: the number, the related documents and the
+# adoption record (body, resolution, date) are filled in by the clerk or at the
+# meeting, and the record keeps blank lines for them; the sign-off says who approved
+# once someone has. The rest says whom the rules bind, under what, from when.
+GOVERNANCE_FRONT = (
+    ("launch.policy_number", LEAVES_OUT), ("launch.authority", NEEDS), ("launch.scope", NEEDS),
+    ("launch.owner", NEEDS), ("launch.contact", NEEDS), ("launch.effective_date", NEEDS),
+    ("launch.review_cycle", NEEDS),
+)
+GOVERNANCE_BACK = (
+    ("launch.related_documents", LEAVES_OUT), ("launch.signoff", LEAVES_OUT),
+    ("launch.adopting_body", LEAVES_OUT), ("launch.resolution", LEAVES_OUT),
+    ("launch.adopted_on", LEAVES_OUT),
+)
+
 # Why each LEAVES_OUT: the sentence it fills adds to the document, and without
 # it every rule the document states still stands. Every other decision carries
 # a rule the public or the staff are held to (complaints: the way to contest a
 # removal under the published rules; a forum without it is not adoptable).
-COMMENT_POLICY = Adopted("comments", "The comment policy", "conduct", (
+COMMENT_POLICY = Adopted("comments", "The comment policy", "conduct", GOVERNANCE_FRONT + (
     ("platforms.chosen", NEEDS), ("safeguards.forum", NEEDS),
     ("organisation.website", LEAVES_OUT),  # the sentence that the website lists our accounts
     ("conduct.citizen_conduct", NEEDS), ("response.welcomed_topics", NEEDS),
@@ -60,9 +76,9 @@ COMMENT_POLICY = Adopted("comments", "The comment policy", "conduct", (
     ("response.reply_target", NEEDS), ("response.how", NEEDS),
     ("safeguards.retention_schedule", NEEDS), ("safeguards.records", NEEDS),
     ("response.emergency_notice", NEEDS), ("safeguards.complaints", NEEDS),
-))
+) + GOVERNANCE_BACK)
 
-CODE_OF_CONDUCT = Adopted("conduct", "The code of conduct", "conduct", (
+CODE_OF_CONDUCT = Adopted("conduct", "The code of conduct", "conduct", GOVERNANCE_FRONT + (
     ("platforms.chosen", NEEDS), ("platforms.main", NEEDS), ("conduct.security", NEEDS),
     ("conduct.dos_donts", NEEDS), ("response.tone", NEEDS), ("conduct.reputation", NEEDS),
     ("response.escalation_contact", NEEDS), ("safeguards.hacked_response", NEEDS),
@@ -79,8 +95,7 @@ CODE_OF_CONDUCT = Adopted("conduct", "The code of conduct", "conduct", (
     ("safeguards.review_interval", LEAVES_OUT),  # the access table keeps each review's date
     ("safeguards.offboarding", NEEDS), ("conduct.legal", NEEDS), ("safeguards.forum", NEEDS),
     ("safeguards.retention_schedule", NEEDS), ("conduct.citizen_conduct", NEEDS),
-    ("launch.date", NEEDS), ("launch.first_review", NEEDS),
-    ("launch.signoff", LEAVES_OUT),  # says who approved it once someone has; adopted before that
-))
+    ("launch.first_review", NEEDS),
+) + (("launch.enforcement", NEEDS),) + GOVERNANCE_BACK)
 
 ADOPTED: tuple[Adopted, ...] = (COMMENT_POLICY, CODE_OF_CONDUCT)

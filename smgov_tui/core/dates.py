@@ -1,7 +1,7 @@
 """Every dated obligation in a plan, judged against a given day.
 
-A plan keeps living after launch: access reviews, objective reviews and the
-first plan review fall due, and terms of service, training and the register
+A plan keeps living after launch: access reviews, objective reviews, the
+first plan review and each plan review after it (every review cycle) fall due, and terms of service, training and the register
 go stale. This module lists them and says, for a day it is handed, what is
 overdue, due today or set too far ahead. It never reads a clock: the day
 comes from the caller (the command line's --as-of, the workbench's today).
@@ -97,6 +97,9 @@ def obligations(plan: Plan) -> list[Obligation]:
     first = read_date(plan.get("launch.first_review"))
     if first:
         found.append(Obligation("First plan review", first, "launch.first_review", None))
+        cycle = plan.get("launch.review_cycle")
+        if cycle:  # then every cycle after the first, where the policies say they are reviewed
+            found.append(Obligation("Plan review", add_months(first, cycle), "launch.review_cycle", cycle))
     return found
 
 

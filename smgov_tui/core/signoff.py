@@ -75,6 +75,15 @@ def standing(plan: Plan, row: dict) -> Standing:
     return Standing(row, False, tuple(sorted(changed, key=lambda key: (CATALOGUE.position.get(key, last), key))))
 
 
+def changed_between(before: dict, after: dict) -> tuple[str, ...]:
+    """The decisions two sign-off rows signed differently, in catalogue order: what a
+    revision changed (the revision history of the adopted documents)."""
+    old, new = _decode(before.get("signed", "")), _decode(after.get("signed", ""))
+    changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    last = len(CATALOGUE.position)
+    return tuple(sorted(changed, key=lambda key: (CATALOGUE.position.get(key, last), key)))
+
+
 def newest(plan: Plan) -> Standing | None:
     """The last sign-off recorded, the one that says whether the plan is approved."""
     rows = plan.rows(SIGNOFF)

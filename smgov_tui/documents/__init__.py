@@ -51,6 +51,13 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
         document = checklist_doc.build(plan, result, today)
     else:
         raise ValueError(f"unknown document {doc!r}; documents: {', '.join(DOCUMENTS)}")
+    if doc in ("conduct", "comments"):  # adopted as they stand: identity first, adoption last
+        from smgov_tui.core.adoption import ADOPTED
+        from smgov_tui.documents import governance
+
+        adopted = next(a for a in ADOPTED if a.key == doc)
+        document.sections[:0] = governance.front(plan, adopted)
+        document.sections += governance.back(plan, adopted, enforcement=doc == "conduct")
     for section in document.sections:
         section.values = {i: plan.get(i) if plan.decided(i) else None for i in section.decisions}
     if document.gaps and document.kind != "checklist":

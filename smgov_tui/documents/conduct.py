@@ -16,6 +16,7 @@ from smgov_tui.core import signoff
 from smgov_tui.core.adoption import CODE_OF_CONDUCT
 from smgov_tui.core.catalogue.kinds import plain_number
 from smgov_tui.core.plan import Plan
+from smgov_tui.documents import governance
 from smgov_tui.documents.comments import forum_words
 from smgov_tui.documents.model import Block, Document, Para, Section
 from smgov_tui.documents.prose import Prose, spoken_list
@@ -44,8 +45,8 @@ def _scope(p: Prose) -> list[Block]:
                   "before an account opens; Part 2 follows the eight elements of a government social "
                   "media policy identified by the Center for Technology in Government (CTG, 2010)."),)),
             p.para("It applies to our accounts on {platforms.chosen|platforms}, with "
-                   "{platforms.main} as our main platform, and to everyone on our social media "
-                   "roster.", platforms=lambda rows: _names(rows, "platform"))]
+                   "{platforms.main} as our main platform, and binds {launch.scope|bound}.",
+                   platforms=lambda rows: _names(rows, "platform"), bound=governance.bound)]
 
 
 def _security(p: Prose) -> list[Block]:
@@ -170,11 +171,11 @@ def build(plan: Plan, today: _dt.date) -> Document:
             part = subject_part
             sections.append(Section(part, []))
         sections.append(Section(title, p.kept(write(p)), level=3))
-    takes_effect = p.para("This code takes effect with the launch of our accounts on {launch.date} and is "
-                          "reviewed with the plan on {launch.first_review}.")
+    takes_effect = p.para("This code takes effect on {launch.effective_date}. It is reviewed with the "
+                          "plan on {launch.first_review}, then {launch.review_cycle}.")
     if plan.decided(signoff.SIGNOFF):  # approved only by a sign-off of the plan as it stands
         approved = p.para("{launch.signoff|approval}", approval=lambda rows: signoff.approval(plan) or "")
     else:  # left out while nobody signed (core/adoption.py)
         approved = p.para("It was approved by {launch.signoff}.")
-    sections.append(Section("Adoption", p.kept([takes_effect, approved])))
+    sections.append(Section("Effect and review", p.kept([takes_effect, approved])))
     return Document("conduct", plan.headed(TITLE), plan.title, today, [], sections)

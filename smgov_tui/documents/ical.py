@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import re
 
 import icalendar
 
 from smgov_tui import __version__
 from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.catalogue.kinds import EMAIL
 from smgov_tui.core.dates import NoObligations, Obligation, obligations
 from smgov_tui.core.names import person_key
 from smgov_tui.core.plan import Plan
@@ -29,7 +29,6 @@ from smgov_tui.core.textsafe import one_line
 
 PRODID = f"-//smgov//smgov {__version__}//EN"
 REMIND_DAYS = 7  # a reminder a week ahead: time to book the review, not just to notice it
-_EMAIL = re.compile(r"[^\s@<>(),;:\"']+@[^\s@<>(),;:\"']+\.[A-Za-z]{2,}")
 
 # What to do when each kind of date falls due, in the words of its decision's guidance.
 _TODO = {
@@ -45,6 +44,8 @@ _TODO = {
                           "and whether it is still needed; record the date in the plan.",
     "launch.first_review": "Review the whole plan against what the first months showed: the "
                            "objectives, the hours, the response targets and the rules.",
+    "launch.review_cycle": "Review the whole plan and its adopted policies, as they promise every "
+                           "review cycle; record any revision and have it signed off.",
 }
 
 
@@ -52,7 +53,7 @@ def emails(plan: Plan) -> dict[str, str]:
     """Each rostered person's work email, where their contact holds one."""
     found = {}
     for row in plan.rows("resources.roster"):
-        match = _EMAIL.search(str(row.get("contact") or ""))
+        match = EMAIL.search(str(row.get("contact") or ""))
         if match and row.get("name"):
             found.setdefault(person_key(row["name"]), match.group(0))
     return found

@@ -18,7 +18,7 @@ def test_it_writes_the_calendar_a_calendar_program_reads(tmp_path, smgov):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     summaries = sorted(str(event["summary"]) for event in calendar.walk("VEVENT"))
-    assert len(summaries) == 10 and "First plan review (City of Harbor Falls)" in summaries
+    assert len(summaries) == 11 and "First plan review (City of Harbor Falls)" in summaries
     # Without -o it goes to standard output, the same calendar.
     assert smgov("calendar", plan).out.encode() == target.read_bytes()
 

@@ -78,7 +78,8 @@ def test_edit_text_parses_back_to_the_same_value(decision):
         "text": "Plain words", "long text": "Two\nlines", "person": "Dana Ruiz",
         "date": "2027-01-15", "money": 1500.25, "hours": 7.5, "number": 6,
         "schedule": "Mon-Fri 09:00-17:00", "time frame": "2 business days", "yes/no": True,
-        "web address": "www.millbrook.gov", "matrix": {"candidates": [{"platform": "Facebook", "scores": {"Cost": 5}}],
+        "web address": "www.millbrook.gov", "contact": "socialmedia@millbrook.gov", "interval": "every 18 months",
+        "matrix": {"candidates": [{"platform": "Facebook", "scores": {"Cost": 5}}],
                    "chosen": {"platform": "Facebook", "score": 0.77, "on": "2027-01-15"}},
     }
     kind = decision.kind

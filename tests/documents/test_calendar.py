@@ -38,7 +38,8 @@ def test_every_obligation_is_one_all_day_event_on_its_due_day():
     found = events(render(plan, "calendar", "ics", DAY))
     expected = {f"{item.what} (City of Harbor Falls)": item for item in obligations(plan)}
     assert set(found) == set(expected)
-    assert len(found) == 10  # 3 objective reviews, 5 access reviews, terms of service, first plan review
+    assert len(found) == 11  # 3 objective reviews, 5 access reviews, terms of service, first plan review,
+    # and the plan review every review cycle after it
     for summary, item in expected.items():
         event = found[summary]
         assert event.decoded("dtstart") == item.due

@@ -119,9 +119,12 @@ def test_conduct_has_the_articles_six_items_and_ctgs_eight_elements(name):
 @pytest.mark.parametrize("name", ["county", "small-city"])
 def test_comment_policy_covers_conduct_removal_records_and_emergencies(name):
     md = render(sample(name), "comments", "md", TODAY)
-    assert headings(md) == ["About this policy", "Citizen conduct", "Topics", "Removal rules",
+    assert headings(md) == ["Policy details", "About this policy", "Citizen conduct", "Topics", "Removal rules",
                             "When we read and reply", "Public records notice", "Not for emergencies",
-                            "Complaints and appeals", *([TEAM_APPENDIX] if name == "county" else [])]
+                            "Complaints and appeals",
+                            *(["Related documents"] if name == "small-city" else []),
+                            "Revision history", "Adoption record",
+                            *([TEAM_APPENDIX] if name == "county" else [])]
     assert "**Our social media accounts are not watched around the clock. Do not use them to report " \
            "an emergency.**" in md
     assert "may be public records" in md

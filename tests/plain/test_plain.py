@@ -98,10 +98,10 @@ def test_a_missing_plan_offers_blank_or_a_sample_then_asks_the_organisation_firs
     assert has(out, f"There is no plan at {path} yet. Start it: 1. blank: you make every decision, "
                     "starting with your organisation 2. agency: from a sample, a new agency, barely started")
     assert has(out, f"Started a blank plan at {path}.")
-    assert "My social media plan" in out and "0 of 80 decisions made" in out
+    assert "My social media plan" in out and "0 of 92 decisions made" in out
     assert has(out, "Before the 8 steps: Organisation. Who is this plan for? 0 of 5 decided.")
     assert has(out, "Decision 1 of 5: Organisation's name (organisation.name), blocker. Not decided.")
-    assert has(out, "Saved: Organisation's name: Town of Millbrook. 1 of 80 decisions made.")
+    assert has(out, "Saved: Organisation's name: Town of Millbrook. 1 of 92 decisions made.")
     assert has(out, "Step 1 of 8: Objectives.")
     assert has(out, "Decision 1 of 9: Conversations already happening (objectives.conversations_now), "
                     "blocker. Not decided.")
@@ -190,7 +190,7 @@ def test_answers_are_validated_saved_with_history_and_guided(tmp_path):
     assert [e["decision"] for e in history] == ["objectives.conversations_now", "objectives.engagement_goals",
                                                 "objectives.frequency"]
     assert all(e["old"] is None and e["who"] for e in history)
-    assert has(out, "Saved: How often we communicate: daily. 4 of 80 decisions made.")
+    assert has(out, "Saved: How often we communicate: daily. 4 of 92 decisions made.")
 
 
 def test_enter_keeps_a_value_and_clear_removes_it(county):
@@ -390,7 +390,7 @@ def test_end_to_end_through_a_pipe(tmp_path):
     assert plain_guidance("objectives.conversations_now") in squeezed(out)
     assert has(out, "Not saved: 'always' is not a choice here; use any of: inform, answer questions")
     assert "Kinds of engagement wanted: always, 2\n" in out and "Kinds of engagement wanted: 1, 2\n" in out
-    assert has(out, "Saved: How often we communicate: weekly. 4 of 80 decisions made.")
+    assert has(out, "Saved: How often we communicate: weekly. 4 of 92 decisions made.")
     saved = values(path)
     assert saved["objectives.conversations_now"] == "We hear about bins on Nextdoor."
     assert saved["objectives.engagement_goals"] == ["inform", "answer questions"]

@@ -357,6 +357,75 @@ class WebAddress(Text):
         return value
 
 
+_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(month|year)s?$")
+_INTERVAL_WORDS = {"monthly": 1, "every month": 1, "quarterly": 3, "every quarter": 3,
+                   "annually": 12, "yearly": 12, "every year": 12, "once a year": 12}
+
+
+class Interval(Kind):
+    """How often something recurs, as people write it ("annually", "every 2 years",
+    "every 6 months"), stored as a whole number of months so the dated checks can
+    count with it. "Biannually" is refused: it means twice a year to some and
+    every two years to others."""
+
+    maximum: int
+
+    def __init__(self, name: str = "interval", maximum: int = 60) -> None:
+        self._settle(name=name, maximum=maximum)
+
+    def allowed(self) -> str:
+        return f"how often, e.g. annually, every 2 years or every 6 months (at most every {self.maximum // 12} years)"
+
+    def check(self, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise InvalidValue(f"expected {self.allowed()}")
+        if isinstance(value, str):
+            text = " ".join(value.strip().lower().split())
+            if not text:
+                return None
+            every = _EVERY.match(text)
+            if text in _INTERVAL_WORDS:
+                value = _INTERVAL_WORDS[text]
+            elif every:
+                value = int(every[1]) * (12 if every[2] == "year" else 1)
+            elif text.isdigit():
+                value = int(text)
+            else:
+                raise InvalidValue(f"{value.strip()!r} is not an interval; use {self.allowed()}")
+        if not 1 <= value <= self.maximum:
+            raise InvalidValue(f"{self.show(value) if value > 0 else value} is out of range; use {self.allowed()}")
+        return value
+
+    def show(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if value == 12:
+            return "annually"
+        if value % 12 == 0:
+            return f"every {value // 12} years"
+        return "every month" if value == 1 else f"every {value} months"
+
+
+EMAIL = re.compile(r"[^\s@<>(),;:\"']+@[^\s@<>(),;:\"']+\.[A-Za-z]{2,}")
+
+
+class Contact(Text):
+    """Where the public reaches someone: an email address or a telephone number
+    (at least 3 digits, so "911" and "101" count), with any words around it."""
+
+    def __init__(self, name: str = "contact", limit: int = 200) -> None:
+        super().__init__(name, limit)
+
+    def allowed(self) -> str:
+        return "an email address or a phone number, one line (e.g. socialmedia@millbrook.gov)"
+
+    def check(self, value: Any) -> Any:
+        value = super().check(value)
+        if value is not None and not EMAIL.search(value) and sum(ch.isdigit() for ch in value) < 3:
+            raise InvalidValue(f"{value!r} has no email address or phone number; use {self.allowed()}")
+        return value
+
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -607,6 +676,8 @@ LONG_TEXT = LongText()
 PERSON = Person()
 DATE = Date()
 WEB_ADDRESS = WebAddress()
+INTERVAL = Interval()
+CONTACT = Contact()
 MONEY = Money()
 YES_NO = YesNo()
 SCHEDULE = Parsed(name="schedule", parser=parse_schedule, what="days and times",

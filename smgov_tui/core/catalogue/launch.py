@@ -1,7 +1,21 @@
-"""Step 8: the launch date, what success looks like, and the sign-off."""
+"""Step 8: the launch date, what success looks like, and the sign-off; and the
+identity every adopted document opens with (number, authority, scope, owner,
+dates, review cycle) and closes with (related documents, enforcement, adoption)."""
 
 from smgov_tui.core.catalogue.decision import advice, blocker
-from smgov_tui.core.catalogue.kinds import DATE, LONG_TEXT, PERSON, TEXT, Field, Number, Rows, Text
+from smgov_tui.core.catalogue.kinds import (
+    CONTACT,
+    DATE,
+    INTERVAL,
+    LONG_TEXT,
+    PERSON,
+    TEXT,
+    Field,
+    Multi,
+    Number,
+    Rows,
+    Text,
+)
 
 SIGNOFF = Rows(row="sign-off", fields=(
     Field("name", "Name", PERSON, required=True,
@@ -20,6 +34,20 @@ SIGNOFF = Rows(row="sign-off", fields=(
     Field("revision", "Plan revision", Number("revision")),
     Field("digest", "Digest of the decisions", Text("digest", limit=64)),
     Field("signed", "Digest of each decision", Text("digests", limit=100_000)),
+))
+
+# Who a policy binds, as adopted policies list them (domain.md: employees, contractors,
+# vendors, volunteers, elected officials' official accounts).
+SCOPES = ("staff", "contractors and consultants", "volunteers and interns",
+          "elected officials' official accounts")
+
+RELATED = Rows(row="document", fields=(
+    Field("title", "Title", TEXT, required=True,
+          guidance="The related document's own title, e.g. 'Acceptable Use of IT Policy', "
+                   "'Records Retention Schedule', 'Code of Ethics'."),
+    Field("where", "Where to find it", TEXT,
+          guidance="Where a reader finds it: a web address, an intranet page, or the policy "
+                   "number in the organisation's policy manual, e.g. 'HR-12'."),
 ))
 
 DECISIONS = (
@@ -86,6 +114,151 @@ meeting. Ask departments and partners (library, schools, chamber of commerce) to
 share the first post. Brief all staff by email, with a link to the employee
 conduct rules. Include the comment policy and monitoring hours in the first
 post.""", "Website, press release, council meeting, partner shares, staff email"),
+    blocker("launch.authority", "Authority", Text(limit=300), """
+The law or instrument the policy is adopted under, and the kind of decision
+that adopts it: "A resolution of the City Council under the City Charter",
+"A Cabinet decision under the Local Government Act 2000 and the council's
+constitution".
+
+**Why it matters.** Adopted policies name the authority they are issued under
+(CTG's study of 26 government policies; the published city, county and council
+policies smgov follows). It is what makes the rules binding on staff, and what a
+clerk or counsel checks first: a policy without it is a draft, not a policy.
+
+**A sensible default.** In the United States, a council resolution under the
+charter or municipal code (a county: its ordinances; an agency: its enabling
+statute). In the United Kingdom, a council or cabinet decision under the Local
+Government Act 2000 and the constitution. In Australia and New Zealand, a
+council resolution under the state's Local Government Act or the Local
+Government Act 2002. Ask your clerk or counsel for the exact wording.""",
+            "A resolution of the Town Council under the Town Charter"),
+    blocker("launch.scope", "Who it applies to", Multi(choices=SCOPES), """
+Who the code of conduct and the comment policy bind when they act for the
+organisation online: staff, contractors and consultants, volunteers and
+interns, and elected officials' official accounts.
+
+**Why it matters.** "Everyone on the roster" leaves out the agency that runs
+the account for an event, the intern who posts photos and the mayor's official
+page. Adopted policies name them (employees, contractors, vendors, volunteers,
+elected officials' official accounts); in the United States an official's
+account used for official business can be state action (Lindke v. Freed, US
+Supreme Court, 2024), so the policy should say whether it covers them.
+
+**A sensible default.** Staff, contractors and consultants, and volunteers and
+interns, always; elected officials' official accounts for a city, town or
+county whose council agrees to be bound. Officials' personal and campaign
+accounts stay outside it.""", "staff, contractors and consultants, volunteers and interns"),
+    blocker("launch.owner", "Policy owner", PERSON, """
+The person who answers for the policy: keeps it current, answers questions
+about it, brings it back for review and signs off changes. A name and role.
+
+**Why it matters.** Adopted policies name an owner and a contact. Without an
+owner nobody notices when a platform changes its terms or the law moves, and
+the review date passes unmarked.
+
+**A sensible default.** The communications manager or team lead; in a small
+organisation, the person who sponsors the program.""", "Dana Ruiz, Communications Manager"),
+    blocker("launch.contact", "Public contact", CONTACT, """
+Where residents, staff and reporters ask about the policy or complain about how
+it was applied: an email address or a telephone number that is read every
+working day.
+
+**Why it matters.** A comment policy that tells people their comment may be
+removed must also tell them whom to ask. A shared address (not a person's own)
+keeps working when people leave, as the accounts themselves should (UK GDS
+Social media playbook; NSW guidelines).
+
+**A sensible default.** A shared mailbox such as socialmedia@ your domain, or
+the team lead's work email until one exists.""", "socialmedia@millbrook.gov"),
+    blocker("launch.effective_date", "Effective date", DATE, """
+The day the policy takes effect. For a new program, usually the launch date;
+for a program with accounts already live, the day after the council adopts it.
+
+**Why it matters.** Staff, contractors and the public are held to the rules
+from this day, and a removal or a breach is judged by the version in effect at
+the time. "With the launch of our accounts" is wrong for a program that already
+runs, and unclear for one whose launch moves.
+
+**A sensible default.** The launch date for a new program; otherwise the first
+working day after adoption.""", "2027-02-01"),
+    blocker("launch.review_cycle", "Review cycle", INTERVAL, """
+How often the whole plan and its policies are reviewed after the first review:
+"annually", "every 2 years", "every 6 months".
+
+**Why it matters.** Platforms, law and staff change faster than policies.
+Adopted policies say how often they are reviewed (most often annually), and
+smgov's living-plan checks read this cycle: a plan review falls due every
+cycle after the first review, in `smgov check`, the launch step's due-soon list
+and `smgov calendar`.
+
+**A sensible default.** Annually, with the first review about 6 months after
+launch (NSW: review access at least every 6 months).""", "annually"),
+    blocker("launch.enforcement", "Enforcement", LONG_TEXT, """
+What follows a breach of the code of conduct: for staff, for contractors and
+consultants, and for volunteers and interns.
+
+**Why it matters.** Rules without consequences are advice. Adopted policies
+say what a breach leads to: access removed, the disciplinary procedure for
+staff, the contract's terms for contractors, and that the law's own civil or
+criminal penalties still apply (CTG's employee conduct element). Saying it
+before launch makes the consequence fair and predictable.
+
+**A sensible default.** Access to the accounts suspended at once while it is
+looked into; staff dealt with under the disciplinary procedure; contractors
+under their contract, up to ending it; volunteers and interns stood down from
+the accounts.""", "Access suspended; staff: disciplinary procedure; contractors: contract terms"),
+    advice("launch.policy_number", "Policy number", Text(limit=40), """
+The number the policy carries in the organisation's policy manual or register,
+e.g. "COM-014" or "Policy 2.7".
+
+**Why it matters.** Minutes, contracts and other policies cite a policy by its
+number, and a clerk files it by it. It is advice: not every organisation
+numbers its policies, and a document reads complete without one.
+
+**A sensible default.** The next number in your policy register, from the
+clerk; or the organisation's initials with "SM-01".""", "TOM-SM-01"),
+    advice("launch.related_documents", "Related documents", RELATED, """
+The other policies this one works with, and where to find each: acceptable use
+of IT, records retention, ethics or the code of conduct for employees, the
+complaints procedure, the media policy.
+
+**Why it matters.** Adopted policies list them so a reader can follow a rule to
+its source (records: the retention schedule; conduct: the employee code).
+Advice: the policy stands without the list.
+
+**A sensible default.** The acceptable use of IT policy, the records retention
+schedule and the employee code of conduct, each with its web address or
+number.""", "Acceptable Use of IT Policy, on the intranet"),
+    advice("launch.adopting_body", "Adopted by", Text(limit=120), """
+The body that adopts the policy: the City Council, the Board of Supervisors,
+the Cabinet, the General Manager for an agency.
+
+**Why it matters.** The adoption block at the end of each document names it
+beside the resolution or minute number and the date, so anyone can find the
+decision in the minutes. Advice: until it is filled in the block keeps a blank
+line to complete at the meeting.
+
+**A sensible default.** The body your authority names: the council for a city,
+town or county; the chief executive for an agency.""", "Town Council"),
+    advice("launch.resolution", "Resolution or minute number", Text(limit=60), """
+The number of the resolution, ordinance or minute that adopted the policy,
+e.g. "Resolution 2027-14" or "Minute 112/27".
+
+**Why it matters.** It ties the document to the decision in the minutes. It
+exists only once the vote is taken, so it is advice: the adoption block keeps a
+blank line for it until then.
+
+**A sensible default.** Leave it blank until adoption; the clerk gives the
+number.""", "Resolution 2027-14"),
+    advice("launch.adopted_on", "Date adopted", DATE, """
+The day the body adopted the policy.
+
+**Why it matters.** With the resolution number, it is the record of adoption;
+the effective date may be later. Advice, because it is known only after the
+meeting: the adoption block keeps a blank line for it until then.
+
+**A sensible default.** Leave it blank until the meeting; then the meeting's
+date.""", "2027-01-19"),
     advice("launch.signoff", "Sign-off", SIGNOFF, """
 Record who approved the plan, and when. Each row is one approver: **Name** is the
 person, **Role** is their position (so the record still makes sense after they

@@ -9,6 +9,7 @@ import datetime as _dt
 from typing import Callable
 
 from smgov_tui.core import dates
+from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.checks.base import Check, listing
 from smgov_tui.core.plan import Plan
 
@@ -20,6 +21,7 @@ _KINDS = (
     ("training_refresher", "resources", "resources.training", "Training refresher"),
     ("register_audit", "platforms", "platforms.register", "Register audit"),
     ("first_review", "launch", "launch.first_review", "First plan review"),
+    ("plan_review", "launch", "launch.review_cycle", "Plan review"),
 )
 
 
@@ -65,12 +67,25 @@ def first_review_before_launch(plan: Plan) -> str | None:
     return None
 
 
+def first_review_far(plan: Plan) -> str | None:
+    """A first review further from launch than the review cycle: the policies promise
+    a review every cycle, so the first one should come within one. A week's grace: the
+    suggested date moves off a weekend (a review is held at work)."""
+    first, launch, cycle = (dates.read_date(plan.get("launch.first_review")), dates.launch_date(plan),
+                            plan.get("launch.review_cycle"))
+    if not (first and launch and cycle) or first <= dates.add_months(launch, cycle) + _dt.timedelta(days=7):
+        return None
+    every = CATALOGUE.get("launch.review_cycle").kind.show(cycle)
+    return (f"the first plan review ({first}) is more than one review cycle after the launch "
+            f"({launch}): the policies say they are reviewed {every}")
+
+
 def _of(plan: Plan, decision: str) -> list[dates.Obligation]:
     return [item for item in dates.obligations(plan) if item.decision == decision]
 
 
 def _overdue(plan: Plan, decision: str, today: _dt.date) -> list[str]:
-    if decision == "launch.first_review" and first_review_before_launch(plan):
+    if decision in ("launch.first_review", "launch.review_cycle") and first_review_before_launch(plan):
         return []  # the order check says what is wrong with it
     return overdue(_of(plan, decision), today)
 
@@ -103,4 +118,6 @@ def checks_on(today: _dt.date) -> tuple[Check, ...]:
                            _advice(decision, today)))
     built.append(Check("check.first_review_order", "launch", "First plan review before launch", True,
                        "launch.first_review", first_review_before_launch))
+    built.append(Check("check.first_review_far", "launch", "First plan review within one cycle", False,
+                       "launch.first_review", first_review_far))
     return tuple(built)
