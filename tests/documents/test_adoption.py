@@ -103,7 +103,7 @@ def test_the_scene_ready_with_a_gap_in_the_comment_policy(tmp_path, smgov):
     assert smgov("set", path, "safeguards.complaints", "").code == 0
     result = smgov("check", path)
     assert result.code == 1 and result.err == ""
-    assert "NOT READY: 1 blocking, 2 advice; 78 of 80 decisions made" in result.out
+    assert "NOT READY: 1 blocking, 2 advice; 82 of 84 decisions made" in result.out
     assert "check.adoptable_comments" in result.out
     assert "The comment policy is not adoptable: Complaints process" in " ".join(result.out.split())
     exported = smgov("export", path, "--doc", "comments")

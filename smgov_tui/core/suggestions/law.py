@@ -1,18 +1,18 @@
-"""What differs by country: records law, the legal footing of comments, the
-emergency number. Only the countries the references cover get wording of their
-own; elsewhere the suggestion names no law and asks counsel.
+"""The suggested answers that differ by country: the retention schedule, the
+legal paragraph. The country facts themselves (laws, doctrine, emergency
+number) live in core/law.py, which the documents read too; only the countries
+the references cover get wording of their own; elsewhere the suggestion names
+no law and asks counsel.
 """
 
 from __future__ import annotations
 
+from smgov_tui.core import law
 from smgov_tui.core.suggestions.facts import PlanFacts
-
-EMERGENCY_NUMBER = {"United States": "911", "Canada": "911", "United Kingdom": "999",
-                    "Ireland": "112 or 999", "Australia": "000", "New Zealand": "111"}
 
 
 def emergency_number(facts: PlanFacts) -> str:
-    return EMERGENCY_NUMBER.get(facts.country, "")
+    return law.emergency_number(facts.country)
 
 
 def retention_schedule(facts: PlanFacts) -> str | None:
@@ -43,7 +43,7 @@ def retention_rule(facts: PlanFacts) -> str:
 
 def limited_forum(facts: PlanFacts) -> bool:
     """A limited public forum is a United States doctrine (Lindke v. Freed, 2024)."""
-    return facts.us
+    return law.public_forum_doctrine(facts.country)
 
 
 def legal_paragraph(facts: PlanFacts) -> str | None:
