@@ -48,14 +48,8 @@ def limited_forum(facts: PlanFacts) -> bool:
 
 def legal_paragraph(facts: PlanFacts) -> str | None:
     """The legal points of the code of conduct, for the country."""
-    records = {
-        "United States": "Posts, comments and messages are public records under the state's public "
-                         "records act and are kept under our retention schedule.",
-        "United Kingdom": "Posts, comments and messages are held under our retention schedule and can "
-                          "be requested under the Freedom of Information Act 2000.",
-        "Australia": "Posts, comments and messages are kept under the state records act and can be "
-                     "requested under the state's freedom of information law.",
-    }.get(facts.country, "Posts, comments and messages are kept under our records retention schedule.")
+    records = (f"Posts, comments and messages {law.records_law(facts.country).held}. We keep "
+               "them under our retention schedule.")
     speech = {
         "United States": "Comment spaces are a limited public forum: we remove comments only under "
                          "the published, viewpoint-neutral comment policy, and we never block "
