@@ -28,15 +28,18 @@ TITLE = "Public Comment Policy"
 WEEK_MINUTES = 7 * 24 * 60
 VIEWPOINT_NEUTRAL = "limited public forum"  # the one forum whose removals must ignore the view
 
-FORUM = {  # completes "Our comment spaces are "; a value not here is the planner's own words
+# Completes "Our comment spaces are " in both documents (so no "below": the rules are in this
+# policy, not in the code); a value not here is the planner's own words, shown as written.
+FORUM = {
     "limited public forum": "a limited public forum: we invite comment on the subject of each "
-                            "post, within the published rules below, whatever the view expressed",
+                            "post, within our published comment rules, whatever the view expressed",
     "government speech (comments off)": "government speech: the accounts publish information, and "
                                         "comments on them are turned off",
     "moderated, not a public forum": "moderated, not a public forum: we invite comment on the "
-                                     "subject of each post and moderate it under the rules below",
-    "no public-forum doctrine applies": "moderated by us under the rules below; no public-forum "
-                                        "doctrine applies to them",
+                                     "subject of each post and moderate it under our published "
+                                     "comment rules",
+    "no public-forum doctrine applies": "moderated by us under our published comment rules; no "
+                                        "public-forum doctrine applies to them",
 }
 REPLY = {  # the reply mode in a sentence; `True`: it answers, so a reply time may be promised
     "answer publicly": ("We answer questions in public, so everyone with the same question sees "
