@@ -95,8 +95,9 @@ def _about(p: Prose) -> list[Block]:
             p.para("Our comment spaces are {safeguards.forum|forum}.", forum=forum_words),
             p.para("This policy and its terms of use are posted {response.notice_places|places}.",
                    places=_places),
-            p.para("Our website, {organisation.website}, lists every official account of ours and "
-                   "links to each: an account it does not list is not ours.")]
+            # advice to the reader, not a claim: no decision says the website lists the accounts
+            p.para("Our website is {organisation.website}: before you trust an account as ours, "
+                   "check that our website links to it.")]
 
 
 def _citizen_conduct(p: Prose) -> list[Block]:

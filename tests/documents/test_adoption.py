@@ -79,7 +79,7 @@ def test_a_part_left_out_leaves_no_lead_in_behind():
     assert "Across our accounts we communicate daily." in md  # the rest of the section stays
     assert "This code takes effect with the launch of our accounts on " in md
     website = render(small_city().with_value("organisation.website", None), "comments", "md", TODAY)
-    assert "lists every official account" not in website and "It applies wherever" in website
+    assert "Our website is" not in website and "It applies wherever" in website
 
 
 def test_a_draft_names_its_gaps_in_words_and_its_ids_only_in_the_team_appendix():
