@@ -18,7 +18,7 @@ from smgov_tui.core import law
 from smgov_tui.core.adoption import COMMENT_POLICY
 from smgov_tui.core.catalogue.conduct import TERMS
 from smgov_tui.core.catalogue.decision import PUBLIC
-from smgov_tui.core.catalogue.response import NOT_ANSWERED, NOTICE_PLACES, REPLY_MODES
+from smgov_tui.core.catalogue.response import NOT_ANSWERED, NOTICE_PLACES
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.schedule import ScheduleError, parse_schedule
 from smgov_tui.documents.model import Block, Bullets, Document, Filled, Para, Section, Strong
@@ -50,7 +50,6 @@ REPLY = {  # the reply mode in a sentence; `True`: it answers, so a reply time m
     NOT_ANSWERED: ("We read comments and messages, but they are not acknowledged and we do not "
                    "answer them here.", False),
 }
-assert set(REPLY) == set(REPLY_MODES)
 PLACES = dict(zip(NOTICE_PLACES, ("in every profile's bio or about section",
                                   "in a pinned post on each account", "on our website",
                                   "in the automatic reply to private messages"), strict=True))

@@ -154,6 +154,16 @@ def test_a_reply_time_is_promised_only_where_the_reply_mode_answers():
     assert "How we answer: **[Not yet decided: How the public is answered]**." in undecided
 
 
+def test_every_reply_mode_is_worded_and_own_words_promise_no_time():
+    from smgov_tui.core.catalogue.response import REPLY_MODES
+    from smgov_tui.documents.comments import REPLY
+
+    assert set(REPLY_MODES) <= set(REPLY)
+    own = render(small_city().with_value("response.reply_mode", "we answer at the next council meeting"),
+                 "comments", "md", TODAY)
+    assert "How we answer: we answer at the next council meeting." in own and "We aim to answer" not in own
+
+
 def test_not_watched_around_the_clock_only_where_the_hours_say_so():
     plan = small_city()
     assert "not watched around the clock" in render(plan, "comments", "md", TODAY)
