@@ -68,19 +68,25 @@ GOVERNANCE_BACK = (
 # a rule the public or the staff are held to (complaints: the way to contest a
 # removal under the published rules; a forum without it is not adoptable).
 COMMENT_POLICY = Adopted("comments", "The comment policy", "conduct", GOVERNANCE_FRONT + (
-    ("platforms.chosen", NEEDS), ("safeguards.forum", NEEDS),
+    ("platforms.chosen", NEEDS), ("safeguards.forum", NEEDS), ("response.notice_places", NEEDS),
     ("organisation.website", LEAVES_OUT),  # the sentence that the website lists our accounts
     ("conduct.citizen_conduct", NEEDS), ("response.welcomed_topics", NEEDS),
     ("response.off_limits_topics", NEEDS), ("safeguards.removal_rules", NEEDS),
     ("response.moderation_mode", NEEDS), ("response.monitoring_hours", NEEDS),
-    ("response.reply_target", NEEDS), ("response.how", NEEDS),
+    ("response.reply_mode", NEEDS),
+    ("response.reply_target", NEEDS),  # drawn only where the reply mode answers
+    ("conduct.terms_of_use", NEEDS),
+    ("conduct.terms_own_words", LEAVES_OUT),  # counsel's further terms; the chosen clauses stand
     ("safeguards.retention_schedule", NEEDS), ("safeguards.records", NEEDS),
     ("response.emergency_notice", NEEDS), ("safeguards.complaints", NEEDS),
 ) + GOVERNANCE_BACK)
 
 CODE_OF_CONDUCT = Adopted("conduct", "The code of conduct", "conduct", GOVERNANCE_FRONT + (
     ("platforms.chosen", NEEDS), ("platforms.main", NEEDS), ("conduct.security", NEEDS),
-    ("conduct.dos_donts", NEEDS), ("response.tone", NEEDS), ("conduct.reputation", NEEDS),
+    ("conduct.dos_donts", NEEDS), ("response.tone", NEEDS),
+    ("response.how", NEEDS), ("response.welcomed_topics", NEEDS),  # the staff's side of
+    ("response.off_limits_topics", NEEDS),  # what the comment policy tells the public
+    ("conduct.reputation", NEEDS),
     ("response.escalation_contact", NEEDS), ("safeguards.hacked_response", NEEDS),
     ("conduct.quality", LEAVES_OUT),  # the house standard for posts; the rhythm and rules stay
     ("objectives.frequency", NEEDS), ("response.posting_time_frame", NEEDS),

@@ -58,8 +58,13 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
         adopted = next(a for a in ADOPTED if a.key == doc)
         document.sections[:0] = governance.front(plan, adopted)
         document.sections += governance.back(plan, adopted, enforcement=doc == "conduct")
-    for section in document.sections:
-        section.values = {i: plan.get(i) if plan.decided(i) else None for i in section.decisions}
+    from smgov_tui.core.catalogue import CATALOGUE
+    from smgov_tui.core.catalogue.decision import for_reader
+
+    for section in document.sections:  # the JSON's values: what its reader may read, no more
+        section.values = {i: (plan.get(i) if document.reader is None
+                              else for_reader(CATALOGUE.get(i), plan.get(i), document.reader))
+                          if plan.decided(i) else None for i in section.decisions}
     if document.gaps and document.kind != "checklist":
         document.sections.append(_team_appendix(document))
     document.intro.insert(0, _status(document, today))

@@ -12,14 +12,15 @@ import datetime as _dt
 from collections.abc import Callable
 
 from smgov_tui.core import hours as capacity
+from smgov_tui.core import law
 from smgov_tui.core import signoff
 from smgov_tui.core.adoption import CODE_OF_CONDUCT
 from smgov_tui.core.catalogue.kinds import plain_number
 from smgov_tui.core.plan import Plan
 from smgov_tui.documents import governance
 from smgov_tui.documents.comments import forum_words
-from smgov_tui.documents.model import Block, Document, Para, Section
-from smgov_tui.documents.prose import Prose, spoken_list
+from smgov_tui.documents.model import Block, Document, Filled, Gap, Para, Part, Section
+from smgov_tui.documents.prose import Prose, gap, spoken_list
 
 TITLE = "Social Media Engagement and Code of Conduct"
 ARTICLE_PART = "Part 1: How we engage"
@@ -57,7 +58,11 @@ def _security(p: Prose) -> list[Block]:
 def _dos_donts(p: Prose) -> list[Block]:
     return [*p.lead_in("Anyone posting or replying for us follows these do's and don'ts:",
                        "conduct.dos_donts"),
-            p.para("Our accounts speak in a {response.tone} tone.")]
+            p.para("Our accounts speak in a {response.tone} tone."),
+            *p.lead_in("How we answer the public:", "response.how"),
+            *p.lead_in("The topics we welcome, and how we handle each:", "response.welcomed_topics"),
+            *p.lead_in("The topics we do not discuss, and how we point people elsewhere:",
+                       "response.off_limits_topics")]
 
 
 def _reputation(p: Prose) -> list[Block]:
@@ -81,10 +86,23 @@ def _time(p: Prose) -> list[Block]:
     return [p.para("Each person on the social media roster may spend up to "
                    "{conduct.time_allotted|weekly} on social media work: writing, scheduling, "
                    "monitoring, replying and reporting.", weekly=_weekly),
-            p.para("In all, the roster gives {resources.roster|available}, and the platforms in "
-                   "this plan need about {platforms.chosen|needed}.",
-                   available=lambda _: _weekly(capacity.hours_available(plan)),
-                   needed=lambda _: _weekly(round(capacity.hours_needed(plan), 1)))]
+            Para((*p.parts("In all, the roster gives {resources.roster|available}, and the platforms "
+                           "in this plan need ",
+                           available=lambda _: _weekly(capacity.hours_available(plan))),
+                  _hours_needed(p), "."))]
+
+
+def _hours_needed(p: Prose) -> Part:
+    """A figure only from estimates: a platform with no posting estimate makes it a gap, never
+    "about 0 hours a week"."""
+    rows = p.value("platforms.chosen")
+    if rows is None:
+        return gap("platforms.chosen")
+    unestimated = [str(row.get("platform")) for row in rows
+                   if not (row.get("posts_per_week") and row.get("minutes_per_post"))]
+    if unestimated:
+        return Gap("platforms.chosen", f"posting estimate for {spoken_list(unestimated)}")
+    return Filled("platforms.chosen", "about " + _weekly(round(capacity.hours_needed(p.plan), 1)))
 
 
 def _privacy(p: Prose) -> list[Block]:
@@ -124,16 +142,18 @@ def _content(p: Prose) -> list[Block]:
 def _security_element(p: Prose) -> list[Block]:
     return [Para((("Every platform and tool that can post or read messages for us is listed here, "
                   "with its two-factor sign-in, its administrators and its next access review:"),)),
-            *p.blocks("safeguards.access"),
+            *p.blocks("safeguards.access", every_column=True),
             p.para("We review who has access at least every {safeguards.review_interval|months}.",
                    months=_months),
             *p.lead_in("When someone leaves or changes role:", "safeguards.offboarding")]
 
 
 def _legal(p: Prose) -> list[Block]:
+    records = law.records_law(p.plan.get("organisation.country"))
     return [*p.lead_in("The legal rules our social media follows:", "conduct.legal"),
             p.para("Our comment spaces are {safeguards.forum|forum}. Posts, comments and "
-                   "messages are kept under {safeguards.retention_schedule}.", forum=forum_words)]
+                   "messages are kept under {safeguards.retention_schedule}.", forum=forum_words),
+            Para((f"They {records.held}, and may be released in answer to {records.request}.",))]
 
 
 def _citizen_conduct(p: Prose) -> list[Block]:

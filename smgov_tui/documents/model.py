@@ -132,6 +132,7 @@ class Document:
     intro: list[Block]
     sections: list[Section]
     extra: dict[str, Any] = field(default_factory=dict)  # more top-level JSON (the checklist's verdict)
+    reader: str | None = None  # the only reader it is written for (the public), if one
 
     @property
     def gaps(self) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.adoption import Adopted
 from smgov_tui.core.catalogue import CATALOGUE, Decision
+from smgov_tui.core.catalogue.decision import for_reader
 from smgov_tui.core.catalogue.kinds import (
     Choice,
     Kind,
@@ -105,16 +106,20 @@ def inline(kind: Kind, value: Any, plan: Plan | None = None) -> str:
         return json.dumps(value, ensure_ascii=False)
 
 
-def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | None = None) -> list[Block]:
+def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | None = None,
+                every_column: bool = False) -> list[Block]:
     """Rows as a table; a wide one as a small table per row. A column no row
     fills is undecided, and shows its gap rather than vanishing (the security
     table once showed only its two-factor column); a field whose blank has a
-    meaning ("blank means the escalation contact") is left out instead."""
+    meaning ("blank means the escalation contact") is left out instead.
+    `every_column`: a table whose sentence promises its columns keeps them all,
+    and an empty cell is a gap too."""
     undecided = {f.key for f in kind.fields if all(is_empty(row.get(f.key)) for row in rows)}
-    fields = [f for f in kind.fields if f.key not in undecided or "blank means" not in f.help.lower()]
+    fields = [f for f in kind.fields
+              if every_column or f.key not in undecided or "blank means" not in f.help.lower()]
 
     def cell(row: dict, f) -> Part:
-        if f.key in undecided:
+        if f.key in undecided or (every_column and is_empty(row.get(f.key))):
             return Gap(decision_id, f.label, whole=False)
         return Filled(decision_id, "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key], plan))
 
@@ -125,21 +130,23 @@ def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | Non
     blocks: list[Block] = []
     key = kind.field(kind.key_field)
     for row in rows:
-        shown = [f for f in fields if f is not key and (f.key in undecided or not is_empty(row.get(f.key)))]
+        shown = [f for f in fields if f is not key
+                 and (every_column or f.key in undecided or not is_empty(row.get(f.key)))]
         blocks.append(Table((key.label, inline(key.kind, row[key.key], plan)),
                             tuple((f.label, cell(row, f)) for f in shown),
                             decision_id))
     return blocks
 
 
-def value_blocks(decision: Decision, value: Any, plan: Plan | None = None) -> list[Block]:
+def value_blocks(decision: Decision, value: Any, plan: Plan | None = None,
+                 every_column: bool = False) -> list[Block]:
     """A decision's whole value as blocks, or its gap marker while undecided."""
     if is_empty(value):
         return [Para((gap(decision.id),))]
     kind = decision.kind
     try:
         if isinstance(kind, Rows):
-            return rows_tables(decision.id, kind, value, plan)
+            return rows_tables(decision.id, kind, value, plan, every_column)
         if isinstance(kind, LongText):
             return text_blocks(decision.id, value)
         if isinstance(kind, Matrix):
@@ -185,11 +192,16 @@ class Prose:
     in the keyword arguments. A decision not yet made leaves its gap marker,
     unless the adopted document being written reads complete without it
     (core/adoption.py): then its part is left out (`lead_in`, `kept`).
+
+    With a `reader` (the public), every value passes `for_reader`: a list's
+    rows arrive cut to the fields that reader may read, and a decision meant
+    for others raises NotForReader, decided or not.
     """
 
-    def __init__(self, plan: Plan, adopted: Adopted | None = None) -> None:
+    def __init__(self, plan: Plan, adopted: Adopted | None = None, reader: str | None = None) -> None:
         self.plan = plan
         self.left_out = adopted.left_out(plan) if adopted else frozenset()
+        self.reader = reader
 
     def kept(self, blocks: list[Block]) -> list[Block]:
         """The blocks without those that stand on a part this document leaves out."""
@@ -197,7 +209,10 @@ class Prose:
                 if not any(isinstance(part, Gap) and part.id in self.left_out for part in parts_of(block))]
 
     def value(self, decision_id: str) -> Any:
-        return None if is_empty(self.plan.get(decision_id)) else self.plan.get(decision_id)
+        value = self.plan.get(decision_id)
+        if self.reader is not None:
+            value = for_reader(CATALOGUE.get(decision_id), value, self.reader)
+        return None if is_empty(value) else value
 
     def slot(self, decision_id: str, wording: Wording | None = None) -> Part:
         value = self.value(decision_id)
@@ -221,8 +236,8 @@ class Prose:
     def para(self, template: str, **wordings: Wording) -> Para:
         return Para(self.parts(template, **wordings))
 
-    def blocks(self, decision_id: str) -> list[Block]:
-        return value_blocks(CATALOGUE.get(decision_id), self.value(decision_id), self.plan)
+    def blocks(self, decision_id: str, every_column: bool = False) -> list[Block]:
+        return value_blocks(CATALOGUE.get(decision_id), self.value(decision_id), self.plan, every_column)
 
     def each(self, decision_id: str, wording: Callable[[dict], str]) -> list[Block]:
         """A list decision as bullets, one worded row each."""

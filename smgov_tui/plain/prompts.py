@@ -63,7 +63,7 @@ class Prompts:
             if found is None:
                 return unquoted(text)
             if found.word == "?":
-                self.say(guide or (words.guidance(decision) if decision else words.HELP))
+                self.say(guide or (words.guidance(decision, self.plan.get("organisation.country")) if decision else words.HELP))
             elif found.word == "help":
                 self.say(words.HELP)
             elif found.word == "check":

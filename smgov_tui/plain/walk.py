@@ -150,7 +150,7 @@ class Walk(Prompts):
                 if line.strip() == ".":
                     break
                 if line.strip() == "?":
-                    self.say(words.guidance(decision))
+                    self.say(words.guidance(decision, self.plan.get("organisation.country")))
                     self.say("Go on typing; a line with only a full stop ends the text.")
                     continue
                 lines.append(line)

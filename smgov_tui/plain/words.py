@@ -54,10 +54,10 @@ def plain_markdown(text: str) -> str:
     return "\n".join(out).rstrip()
 
 
-def guidance(decision: Decision) -> str:
-    """The text the workbench's f1 shows, for `?`."""
+def guidance(decision: Decision, country: str | None = None) -> str:
+    """The text the workbench's f1 shows, for `?`, with what applies in the plan's country."""
     return plain_markdown(f"{decision.label} ({decision.id}, {decision.severity})\n\n"
-                          + guidance_markdown(decision))
+                          + guidance_markdown(decision, country=country))
 
 
 def choices(kind: Kind, names: tuple[str, ...] = ()) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ def test_a_part_left_out_leaves_no_lead_in_behind():
     assert "Across our accounts we communicate daily." in md  # the rest of the section stays
     assert "This code takes effect on 2027-01-11. It is reviewed with the plan on 2027-07-12, then annually." in md
     website = render(small_city().with_value("organisation.website", None), "comments", "md", TODAY)
-    assert "lists every official account" not in website and "It applies wherever" in website
+    assert "Our website is" not in website and "It applies wherever" in website
 
 
 def test_a_draft_names_its_gaps_in_words_and_its_ids_only_in_the_team_appendix():
@@ -103,7 +103,7 @@ def test_the_scene_ready_with_a_gap_in_the_comment_policy(tmp_path, smgov):
     assert smgov("set", path, "safeguards.complaints", "").code == 0
     result = smgov("check", path)
     assert result.code == 1 and result.err == ""
-    assert "NOT READY: 1 blocking, 2 advice; 90 of 92 decisions made" in result.out
+    assert "NOT READY: 1 blocking, 2 advice; 94 of 96 decisions made" in result.out
     assert "check.adoptable_comments" in result.out
     assert "The comment policy is not adoptable: Complaints process" in " ".join(result.out.split())
     exported = smgov("export", path, "--doc", "comments")

@@ -15,7 +15,7 @@ from conftest import SAMPLES
 
 from smgov_tui.core.adoption import CODE_OF_CONDUCT
 from smgov_tui.core.catalogue import CATALOGUE
-from smgov_tui.core.catalogue.decision import Decision
+from smgov_tui.core.catalogue.decision import PUBLIC, Decision, for_reader
 from smgov_tui.core.catalogue.kinds import Kind
 from smgov_tui.core.readiness import checklist
 from smgov_tui.documents import DOCUMENTS, FORMATS, TEAM_APPENDIX, build, render
@@ -120,8 +120,8 @@ def test_conduct_has_the_articles_six_items_and_ctgs_eight_elements(name):
 def test_comment_policy_covers_conduct_removal_records_and_emergencies(name):
     md = render(sample(name), "comments", "md", TODAY)
     assert headings(md) == ["Policy details", "About this policy", "Citizen conduct", "Topics", "Removal rules",
-                            "When we read and reply", "Public records notice", "Not for emergencies",
-                            "Complaints and appeals",
+                            "When we read and reply", "Terms of use and disclaimer", "Public records notice",
+                            "Not for emergencies", "Complaints and appeals",
                             *(["Related documents"] if name == "small-city" else []),
                             "Revision history", "Adoption record",
                             *([TEAM_APPENDIX] if name == "county" else [])]
@@ -132,9 +132,11 @@ def test_comment_policy_covers_conduct_removal_records_and_emergencies(name):
 
 def test_comment_policy_words_the_plans_decisions_into_sentences():
     md = render(sample("small-city"), "comments", "md", TODAY)
-    assert ("Our accounts are watched during our published hours, Mon-Fri 09:00-13:00. We aim to "
-            "answer ordinary questions within 1 business day of those hours.") in md
-    assert "Every profile carries this notice: “This account is monitored Mon-Fri 9am-1pm" in md
+    assert "Our accounts are watched during our published hours, Mon-Fri 09:00-13:00." in md
+    assert ("We answer questions in public, or by private message where the question is about you.\n\n"
+            "We aim to answer ordinary questions within 1 business day of those hours.") in md
+    assert ("Our notice, posted in every profile's bio or about section, in a pinned post on each "
+            "account and on our website, reads: “This account is monitored Mon-Fri 9am-1pm") in md
     assert "Our comment spaces are a limited public forum: we invite comment" in md
 
 
@@ -185,7 +187,8 @@ def test_a_half_done_plan_shows_a_gap_for_each_missing_decision_it_draws_on(doc)
 
 
 def test_a_gap_stands_where_the_value_would_in_a_sentence():
-    plan = sample("county").with_value("response.reply_target", None)
+    plan = sample("county").with_value("response.reply_target", None).with_value(
+        "response.reply_mode", "answer publicly")
     md = render(plan, "comments", "md", TODAY)
     assert ("We aim to answer ordinary questions within **[Not yet decided: Standard reply time frame]** "
             "of those hours.") in md
@@ -369,7 +372,10 @@ def test_hostile_text_comes_out_literal_in_every_format():
         data = json.loads(render(plan, doc, "json", TODAY))
         # JSON: the exact strings, escape character and all
         found = {k: v for s in data["sections"] for k, v in s["values"].items() if k in values}
-        assert len(found) >= 3 and all(found[k] == values[k] for k in found)
+        reader = PUBLIC if doc == "comments" else None  # the public's JSON: only what they may read
+        assert len(found) >= 3 and all(
+            found[k] == (values[k] if reader is None else for_reader(CATALOGUE.get(k), values[k], reader))
+            for k in found)
         assert data["plan"] == plan.title
 
         texts = [value for value in found.values() if isinstance(value, str)]

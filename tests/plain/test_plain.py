@@ -98,10 +98,10 @@ def test_a_missing_plan_offers_blank_or_a_sample_then_asks_the_organisation_firs
     assert has(out, f"There is no plan at {path} yet. Start it: 1. blank: you make every decision, "
                     "starting with your organisation 2. agency: from a sample, a new agency, barely started")
     assert has(out, f"Started a blank plan at {path}.")
-    assert "My social media plan" in out and "0 of 92 decisions made" in out
+    assert "My social media plan" in out and "0 of 96 decisions made" in out
     assert has(out, "Before the 8 steps: Organisation. Who is this plan for? 0 of 5 decided.")
     assert has(out, "Decision 1 of 5: Organisation's name (organisation.name), blocker. Not decided.")
-    assert has(out, "Saved: Organisation's name: Town of Millbrook. 1 of 92 decisions made.")
+    assert has(out, "Saved: Organisation's name: Town of Millbrook. 1 of 96 decisions made.")
     assert has(out, "Step 1 of 8: Objectives.")
     assert has(out, "Decision 1 of 9: Conversations already happening (objectives.conversations_now), "
                     "blocker. Not decided.")
@@ -190,7 +190,7 @@ def test_answers_are_validated_saved_with_history_and_guided(tmp_path):
     assert [e["decision"] for e in history] == ["objectives.conversations_now", "objectives.engagement_goals",
                                                 "objectives.frequency"]
     assert all(e["old"] is None and e["who"] for e in history)
-    assert has(out, "Saved: How often we communicate: daily. 4 of 92 decisions made.")
+    assert has(out, "Saved: How often we communicate: daily. 4 of 96 decisions made.")
 
 
 def test_enter_keeps_a_value_and_clear_removes_it(county):
@@ -216,12 +216,12 @@ def test_moving_about_by_step_name_id_and_missing(county):
     out = plain(county, "step response", "steps", "go Escalation contact", "step 9", "go nonsense.id",
                 "missing", "check")
     assert has(out, "Step 3 of 8: Response. Who answers what, how, how fast, and in which voice?")
-    assert "  3. Response: 9 of 12 decided (you are here)" in out
-    assert has(out, "Decision 8 of 12: Escalation contact (response.escalation_contact), blocker.")
+    assert "  3. Response: 9 of 14 decided (you are here)" in out
+    assert has(out, "Decision 8 of 14: Escalation contact (response.escalation_contact), blocker.")
     assert has(out, "No step '9'; steps are 0 Organisation, 1 Objectives, 2 Resources")
     assert "unknown decision 'nonsense.id'" in out
     # the next missing blocker after the escalation contact
-    assert has(out, "Decision 12 of 12: Not-for-emergencies notice (response.emergency_notice), blocker. "
+    assert has(out, "Decision 12 of 14: Not-for-emergencies notice (response.emergency_notice), blocker. "
                     "Not decided.")
     # check prints what `smgov check` prints
     # (as of the day the tests judge by: the process reads the real clock; conftest.JUDGED_ON)
@@ -390,7 +390,7 @@ def test_end_to_end_through_a_pipe(tmp_path):
     assert plain_guidance("objectives.conversations_now") in squeezed(out)
     assert has(out, "Not saved: 'always' is not a choice here; use any of: inform, answer questions")
     assert "Kinds of engagement wanted: always, 2\n" in out and "Kinds of engagement wanted: 1, 2\n" in out
-    assert has(out, "Saved: How often we communicate: weekly. 4 of 92 decisions made.")
+    assert has(out, "Saved: How often we communicate: weekly. 4 of 96 decisions made.")
     saved = values(path)
     assert saved["objectives.conversations_now"] == "We hear about bins on Nextdoor."
     assert saved["objectives.engagement_goals"] == ["inform", "answer questions"]
@@ -532,3 +532,16 @@ def test_a_sum_is_said_in_the_plans_currency(tmp_path):
     out = plain(path, "go resources.budget", "2400", "go resources.budget", "")
     assert has(out, "Saved: Yearly budget: £2,400.")
     assert has(out, "Now: £2,400.")
+
+
+def test_question_mark_says_what_applies_in_the_plans_country(tmp_path):
+    path = tmp_path / "uk.json"
+    PlanStore.create(path, "My social media plan", {"organisation.name": "Borough of Kettle",
+                                                    "organisation.country": "United Kingdom"})
+    out = squeezed(plain(path, "go safeguards.forum", "?", "quit"))
+    assert "Where you are (United Kingdom): There is no public-forum doctrine" in out
+    us = tmp_path / "us.json"
+    PlanStore.create(us, "My social media plan", {"organisation.name": "Town of Millbrook",
+                                                  "organisation.country": "United States"})
+    assert "Where you are (United States): A government page that allows comments" in \
+        squeezed(plain(us, "go safeguards.forum", "?", "quit"))

@@ -511,6 +511,7 @@ class Field(NamedTuple):
     required: bool = False
     help: str = ""
     guidance: str = ""
+    reader: str = ""  # who reads it (decision.PUBLIC...); "" for the decision's own reader
 
 
 class Rows(Kind):

@@ -2,7 +2,7 @@
 identity every adopted document opens with (number, authority, scope, owner,
 dates, review cycle) and closes with (related documents, enforcement, adoption)."""
 
-from smgov_tui.core.catalogue.decision import advice, blocker
+from smgov_tui.core.catalogue.decision import COUNCIL, advice, blocker
 from smgov_tui.core.catalogue.kinds import (
     CONTACT,
     DATE,
@@ -65,7 +65,7 @@ staff or test tools.
 the plan is drafted, when your responders are all at work and no major event,
 election or holiday is planned. Avoid a Friday, so problems in the first days
 can be handled during office hours. Soft-launch with staff following the account
-for a few days before announcing it publicly.""", "2027-02-01"),
+for a few days before announcing it publicly.""", "2027-02-01", reader=COUNCIL),
     blocker("launch.kpis", "Key performance indicators", LONG_TEXT, """
 List the few numbers you will report each month to show whether the program is
 meeting its objectives. Good indicators link back to your measurable objectives,
@@ -98,7 +98,7 @@ problems only surface after something goes wrong.
 **A sensible default.** Hold the first review about 6 months after launch, to
 line up with the access review due at least every 6 months (NSW). Invite
 everyone who signed off. After that, review the full plan once a year, or sooner
-after a crisis, a hacked account or a change in law.""", "2027-08-02"),
+after a crisis, a hacked account or a change in law.""", "2027-08-02", reader=COUNCIL),
     advice("launch.announcement", "How we announce the launch", LONG_TEXT, """
 Describe how residents, businesses and your own staff will find out about the
 new accounts. Think about the channels you already have: the website, utility
@@ -273,5 +273,5 @@ request can reopen every decision.
 **Example.** A small city might record: Dana Ruiz, Communications Manager; Lee
 Okafor, City Manager; the City Attorney, for the comment policy and legal
 issues; the City Clerk, for records; and the IT Manager, for security. Each adds
-the date they approved."""),
+the date they approved.""", reader=COUNCIL),
 )

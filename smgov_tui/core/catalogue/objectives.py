@@ -1,6 +1,6 @@
 """Step 1: what the organisation wants from social media, and how it will know."""
 
-from smgov_tui.core.catalogue.decision import advice, blocker
+from smgov_tui.core.catalogue.decision import COUNCIL, advice, blocker
 from smgov_tui.core.catalogue.kinds import LONG_TEXT, TEXT, Choice, Multi
 from smgov_tui.core.catalogue.rows import OBJECTIVES
 
@@ -103,7 +103,7 @@ month.
 one or two, which is the situation of 55% of public-sector respondents
 (ArchiveSocial survey, 2020). Move up to daily once you have a content
 calendar and a trained backup.""",
-            "a few times a week"),
+            "a few times a week", reader=COUNCIL),
     blocker("objectives.measurable", "Measurable objectives", OBJECTIVES, """
 Turn your goals into objectives you can measure. Each row has four columns:
 

@@ -6,7 +6,7 @@ town's roster, a country's records law), the website is where the accounts
 link back to, and the currency is what every sum is shown in.
 """
 
-from smgov_tui.core.catalogue.decision import Step, advice, blocker
+from smgov_tui.core.catalogue.decision import PUBLIC, Step, advice, blocker
 from smgov_tui.core.catalogue.kinds import WEB_ADDRESS, Choice, Text
 
 STEP = Step("organisation", 0, "Organisation", "Who is this plan for?")
@@ -32,7 +32,7 @@ use it too: a comment policy that says "the Town of Millbrook" is one a
 council can adopt as it stands.
 
 **A sensible default.** The legal name, spelled out, without abbreviations.""",
-            "Town of Millbrook"),
+            "Town of Millbrook", reader=PUBLIC),
     advice("organisation.kind", "Kind of organisation", Choice(choices=KINDS), """
 Say what kind of organisation this is: a city, a town, a county, an agency
 (a state or federal department, a library district, a transit authority), or
@@ -74,7 +74,7 @@ suggested answers use it (for example, where the comment policy is
 published).
 
 **A sensible default.** The home page, e.g. https://www.millbrook.gov; add a
-page listing your official accounts there before launch.""", "https://www.millbrook.gov"),
+page listing your official accounts there before launch.""", "https://www.millbrook.gov", reader=PUBLIC),
     advice("organisation.currency", "Currency", Choice(choices=tuple(CURRENCIES)), """
 The currency the budget, tool costs and paid promotion are counted in:
 USD, GBP, EUR, AUD, CAD or NZD.

@@ -1,6 +1,6 @@
 """Step 3: who answers, how, how fast, about what, in which voice, and who to escalate to."""
 
-from smgov_tui.core.catalogue.decision import blocker
+from smgov_tui.core.catalogue.decision import COUNCIL, PUBLIC, blocker
 from smgov_tui.core.catalogue.kinds import (
             LONG_TEXT,
             PERSON,
@@ -8,11 +8,18 @@ from smgov_tui.core.catalogue.kinds import (
             TEXT,
             TIME_FRAME,
             Choice,
+            Multi,
 )
 from smgov_tui.core.catalogue.rows import TIERS_ROWS, TOPICS
 
 TONES = ("casual and friendly", "friendly but formal", "formal and informative")
 MODERATION_MODES = ("active", "alert-only", "hands-off")
+# How the public is answered; the comment policy promises a reply time only where we answer.
+REPLY_MODES = ("answer publicly", "answer publicly or by private message",
+               "answer by private message", "read but not answer")
+NOT_ANSWERED = "read but not answer"
+NOTICE_PLACES = ("every profile's bio or about section", "a pinned post on each account",
+                 "our website", "the automatic reply to private messages")
 APPROVAL = ("approval before every post", "approval for sensitive posts only",
             "delegated authority within this plan")
 
@@ -66,7 +73,7 @@ the live checklist flags it; business time only counts while you are watching.
 promise anything from the next business day to 3 business days, with NYC 311's
 social team working weekdays 9-5 (NSW Government guidelines; Victorian councils).
 A team of one should not promise faster than it can cover during leave.""",
-            "1 business day"),
+            "1 business day", reader=PUBLIC),
     blocker("response.posting_time_frame", "Posting time frame", TEXT, """
 Say when your posts go out and how far ahead they are written and approved:
 a weekly drafting deadline, the days and times you usually publish, and how fast
@@ -127,7 +134,7 @@ reviewers know what to expect.
 **A sensible default.** "Friendly but formal" suits most small cities: plain
 words, short sentences, a thank-you where it fits, no slang and no jokes about
 people. Switch to a purely formal, factual voice during emergencies, incidents
-or anything involving loss, and write this switch into your style notes."""),
+or anything involving loss, and write this switch into your style notes.""", reader=COUNCIL),
     blocker("response.escalation_contact", "Escalation contact", PERSON, """
 Name the person who takes over when an issue goes beyond what responders can
 handle: a complaint about an official, a story gathering pace, a threat, a
@@ -157,7 +164,7 @@ or misinformation standing on an official page.
 
 **A sensible default.** Active moderation during published hours, checking
 comments at least once a day (Queensland guideline, 2010), or two or three times
-a day for a busy page. Choose hands-off only if you also turn comments off."""),
+a day for a busy page. Choose hands-off only if you also turn comments off.""", reader=PUBLIC),
     blocker("response.monitoring_hours", "Published monitoring hours", SCHEDULE, """
 Set the hours when someone is watching your accounts, and publish them on every
 profile so people know when to expect a reply. Write them as a schedule, such as
@@ -173,7 +180,7 @@ short a clock-hour reply target can be.
 9-5 or 8:30-5 is common among councils and NYC 311's social team (NSW Government
 guidelines; Victorian councils). Add weekend hours only if someone is rostered
 and paid for them.""",
-            "Mon-Fri 09:00-17:00"),
+            "Mon-Fri 09:00-17:00", reader=PUBLIC),
     blocker("response.approval", "Approval before posting", Choice(choices=APPROVAL), """
 Decide who must sign off a post before it goes out: approval for every post,
 approval only for sensitive posts, or delegated authority, where trained staff
@@ -188,7 +195,7 @@ own and managers know what will reach them.
 replies within the welcomed topics go out under the content lead's authority.
 Anything touching off-limits topics, elected officials, legal matters, incidents
 or a change of policy goes to the decision maker first. Consider moving to
-delegated authority once the team has a few months of experience."""),
+delegated authority once the team has a few months of experience.""", reader=COUNCIL),
     blocker("response.emergency_notice", "Not-for-emergencies notice", TEXT, """
 Write the short statement you will put on every profile saying that the account
 is not watched around the clock and must not be used to report emergencies. It
@@ -203,5 +210,37 @@ expectation up front and shows you thought about it.
 **A sensible default.** "This account is monitored Mon-Fri 9-5 and is not for
 emergencies. In an emergency call 911; for city services call 311." Place it in
 each profile's bio or about section, and in your automatic message reply.""",
-            "This account is not monitored 24/7. In an emergency call 911."),
+            "This account is not monitored 24/7. In an emergency call 911.", reader=PUBLIC),
+    blocker("response.reply_mode", "How the public is answered", Choice(choices=REPLY_MODES), """
+Say how the public comment policy tells people they will be answered: in public,
+in public or by private message, only by private message, or not at all ("read
+but not answer": comments are read and may shape our work, but are not
+acknowledged).
+
+**Why it matters.** The policy promises a reply time ("we aim to answer within
+1 business day") only when you do answer; a page whose comments "will not be
+acknowledged" must not promise one. People judge you against the promise you
+publish, and a promise you do not keep does more harm than none.
+
+**A sensible default.** "answer publicly or by private message": general
+questions in public so everyone sees the answer, anything personal in a private
+message. Choose "read but not answer" only if nobody is rostered to reply, and
+say where people get answers instead (a phone line, a service request form).""",
+            "answer publicly or by private message", reader=PUBLIC),
+    blocker("response.notice_places", "Where our notices are posted", Multi(choices=NOTICE_PLACES), """
+Choose where the not-for-emergencies notice, the public comment policy and its
+terms of use are posted: every profile's bio or about section, a pinned post on
+each account, your website, and the automatic reply to private messages.
+
+**Why it matters.** A rule the public cannot find is hard to enforce: removing
+a comment under a policy nobody could see invites a complaint, and a notice
+that the account is not watched for emergencies only helps if people see it
+before they post. The comment policy says where these are posted, so it must be
+true of every account.
+
+**A sensible default.** Every profile's bio or about section (a line with a
+link) and your website (the full text), plus a pinned post on accounts that
+allow one. Many city policies require the rules to be posted "in a conspicuous
+location" on each page (e.g. City of Wilder, Kentucky).""",
+            "every profile's bio or about section, our website", reader=PUBLIC),
 )

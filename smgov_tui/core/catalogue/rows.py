@@ -3,6 +3,7 @@ decisions, the checks that read them and the editors that fill them."""
 
 from __future__ import annotations
 
+from smgov_tui.core.catalogue.decision import PUBLIC
 from smgov_tui.core.catalogue.kinds import (
                     DATE,
                     MONEY,
@@ -132,7 +133,7 @@ TIERS_ROWS = Rows(row="tier", fields=(
 ))
 
 TOPICS = Rows(row="topic", fields=(
-    Field("topic", "Topic", TEXT, required=True,
+    Field("topic", "Topic", TEXT, required=True, reader=PUBLIC,
           guidance="A subject people raise, e.g. 'bin collection', 'road works', 'elections'. "
                    "The source article asks which topics are welcomed and which are off limits, "
                    "so responders know before the comment arrives."),
@@ -150,11 +151,12 @@ TOPICS = Rows(row="topic", fields=(
 ))
 
 PLATFORMS = Rows(row="platform", fields=(
-    Field("platform", "Platform", TEXT, required=True, help="e.g. Facebook, Instagram, Nextdoor",
+    Field("platform", "Platform", TEXT, required=True, reader=PUBLIC,
+          help="e.g. Facebook, Instagram, Nextdoor",
           guidance="The platform's name, e.g. 'Facebook'. Start with one or two: the source article "
                    "advises one main platform to focus on rather than posting everything everywhere, "
                    "and the checklist warns when the staff cannot run them all."),
-    Field("handle", "Account name", TEXT, help="e.g. @CityOfHarborFalls",
+    Field("handle", "Account name", TEXT, reader=PUBLIC, help="e.g. @CityOfHarborFalls",
           guidance="The account's name on the platform, e.g. '@CityOfMillbrook'. Use the "
                    "organisation's official name, verify the account where the platform allows it, "
                    "and link to it from the website, so residents can tell it from impostors (US "
@@ -206,7 +208,7 @@ PLATFORMS = Rows(row="platform", fields=(
           guidance="Minutes one reply takes, including finding the answer: about 5 for a question "
                    "with a ready link, 10 or more for a complaint that needs a department's answer. "
                    "An estimate to correct from the first month's replies."),
-    Field("comments", "Comments", Choice(choices=COMMENTS),
+    Field("comments", "Comments", Choice(choices=COMMENTS), reader=PUBLIC,
           guidance="Whether the public may comment here: open, limited (e.g. only on some posts), "
                    "or off. Open comments need a public comment policy and removal rules (CTG's "
                    "citizen conduct element); the NSW guidelines' hands-off mode turns them off."),
@@ -260,17 +262,17 @@ PEERS = Rows(row="peer", fields=(
 ))
 
 RECORDS = Rows(row="record rule", fields=(
-    Field("platform", "Platform", TEXT, required=True,
+    Field("platform", "Platform", TEXT, required=True, reader=PUBLIC,
           guidance="The platform or tool whose content this rule covers, e.g. 'Facebook'. Every "
                    "platform you run needs a retention rule and a capture method; the checklist "
                    "flags one without."),
-    Field("retention", "Retention rule", TEXT, help="e.g. GRS 6.4 item 020: 3 years",
+    Field("retention", "Retention rule", TEXT, reader=PUBLIC, help="e.g. GRS 6.4 item 020: 3 years",
           guidance="How long this content is kept, and under which schedule, e.g. 'GRS 6.4 item "
                    "020: 3 years'. US federal General Records Schedule 6.4: routine public "
                    "correspondence needing no action may be destroyed at 90 days, routine "
                    "operational records at 3 years. State and national schedules differ (Wyoming "
                    "keeps general correspondence 3 years): name your own schedule's item."),
-    Field("capture", "Capture method", Choice(choices=CAPTURE_METHODS),
+    Field("capture", "Capture method", Choice(choices=CAPTURE_METHODS), reader=PUBLIC,
           guidance="How posts and comments are captured before the platform changes or deletes "
                    "them: an archiving service, the platform's export, your records system, or a "
                    "manual log with screenshots. Capture the date and time, who sent it, who "

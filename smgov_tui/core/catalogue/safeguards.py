@@ -1,6 +1,6 @@
 """Step 7: security, records, accessibility, legal footing and crisis readiness."""
 
-from smgov_tui.core.catalogue.decision import advice, blocker
+from smgov_tui.core.catalogue.decision import COUNCIL, PUBLIC, advice, blocker
 from smgov_tui.core.catalogue.kinds import LONG_TEXT, MONEY, TEXT, Choice, Multi, Number
 from smgov_tui.core.catalogue.rows import ACCESS, RECORDS
 
@@ -67,7 +67,7 @@ schedules differ. US federal agencies follow NARA Bulletin 2014-02 and GRS 6.4: 
 public correspondence needing no action may be destroyed at 90 days, routine operational
 records kept 3 years, and nothing is deleted from a platform without disposition authority
 (GRS 6.4). Wyoming, by contrast, keeps general correspondence 3 years and press 5 years.
-""", "State General Records Schedule, section 6"),
+""", "State General Records Schedule, section 6", reader=PUBLIC),
     blocker("safeguards.records", "Retention and capture per platform", RECORDS, """
 One row per chosen platform. **Retention rule** says how long its content is kept and under
 which schedule item. **Capture method** says how you keep a copy: an archiving service, the
@@ -112,7 +112,7 @@ your counsel. The checklist flags video without captions and images without alt 
 - plain language, short sentences, no jargon
 
 DigitalGov and the UK GDS playbook both publish practical guides.
-"""),
+""", reader=COUNCIL),
     blocker("safeguards.forum", "Legal footing of comment spaces", Choice(choices=FORUMS), """
 Decide what legal kind of space your accounts are. **Government speech (comments off)** means
 the account only broadcasts; the public cannot reply there. A **limited public forum** means
@@ -126,7 +126,7 @@ general guidance, not legal advice, so check with your counsel.
 **A sensible default.** Most cities that allow comments choose a limited public forum, with a
 public comment policy linked from every profile and viewpoint-neutral removal rules. If you
 cannot moderate daily, turn comments off and treat the account as government speech.
-"""),
+""", reader=PUBLIC),
     advice("safeguards.removal_rules", "Comment removal rules", LONG_TEXT, """
 List exactly what you will hide or remove from comments, and what you do when you remove
 something. This becomes blocking wherever comments are open.
@@ -139,7 +139,7 @@ what gets a removal challenged in court. Check your rules with your counsel.
 obscenity, personal information, illegal activity, commercial ads and clearly off-topic
 posts. Keep a copy of every removed comment as a record, log who removed it and which rule
 applied, and do not block users for their views. Publish the rules on every profile.
-""", "Remove spam, threats, obscenity, personal data, ads and off-topic posts; log each removal"),
+""", "Remove spam, threats, obscenity, personal data, ads and off-topic posts; log each removal", reader=PUBLIC),
     blocker("safeguards.officials_accounts", "Officials' own accounts", LONG_TEXT, """
 Set out how elected officials and staff keep their personal or campaign accounts separate from
 official ones, and what they may do on each.
@@ -153,7 +153,7 @@ breach the First Amendment, and posts may be public records. Check with your cou
 carry a clear note such as "Personal views, not official," do not use the city logo, and do
 not announce decisions first. Officials who post about city business follow the same removal
 rules and do not block people.
-""", "Official business only on city accounts; personal pages say 'personal views'"),
+""", "Official business only on city accounts; personal pages say 'personal views'", reader=COUNCIL),
     blocker("safeguards.crisis_kit", "Crisis kit", Multi(choices=CRISIS_KIT), """
 Pick what you will have ready before anything goes wrong: a storm, a public safety incident or
 a hacked account. In a crisis there is no time to write, find or approve these things.
@@ -212,5 +212,5 @@ you a record if a decision is challenged later.
 rather than building a separate one. Publish a complaints email or
 web form on every profile, acknowledge within one business day, have someone other than the
 original moderator review the decision, and keep the complaint and outcome as a record.
-""", "Email social@harborfalls.gov; acknowledged in 1 business day; reviewed by team lead"),
+""", "Email social@harborfalls.gov; acknowledged in 1 business day; reviewed by team lead", reader=PUBLIC),
 )

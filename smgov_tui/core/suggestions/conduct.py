@@ -1,5 +1,6 @@
 """Suggestions for step 6, the code of conduct: the rules a council adopts, naming its own people."""
 
+from smgov_tui.core.catalogue.conduct import TERMS
 from smgov_tui.core.suggestions.base import lines, suggestion
 from smgov_tui.core.suggestions.facts import PlanFacts
 from smgov_tui.core.suggestions.law import emergency_number, legal_paragraph
@@ -127,5 +128,13 @@ def citizen_conduct(facts: PlanFacts):
             f"record of each removal and the reason. {emergency}")
 
 
+@suggestion("conduct.terms_of_use")
+def terms_of_use(facts: PlanFacts):
+    """All the usual clauses (published city policies carry each); without open comments the
+    ones about comments still hold for messages and replies."""
+    return list(TERMS)
+
+
 SUGGESTIONS = (security, dos_donts, reputation, quality, time_allotted, privacy, employee_access,
-               account_management, acceptable_use, employee_conduct, content, legal, citizen_conduct)
+               account_management, acceptable_use, employee_conduct, content, legal, citizen_conduct,
+               terms_of_use)

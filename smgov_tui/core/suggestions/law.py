@@ -1,18 +1,18 @@
-"""What differs by country: records law, the legal footing of comments, the
-emergency number. Only the countries the references cover get wording of their
-own; elsewhere the suggestion names no law and asks counsel.
+"""The suggested answers that differ by country: the retention schedule, the
+legal paragraph. The country facts themselves (laws, doctrine, emergency
+number) live in core/law.py, which the documents read too; only the countries
+the references cover get wording of their own; elsewhere the suggestion names
+no law and asks counsel.
 """
 
 from __future__ import annotations
 
+from smgov_tui.core import law
 from smgov_tui.core.suggestions.facts import PlanFacts
-
-EMERGENCY_NUMBER = {"United States": "911", "Canada": "911", "United Kingdom": "999",
-                    "Ireland": "112 or 999", "Australia": "000", "New Zealand": "111"}
 
 
 def emergency_number(facts: PlanFacts) -> str:
-    return EMERGENCY_NUMBER.get(facts.country, "")
+    return law.emergency_number(facts.country)
 
 
 def retention_schedule(facts: PlanFacts) -> str | None:
@@ -43,19 +43,13 @@ def retention_rule(facts: PlanFacts) -> str:
 
 def limited_forum(facts: PlanFacts) -> bool:
     """A limited public forum is a United States doctrine (Lindke v. Freed, 2024)."""
-    return facts.us
+    return law.public_forum_doctrine(facts.country)
 
 
 def legal_paragraph(facts: PlanFacts) -> str | None:
     """The legal points of the code of conduct, for the country."""
-    records = {
-        "United States": "Posts, comments and messages are public records under the state's public "
-                         "records act and are kept under our retention schedule.",
-        "United Kingdom": "Posts, comments and messages are held under our retention schedule and can "
-                          "be requested under the Freedom of Information Act 2000.",
-        "Australia": "Posts, comments and messages are kept under the state records act and can be "
-                     "requested under the state's freedom of information law.",
-    }.get(facts.country, "Posts, comments and messages are kept under our records retention schedule.")
+    records = (f"Posts, comments and messages {law.records_law(facts.country).held}. We keep "
+               "them under our retention schedule.")
     speech = {
         "United States": "Comment spaces are a limited public forum: we remove comments only under "
                          "the published, viewpoint-neutral comment policy, and we never block "

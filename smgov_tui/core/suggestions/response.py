@@ -123,5 +123,22 @@ def emergency_notice(facts: PlanFacts):
             + (f" at {facts.website}." if facts.website else "."))
 
 
+@suggestion("response.reply_mode")
+def reply_mode(facts: PlanFacts):
+    """Public answers with private messages for personal cases (the tiers' own default);
+    a page nobody moderates promises no answer."""
+    if facts.platforms and not facts.comments_open:
+        return "read but not answer"
+    return "answer publicly or by private message"
+
+
+@suggestion("response.notice_places")
+def notice_places(facts: PlanFacts):
+    """Every profile carries a line and a link; the website the full text, when there is one."""
+    places = ["every profile's bio or about section", "a pinned post on each account"]
+    return [*places, "our website"] if facts.website else places
+
+
 SUGGESTIONS = (tiers, how, reply_target, posting_time_frame, welcomed_topics, off_limits_topics,
-               tone, escalation_contact, moderation_mode, monitoring_hours, approval, emergency_notice)
+               tone, escalation_contact, moderation_mode, monitoring_hours, approval, emergency_notice,
+               reply_mode, notice_places)

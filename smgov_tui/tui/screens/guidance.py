@@ -41,7 +41,7 @@ class GuidanceScreen(ModalScreen[None]):
         how = ""
         if isinstance(self.decision.kind, Rows):  # the keys in use, a keymap file's included
             how = f"Add a row with {first_key(self.app, 'rows.add')}, edit the highlighted one with enter."
-        return guidance_markdown(self.decision, how)
+        return guidance_markdown(self.decision, how, self.app.plan.get("organisation.country"))
 
     def suggested(self) -> Content | None:
         """This plan's suggested answer, whole (the line under the field is cut at its

@@ -302,7 +302,8 @@ class StepScreen(Screen):
         from textual.widgets import Markdown
 
         decision = decision or self.focused_decision()
-        text = f"**{decision.label}**\n\n" + guidance_markdown(decision)
+        text = f"**{decision.label}**\n\n" + guidance_markdown(
+            decision, country=self.app.plan.get("organisation.country"))
         shown = self.query("#guide-text")
         if shown:
             shown.first(Markdown).update(text)
