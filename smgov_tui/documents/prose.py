@@ -119,7 +119,9 @@ def rows_tables(decision_id: str, kind: Rows, rows: list[dict], plan: Plan | Non
               if every_column or f.key not in undecided or "blank means" not in f.help.lower()]
 
     def cell(row: dict, f) -> Part:
-        if f.key in undecided or (every_column and is_empty(row.get(f.key))):
+        if every_column and is_empty(row.get(f.key)):
+            return Gap(decision_id, f.label)  # the sentence promised it: the document is a draft
+        if f.key in undecided:
             return Gap(decision_id, f.label, whole=False)
         return Filled(decision_id, "" if is_empty(row.get(f.key)) else inline(f.kind, row[f.key], plan))
 

@@ -128,7 +128,7 @@ def test_moderated_not_a_public_forum_is_worded_and_own_words_stand_as_written()
     assert "whatever view" not in md
     own = render(plan.with_value("safeguards.forum", "a council page moderated under our standing orders"),
                  "comments", "json", TODAY)
-    about = json.loads(own)["sections"][0]["text"]
+    about = next(s["text"] for s in json.loads(own)["sections"] if s["title"] == "About this policy")
     assert "Our comment spaces are a council page moderated under our standing orders." in about
 
 

@@ -2,7 +2,7 @@
 identity every adopted document opens with (number, authority, scope, owner,
 dates, review cycle) and closes with (related documents, enforcement, adoption)."""
 
-from smgov_tui.core.catalogue.decision import COUNCIL, advice, blocker
+from smgov_tui.core.catalogue.decision import COUNCIL, PUBLIC, TEAM, advice, blocker
 from smgov_tui.core.catalogue.kinds import (
     CONTACT,
     DATE,
@@ -31,9 +31,9 @@ SIGNOFF = Rows(row="sign-off", fields=(
                    "nothing blocks launch; the first plan review, about 6 months later, asks them "
                    "again."),
 ), filled=(  # what was signed (core/signoff.py): the sign-off form fills them, nobody types them
-    Field("revision", "Plan revision", Number("revision")),
-    Field("digest", "Digest of the decisions", Text("digest", limit=64)),
-    Field("signed", "Digest of each decision", Text("digests", limit=100_000)),
+    Field("revision", "Plan revision", Number("revision"), reader=TEAM),
+    Field("digest", "Digest of the decisions", Text("digest", limit=64), reader=TEAM),
+    Field("signed", "Digest of each decision", Text("digests", limit=100_000), reader=TEAM),
 ))
 
 # Who a policy binds, as adopted policies list them (domain.md: employees, contractors,
@@ -131,7 +131,7 @@ statute). In the United Kingdom, a council or cabinet decision under the Local
 Government Act 2000 and the constitution. In Australia and New Zealand, a
 council resolution under the state's Local Government Act or the Local
 Government Act 2002. Ask your clerk or counsel for the exact wording.""",
-            "A resolution of the Town Council under the Town Charter"),
+            "A resolution of the Town Council under the Town Charter", reader=PUBLIC),
     blocker("launch.scope", "Who it applies to", Multi(choices=SCOPES), """
 Who the code of conduct and the comment policy bind when they act for the
 organisation online: staff, contractors and consultants, volunteers and
@@ -147,7 +147,7 @@ Supreme Court, 2024), so the policy should say whether it covers them.
 **A sensible default.** Staff, contractors and consultants, and volunteers and
 interns, always; elected officials' official accounts for a city, town or
 county whose council agrees to be bound. Officials' personal and campaign
-accounts stay outside it.""", "staff, contractors and consultants, volunteers and interns"),
+accounts stay outside it.""", "staff, contractors and consultants, volunteers and interns", reader=PUBLIC),
     blocker("launch.owner", "Policy owner", PERSON, """
 The person who answers for the policy: keeps it current, answers questions
 about it, brings it back for review and signs off changes. A name and role.
@@ -157,7 +157,7 @@ owner nobody notices when a platform changes its terms or the law moves, and
 the review date passes unmarked.
 
 **A sensible default.** The communications manager or team lead; in a small
-organisation, the person who sponsors the program.""", "Dana Ruiz, Communications Manager"),
+organisation, the person who sponsors the program.""", "Dana Ruiz, Communications Manager", reader=PUBLIC),
     blocker("launch.contact", "Public contact", CONTACT, """
 Where residents, staff and reporters ask about the policy or complain about how
 it was applied: an email address or a telephone number that is read every
@@ -169,7 +169,7 @@ keeps working when people leave, as the accounts themselves should (UK GDS
 Social media playbook; NSW guidelines).
 
 **A sensible default.** A shared mailbox such as socialmedia@ your domain, or
-the team lead's work email until one exists.""", "socialmedia@millbrook.gov"),
+the team lead's work email until one exists.""", "socialmedia@millbrook.gov", reader=PUBLIC),
     blocker("launch.effective_date", "Effective date", DATE, """
 The day the policy takes effect. For a new program, usually the launch date;
 for a program with accounts already live, the day after the council adopts it.
@@ -180,7 +180,7 @@ the time. "With the launch of our accounts" is wrong for a program that already
 runs, and unclear for one whose launch moves.
 
 **A sensible default.** The launch date for a new program; otherwise the first
-working day after adoption.""", "2027-02-01"),
+working day after adoption.""", "2027-02-01", reader=PUBLIC),
     blocker("launch.review_cycle", "Review cycle", INTERVAL, """
 How often the whole plan and its policies are reviewed after the first review:
 "annually", "every 2 years", "every 6 months".
@@ -192,7 +192,7 @@ cycle after the first review, in `smgov check`, the launch step's due-soon list
 and `smgov calendar`.
 
 **A sensible default.** Annually, with the first review about 6 months after
-launch (NSW: review access at least every 6 months).""", "annually"),
+launch (NSW: review access at least every 6 months).""", "annually", reader=PUBLIC),
     blocker("launch.enforcement", "Enforcement", LONG_TEXT, """
 What follows a breach of the code of conduct: for staff, for contractors and
 consultants, and for volunteers and interns.
@@ -206,7 +206,7 @@ before launch makes the consequence fair and predictable.
 **A sensible default.** Access to the accounts suspended at once while it is
 looked into; staff dealt with under the disciplinary procedure; contractors
 under their contract, up to ending it; volunteers and interns stood down from
-the accounts.""", "Access suspended; staff: disciplinary procedure; contractors: contract terms"),
+the accounts.""", "Access suspended; staff: disciplinary procedure; contractors: contract terms", reader=COUNCIL),
     advice("launch.policy_number", "Policy number", Text(limit=40), """
 The number the policy carries in the organisation's policy manual or register,
 e.g. "COM-014" or "Policy 2.7".
@@ -216,7 +216,7 @@ number, and a clerk files it by it. It is advice: not every organisation
 numbers its policies, and a document reads complete without one.
 
 **A sensible default.** The next number in your policy register, from the
-clerk; or the organisation's initials with "SM-01".""", "TOM-SM-01"),
+clerk; or the organisation's initials with "SM-01".""", "TOM-SM-01", reader=PUBLIC),
     advice("launch.related_documents", "Related documents", RELATED, """
 The other policies this one works with, and where to find each: acceptable use
 of IT, records retention, ethics or the code of conduct for employees, the
@@ -228,7 +228,7 @@ Advice: the policy stands without the list.
 
 **A sensible default.** The acceptable use of IT policy, the records retention
 schedule and the employee code of conduct, each with its web address or
-number.""", "Acceptable Use of IT Policy, on the intranet"),
+number.""", "Acceptable Use of IT Policy, on the intranet", reader=PUBLIC),
     advice("launch.adopting_body", "Adopted by", Text(limit=120), """
 The body that adopts the policy: the City Council, the Board of Supervisors,
 the Cabinet, the General Manager for an agency.
@@ -239,7 +239,7 @@ decision in the minutes. Advice: until it is filled in the block keeps a blank
 line to complete at the meeting.
 
 **A sensible default.** The body your authority names: the council for a city,
-town or county; the chief executive for an agency.""", "Town Council"),
+town or county; the chief executive for an agency.""", "Town Council", reader=PUBLIC),
     advice("launch.resolution", "Resolution or minute number", Text(limit=60), """
 The number of the resolution, ordinance or minute that adopted the policy,
 e.g. "Resolution 2027-14" or "Minute 112/27".
@@ -249,7 +249,7 @@ exists only once the vote is taken, so it is advice: the adoption block keeps a
 blank line for it until then.
 
 **A sensible default.** Leave it blank until adoption; the clerk gives the
-number.""", "Resolution 2027-14"),
+number.""", "Resolution 2027-14", reader=PUBLIC),
     advice("launch.adopted_on", "Date adopted", DATE, """
 The day the body adopted the policy.
 
@@ -258,7 +258,7 @@ the effective date may be later. Advice, because it is known only after the
 meeting: the adoption block keeps a blank line for it until then.
 
 **A sensible default.** Leave it blank until the meeting; then the meeting's
-date.""", "2027-01-19"),
+date.""", "2027-01-19", reader=PUBLIC),
     advice("launch.signoff", "Sign-off", SIGNOFF, """
 Record who approved the plan, and when. Each row is one approver: **Name** is the
 person, **Role** is their position (so the record still makes sense after they
@@ -273,5 +273,5 @@ request can reopen every decision.
 **Example.** A small city might record: Dana Ruiz, Communications Manager; Lee
 Okafor, City Manager; the City Attorney, for the comment policy and legal
 issues; the City Clerk, for records; and the IT Manager, for security. Each adds
-the date they approved.""", reader=COUNCIL),
+the date they approved.""", reader=PUBLIC),
 )
