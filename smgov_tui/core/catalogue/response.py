@@ -113,10 +113,11 @@ in the news. A polite, consistent redirect is also fairer to the person asking.
 - Personnel matters: no comment, point to HR; HR Director
 - Individual accounts or cases: move to private message or 311; the department
 - Elections and candidates: no comment, link the elections office; City Clerk"""),
-    blocker("response.tone", "Tone of voice", Choice(choices=TONES), """
+    blocker("response.tone", "Tone of voice", Choice(choices=TONES, other=True), """
 Choose how your accounts sound: casual and friendly, friendly but formal, or
 formal and informative. The tone covers word choice, humour, emoji, and whether
-replies are signed with a first name.
+replies are signed with a first name. If your policy names its tone another way
+("professional"), choose "Other" and type its words.
 
 **Why it matters.** When several people post, an agreed tone keeps the account
 sounding like one organisation rather than a mix of personalities. A tone that
@@ -143,11 +144,12 @@ organisation, such as a deputy city manager or the communications director, with
 a named deputy for their leave. Record a work phone number the responder can use
 out of hours, and agree what counts as "escalate now".""",
             "Sam Okafor, Deputy City Manager"),
-    blocker("response.moderation_mode", "Moderation mode", Choice(choices=MODERATION_MODES), """
+    blocker("response.moderation_mode", "Moderation mode", Choice(choices=MODERATION_MODES, other=True), """
 Decide how your team watches comments and messages. Active means you check and
 respond on a schedule; alert-only means you rely on notifications and act when
 something comes in; hands-off means comments are off or left alone and nobody
-monitors (NSW Government guidelines).
+monitors (NSW Government guidelines). A mode in your policy's own words ("checked twice
+each working day") can be typed under "Other"; the checklist then treats it as watched.
 
 **Why it matters.** The mode sets how much staff time moderation takes and what
 you can promise the public. Active and alert-only modes need someone rostered
@@ -174,10 +176,11 @@ short a clock-hour reply target can be.
 guidelines; Victorian councils). Add weekend hours only if someone is rostered
 and paid for them.""",
             "Mon-Fri 09:00-17:00"),
-    blocker("response.approval", "Approval before posting", Choice(choices=APPROVAL), """
+    blocker("response.approval", "Approval before posting", Choice(choices=APPROVAL, other=True), """
 Decide who must sign off a post before it goes out: approval for every post,
 approval only for sensitive posts, or delegated authority, where trained staff
-publish anything that stays within this plan.
+publish anything that stays within this plan. An approval rule in your policy's own words
+("the Public Information Officer approves every post") can be typed under "Other".
 
 **Why it matters.** Approval that is too strict slows urgent notices and makes
 replies miss their targets; approval that is too loose lets a risky post go out
