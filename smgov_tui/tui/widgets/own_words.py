@@ -82,7 +82,16 @@ class OwnWordsPrompt(ModalScreen[str | None]):
 
 
 class OwnWordsSelect(Select):
-    """The choices, the words chosen before (if any), then Other."""
+    """The choices, the words chosen before (if any), then Other. Closed, it shows long
+    words on one line, cut with "…": a 200-character approval rule made the field five
+    lines tall; the open list and the prompt show them whole."""
+
+    DEFAULT_CSS = """
+    OwnWordsSelect > SelectCurrent Static#label {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
 
     def __init__(self, kind: Choice, value: Any, label: str, id: str) -> None:
         self.kind, self.label = kind, label
