@@ -147,3 +147,17 @@ def test_a_role_in_own_words_is_no_decision_maker():
     named = Plan.from_values("x", {"resources.roster": [*people, {"name": "Ana Cruz", "role": "decision maker",
                                                                  "hours": 1}]})
     assert suggest("resources.sponsor", named) == "Ana Cruz"
+
+
+@settings(max_examples=80, deadline=None)
+@given(typed=WORDS)
+def test_any_accepted_role_round_trips_through_the_plan_file(typed):
+    try:
+        row = ROSTER.check_row({"name": "Pat Lee", "role": typed, "hours": 6})
+    except InvalidValue:
+        return
+    with tempfile.TemporaryDirectory(dir=SCRATCH) as folder:
+        path = os.path.join(folder, "plan.json")
+        PlanStore.create(path, "Round trip").set("resources.roster", [row])
+        plan = PlanStore(path).load()
+        assert plan.get("resources.roster") == [row] and not plan.invalid

@@ -18,12 +18,12 @@ def millbrook(tmp_path, values=None):
     return path, store
 
 
-async def until(pilot, condition, pauses: int = 200) -> None:
-    """Pause until the condition holds: a number of pauses, not a time, so a busy machine waits longer."""
+async def until(pilot, condition, pauses: int = 400) -> None:
+    """Pause until the condition holds (the poll for other sessions' changes takes a second)."""
     for _ in range(pauses):
         if condition():
             return
-        await pilot.pause()
+        await pilot.pause(0.05)
     assert condition()
 
 
@@ -73,6 +73,11 @@ async def test_words_saved_elsewhere_are_offered_in_the_list(tmp_path):
         assert prompts[-2:] == ["a forum under our standing orders (our own words)", OTHER_LABEL]
         assert "moderated, not a public forum" in prompts and "no public-forum doctrine applies" in prompts
         assert select.value == "a forum under our standing orders"
+        PlanStore(path).set("safeguards.forum", "a space run under our own rules", who="lee")
+        await until(pilot, lambda: select.value == "a space run under our own rules")  # another session's words
+        prompts = [str(prompt) for prompt, _ in select._options]
+        assert prompts[-2:] == ["a space run under our own rules (our own words)", OTHER_LABEL]
+        assert "a forum under our standing orders (our own words)" not in prompts
 
 
 async def test_a_roster_role_in_own_words_from_the_row_form(tmp_path):
