@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smgov_tui.core.catalogue.response import MODERATION_MODES
 from smgov_tui.core.hours import hours
 from smgov_tui.core.names import name_key, name_list
 from smgov_tui.core.plan import Plan
@@ -39,8 +40,9 @@ def our_cadence(plan: Plan) -> str:
 
 
 def our_process(plan: Plan) -> str:
+    mode = plan.get("response.moderation_mode")
     parts = [plan.get("response.approval"),
-             f"{plan.get('response.moderation_mode')} moderation" if plan.get("response.moderation_mode") else None,
+             f"{mode} moderation" if mode in MODERATION_MODES else mode,  # own words read as they are
              f"watched {plan.get('response.monitoring_hours')}" if plan.get("response.monitoring_hours") else None,
              f"replies within {plan.get('response.reply_target')}" if plan.get("response.reply_target") else None]
     return "; ".join(part for part in parts if part)

@@ -46,6 +46,7 @@ SCOPES = {
     "row form": "the form for one row of a list",
     "remove row": "the question before a row is removed",
     "name prompt": "the matrix's prompt for a platform or criterion",
+    "own words": "the prompt for a choice in your own words",
     "guidance": "the guidance dialog",
     "history": "the history of changes",
     "export": "the export dialog",
@@ -56,7 +57,7 @@ SCOPES = {
     "problem": "the screen for a plan file smgov cannot open",
 }
 # Scopes where a text field usually has the focus: a key it takes never reaches the binding.
-TYPING_SCOPES = {"workbench", "row form", "name prompt", "history", "welcome", "problem"}
+TYPING_SCOPES = {"workbench", "row form", "name prompt", "own words", "history", "welcome", "problem"}
 
 
 def _spec(scope: str):
@@ -67,6 +68,7 @@ _app, _rows, _matrix = _spec("workbench"), _spec("rows"), _spec("matrix")
 _form, _prompt, _guide, _history = _spec("row form"), _spec("name prompt"), _spec("guidance"), _spec("history")
 _export, _options, _conflict = _spec("export"), _spec("export options"), _spec("conflict")
 _unsaved, _remove = _spec("unsaved"), _spec("remove row")
+_words = _spec("own words")
 
 SPECS: tuple[KeySpec, ...] = (
     _app("next_step", "ctrl+n", "next_step", "Next", tooltip="Go to the next step"),
@@ -136,6 +138,7 @@ SPECS: tuple[KeySpec, ...] = (
     _remove("remove.yes", "y,enter", "remove", "Remove", tooltip="Remove the row"),
     _remove("remove.no", "n,escape", "keep", "Keep", tooltip="Keep the row; nothing changes"),
     _prompt("prompt.cancel", "escape", "cancel", "Cancel", tooltip="Close without adding"),
+    _words("words.cancel", "escape", "cancel", "Cancel", tooltip="Close; the choice stays as it was"),
     _guide("guidance.close", "escape,f1,q,question_mark", "close", "Close", tooltip="Back to the step"),
 
     _history("history.close", "escape", "close", "Close", tooltip="Back to the step"),

@@ -94,6 +94,8 @@ def how_to_type(kind: Kind) -> str:
         return "Type the text, as many lines as you need, then a line with only a full stop (.)."
     if isinstance(kind, Multi):
         return "Type the numbers or names of all that apply, separated by commas."
+    if isinstance(kind, Choice) and kind.other:
+        return "Type a number, a name, or your own words."
     if isinstance(kind, (Choice, RowRef)):
         return "Type a number or a name."
     if isinstance(kind, YesNo):

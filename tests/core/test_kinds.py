@@ -41,7 +41,7 @@ def test_typed_values_are_normalised(decision_id, typed, stored):
     ("response.reply_target", "soon", "a time frame"),
     ("resources.roster", "not json", "not valid JSON"),
     ("resources.roster", '[{"name": "Dana"}]', "role is required"),
-    ("resources.roster", '[{"name": "Dana", "role": "boss", "hours": 4}]', "person 1, role"),
+    ("resources.roster", '[{"name": "Dana", "role": "team leed", "hours": 4}]', "person 1, role: 'team leed' is not a choice here: did you mean team lead?"),
     ("resources.roster", '[{"name": "Dana", "role": "team lead", "hours": 4, "pay": 1}]', "unknown field 'pay'"),
     ("resources.roster", '"Dana"', "a JSON list of person rows"),
 ])

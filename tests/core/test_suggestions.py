@@ -91,7 +91,9 @@ def test_the_country_chooses_the_records_law_and_the_legal_footing():
     assert "Freedom of Information Act 2000" in suggest("safeguards.retention_schedule", uk)
     assert "public records act" in suggest("safeguards.retention_schedule", TOWN)
     assert suggest("safeguards.forum", TOWN) == "limited public forum"
-    assert suggest("safeguards.forum", uk) is None  # no public-forum doctrine there: counsel decides
+    assert suggest("safeguards.forum", uk) == "no public-forum doctrine applies"  # a US doctrine
+    unknown = Plan.from_values("x", {k: v for k, v in TOWN.values.items() if k != "organisation.country"})
+    assert suggest("safeguards.forum", unknown) is None  # the footing waits for the country
     assert "999" in suggest("response.emergency_notice", uk)
     assert suggest("organisation.currency", uk) == "GBP"
 

@@ -146,7 +146,7 @@ def test_a_reply_time_is_promised_only_where_the_reply_mode_answers():
     plan = small_city()
     md = render(plan, "comments", "md", TODAY)
     assert "We aim to answer ordinary questions within 1 business day of those hours." in md
-    silent = render(plan.with_value("response.reply_mode", "read but not answer"), "comments", "md", TODAY)
+    silent = render(plan.with_value("response.reply_mode", "not acknowledged"), "comments", "md", TODAY)
     assert "We aim to answer" not in silent
     assert "they are not acknowledged and we do not answer them here" in silent
     undecided = render(plan.with_value("response.reply_mode", None), "comments", "md", TODAY)

@@ -467,8 +467,8 @@ def test_end_to_end_on_a_terminal(tmp_path, env):
     term.type("?\n")
     term.wait_for("What you can enter: one of: casual and friendly")
     term.wait_for("Tone of voice: ")  # asked again
-    term.type("shouty\n")
-    term.wait_for("Not saved: 'shouty' is not a choice here")
+    term.type("casual and frendly\n")
+    term.wait_for("Not saved: 'casual and frendly' is not a choice here: did you mean")
     term.wait_for("Tone of voice: ")
     term.type("1\n")
     term.wait_for("Saved: Tone of voice: casual and friendly.")
@@ -545,3 +545,22 @@ def test_question_mark_says_what_applies_in_the_plans_country(tmp_path):
                                                   "organisation.country": "United States"})
     assert "Where you are (United States): A government page that allows comments" in \
         squeezed(plain(us, "go safeguards.forum", "?", "quit"))
+
+
+# own words
+
+
+def test_a_choice_takes_a_number_a_name_or_own_words(tmp_path):
+    path = named(tmp_path / "p.json")
+    out = plain(path, "go response.moderation_mode", "activ", "checked twice each working day",
+                "go response.tone", "professional",
+                "go response.approval", "2",
+                "go resources.roster", "add", "Pat Lee", "Public Information Officer", "6", "", "", "done")
+    assert has(out, "Type a number, a name, or your own words.")
+    assert has(out, "Not saved: 'activ' is not a choice here: did you mean active?")
+    assert has(out, "Role (required). Type a number, a name, or your own words.")
+    saved = values(path)
+    assert saved["response.moderation_mode"] == "checked twice each working day"
+    assert saved["response.tone"] == "professional"
+    assert saved["response.approval"] == "approval for sensitive posts only"
+    assert saved["resources.roster"] == [{"name": "Pat Lee", "role": "Public Information Officer", "hours": 6}]

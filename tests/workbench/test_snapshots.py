@@ -167,6 +167,12 @@ def test_row_form(snap_compare, tmp_path):
                         run_before=on_step("platforms", "platforms.chosen"), press=["enter"])
 
 
+def test_own_words_prompt(snap_compare, tmp_path):
+    """Other on the county's tone: the prompt for its own words, the choices it replaces above."""
+    assert snap_compare(county_app(tmp_path), terminal_size=NARROW,
+                        run_before=on_step("response", "response.tone"), press=["enter", "end", "enter"])
+
+
 def test_row_field_guidance(snap_compare, tmp_path):
     """f1 in a platform's form, on Posts a week: that field's guidance, with its figure."""
     assert snap_compare(county_app(tmp_path), terminal_size=NARROW,

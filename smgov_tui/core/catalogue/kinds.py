@@ -24,6 +24,7 @@ from smgov_tui.core.schedule import (
     parse_duration,
     parse_schedule,
 )
+from smgov_tui.core.textsafe import unsafe
 
 
 class InvalidValue(ValueError):
@@ -177,14 +178,57 @@ def _match_choice(choices: tuple[str, ...], text: str) -> str | None:
     return None
 
 
-class Choice(Kind):
-    choices: tuple[str, ...]
+OWN_WORDS_LIMIT = 200  # characters: an approval rule in a policy's words is a sentence or two
+OTHER_PREFIX = "other:"  # "other: our words" is taken as "our words", as the option is labelled
 
-    def __init__(self, name: str = "choice", choices: tuple[str, ...] = ()) -> None:
-        self._settle(name=name, choices=choices)
+
+def _distance(a: str, b: str, most: int) -> int:
+    """Edits (insert, delete, change, swap two neighbours) from a to b, or most + 1 if more."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    before, row = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if before is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
+
+
+def near_miss(choices: tuple[str, ...], text: str) -> str | None:
+    """The choice `text` is a typo of ("activ": active), not words of its own: one slip in a
+    short choice, two in a longer one. "inactive" is two from "active": its own words."""
+    wanted = " ".join(text.lower().split())
+    for choice in choices:
+        slips = 1 if len(choice) < 12 else 2
+        if _distance(wanted, choice.lower(), slips) <= slips:
+            return choice
+    return None
+
+
+class Choice(Kind):
+    """One of a fixed set; with `other`, or the planner's own words instead.
+
+    Real policies word some choices their own way (a tone "professional", a role
+    "Public Information Officer"): those are stored as the words themselves, so the
+    plan file reads as the policy does and a value equal to a choice is that choice.
+    """
+
+    choices: tuple[str, ...]
+    other: bool
+
+    def __init__(self, name: str = "choice", choices: tuple[str, ...] = (), other: bool = False) -> None:
+        self._settle(name=name, choices=choices, other=other)
 
     def allowed(self) -> str:
-        return "one of: " + ", ".join(self.choices)
+        return "one of: " + ", ".join(self.choices) + (", or your own words" if self.other else "")
+
+    def own_words(self, value: Any) -> bool:
+        """A stored value that is the planner's words rather than one of the choices."""
+        return self.other and isinstance(value, str) and value not in self.choices
 
     def check(self, value: Any) -> Any:
         if not isinstance(value, str):
@@ -192,9 +236,34 @@ class Choice(Kind):
         if not value.strip():
             return None
         found = _match_choice(self.choices, value)
-        if found is None:
+        if found is not None:
+            return found
+        if not self.other:
             raise InvalidValue(f"{value.strip()!r} is not a choice here; use {self.allowed()}")
-        return found
+        return self._words(value)
+
+    def _words(self, value: str) -> str:
+        words = value.strip()
+        while words.lower().startswith(OTHER_PREFIX):
+            words = words[len(OTHER_PREFIX):].strip()
+        if not words or words.lower() == OTHER_PREFIX.rstrip(":"):
+            raise InvalidValue("write your own words in place of \"other\" (e.g. other: our words)")
+        found = _match_choice(self.choices, words)
+        if found is not None:
+            return found
+        if any(ch in "\n\r" for ch in words):
+            raise InvalidValue("your own words are one line")
+        if unsafe(words):
+            raise InvalidValue("your own words contain a control character; type them without it")
+        words = " ".join(words.split())
+        if len(words) > OWN_WORDS_LIMIT:
+            raise InvalidValue(f"your own words are at most {OWN_WORDS_LIMIT} characters (these are {len(words)})")
+        if not any(ch.isalpha() for ch in words):
+            raise InvalidValue(f"{words!r} is not a choice here; use {self.allowed()}")
+        meant = near_miss(self.choices, words)
+        if meant is not None:
+            raise InvalidValue(f"{words!r} is not a choice here: did you mean {meant}?")
+        return words
 
 
 class Multi(Kind):

@@ -16,8 +16,8 @@ TONES = ("casual and friendly", "friendly but formal", "formal and informative")
 MODERATION_MODES = ("active", "alert-only", "hands-off")
 # How the public is answered; the comment policy promises a reply time only where we answer.
 REPLY_MODES = ("answer publicly", "answer publicly or by private message",
-               "answer by private message", "read but not answer")
-NOT_ANSWERED = "read but not answer"
+               "answer by private message", "not acknowledged")
+NOT_ANSWERED = "not acknowledged"
 NOTICE_PLACES = ("every profile's bio or about section", "a pinned post on each account",
                  "our website", "the automatic reply to private messages")
 APPROVAL = ("approval before every post", "approval for sensitive posts only",
@@ -120,10 +120,11 @@ in the news. A polite, consistent redirect is also fairer to the person asking.
 - Personnel matters: no comment, point to HR; HR Director
 - Individual accounts or cases: move to private message or 311; the department
 - Elections and candidates: no comment, link the elections office; City Clerk"""),
-    blocker("response.tone", "Tone of voice", Choice(choices=TONES), """
+    blocker("response.tone", "Tone of voice", Choice(choices=TONES, other=True), """
 Choose how your accounts sound: casual and friendly, friendly but formal, or
 formal and informative. The tone covers word choice, humour, emoji, and whether
-replies are signed with a first name.
+replies are signed with a first name. If your policy names its tone another way
+("professional"), choose "Other" and type its words.
 
 **Why it matters.** When several people post, an agreed tone keeps the account
 sounding like one organisation rather than a mix of personalities. A tone that
@@ -150,11 +151,12 @@ organisation, such as a deputy city manager or the communications director, with
 a named deputy for their leave. Record a work phone number the responder can use
 out of hours, and agree what counts as "escalate now".""",
             "Sam Okafor, Deputy City Manager"),
-    blocker("response.moderation_mode", "Moderation mode", Choice(choices=MODERATION_MODES), """
+    blocker("response.moderation_mode", "Moderation mode", Choice(choices=MODERATION_MODES, other=True), """
 Decide how your team watches comments and messages. Active means you check and
 respond on a schedule; alert-only means you rely on notifications and act when
 something comes in; hands-off means comments are off or left alone and nobody
-monitors (NSW Government guidelines).
+monitors (NSW Government guidelines). A mode in your policy's own words ("checked twice
+each working day") can be typed under "Other"; the checklist then treats it as watched.
 
 **Why it matters.** The mode sets how much staff time moderation takes and what
 you can promise the public. Active and alert-only modes need someone rostered
@@ -181,10 +183,11 @@ short a clock-hour reply target can be.
 guidelines; Victorian councils). Add weekend hours only if someone is rostered
 and paid for them.""",
             "Mon-Fri 09:00-17:00", reader=PUBLIC),
-    blocker("response.approval", "Approval before posting", Choice(choices=APPROVAL), """
+    blocker("response.approval", "Approval before posting", Choice(choices=APPROVAL, other=True), """
 Decide who must sign off a post before it goes out: approval for every post,
 approval only for sensitive posts, or delegated authority, where trained staff
-publish anything that stays within this plan.
+publish anything that stays within this plan. An approval rule in your policy's own words
+("the Public Information Officer approves every post") can be typed under "Other".
 
 **Why it matters.** Approval that is too strict slows urgent notices and makes
 replies miss their targets; approval that is too loose lets a risky post go out
@@ -211,11 +214,12 @@ expectation up front and shows you thought about it.
 emergencies. In an emergency call 911; for city services call 311." Place it in
 each profile's bio or about section, and in your automatic message reply.""",
             "This account is not monitored 24/7. In an emergency call 911.", reader=PUBLIC),
-    blocker("response.reply_mode", "How the public is answered", Choice(choices=REPLY_MODES), """
+    blocker("response.reply_mode", "How the public is answered", Choice(choices=REPLY_MODES, other=True), """
 Say how the public comment policy tells people they will be answered: in public,
-in public or by private message, only by private message, or not at all ("read
-but not answer": comments are read and may shape our work, but are not
-acknowledged).
+in public or by private message, only by private message, or not at all ("not
+acknowledged": comments are read and may shape our work, but nobody answers them
+here). A rule in your policy's own words can be typed under "Other"; own words
+promise no reply time.
 
 **Why it matters.** The policy promises a reply time ("we aim to answer within
 1 business day") only when you do answer; a page whose comments "will not be
@@ -224,7 +228,7 @@ publish, and a promise you do not keep does more harm than none.
 
 **A sensible default.** "answer publicly or by private message": general
 questions in public so everyone sees the answer, anything personal in a private
-message. Choose "read but not answer" only if nobody is rostered to reply, and
+message. Choose "not acknowledged" only if nobody is rostered to reply, and
 say where people get answers instead (a phone line, a service request form).""",
             "answer publicly or by private message", reader=PUBLIC),
     blocker("response.notice_places", "Where our notices are posted", Multi(choices=NOTICE_PLACES), """

@@ -77,12 +77,14 @@ ROSTER = Rows(row="person", rows="people", fields=(
           guidance="The person's name, as colleagues know them, e.g. 'Dana Ruiz'. Named people, "
                    "not teams, are what the references ask for (DHS Social Media Plan Guide: a "
                    "roster with time), so cover and escalation can be checked."),
-    Field("role", "Role", Choice(choices=ROLES), required=True,
+    Field("role", "Role", Choice(choices=ROLES, other=True), required=True,
           guidance="What this person does for the program. The DHS Social Media Plan Guide names "
                    "a decision maker, a team lead, a content lead and an account manager; small "
                    "teams give one person several roles, so add them once per role they carry, or "
                    "pick the main one. A backup keeps accounts running through leave (Victorian "
-                   "Government policy asks for peak and leave cover)."),
+                   "Government policy asks for peak and leave cover). A title of your own "
+                   "('Public Information Officer') can be typed under Other; suggestions that look "
+                   "for a decision maker or a lead then do not count it as one."),
     Field("hours", "Hours a week", Hours(), required=True,
           help="Really free for social media; a channel needs about 2",
           guidance="Hours a week this person really has for social media, after their other work: "

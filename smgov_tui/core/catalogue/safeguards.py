@@ -6,7 +6,8 @@ from smgov_tui.core.catalogue.rows import ACCESS, RECORDS
 
 ACCESSIBILITY = ("alt text on images", "captions on video", "transcripts for audio",
                  "camel-case hashtags", "contrast at least 4.5:1", "plain language")
-FORUMS = ("government speech (comments off)", "limited public forum")
+FORUMS = ("government speech (comments off)", "limited public forum",
+          "moderated, not a public forum", "no public-forum doctrine applies")
 CRISIS_KIT = ("pre-approved holding messages", "platform support contacts",
               "a way to pause scheduled posts", "hacked-account response team",
               "emergency management contact")
@@ -113,10 +114,16 @@ your counsel. The checklist flags video without captions and images without alt 
 
 DigitalGov and the UK GDS playbook both publish practical guides.
 """, reader=COUNCIL),
-    blocker("safeguards.forum", "Legal footing of comment spaces", Choice(choices=FORUMS), """
+    blocker("safeguards.forum", "Legal footing of comment spaces", Choice(choices=FORUMS, other=True), """
 Decide what legal kind of space your accounts are. **Government speech (comments off)** means
 the account only broadcasts; the public cannot reply there. A **limited public forum** means
-you invite public comment, within published rules on topic and conduct.
+you invite public comment, within published rules on topic and conduct. **Moderated, not a
+public forum** means comments are open but the page claims to stay the organisation's own
+speech: in the US this is rare and risky, because a court looks at how the page is actually
+used, not at what it calls itself. **No public-forum doctrine applies** fits outside the US:
+UK, Australian and most other councils remove comments under their own published rules
+(in Australia a page owner answers for comments it hosts, Fairfax v Voller, 2021). If your
+policy words its footing another way, choose "Other" and type its words.
 
 **Why it matters.** In the US, once a government opens a space for comment, removing or
 blocking people for their opinions can violate the First Amendment. Getting this wrong has

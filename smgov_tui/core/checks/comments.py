@@ -25,6 +25,10 @@ def _comment_rules(plan: Plan) -> str | None:
                         + " and no ".join(missing))
     if plan.get("safeguards.forum") == "government speech (comments off)":
         problems.append(f"the legal footing says comments off, yet people can comment on {listing(open_on)}")
+    if (plan.get("safeguards.forum") == "no public-forum doctrine applies"
+            and plan.get("organisation.country") == "United States"):
+        problems.append(f"people can comment on {listing(open_on)} and the legal footing says no "
+                        "public-forum doctrine applies, but in the United States it does")
     return "; ".join(problems) or None
 
 

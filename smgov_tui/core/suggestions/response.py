@@ -128,7 +128,7 @@ def reply_mode(facts: PlanFacts):
     """Public answers with private messages for personal cases (the tiers' own default);
     a page nobody moderates promises no answer."""
     if facts.platforms and not facts.comments_open:
-        return "read but not answer"
+        return "not acknowledged"
     return "answer publicly or by private message"
 
 

@@ -50,12 +50,13 @@ def accessibility(facts: PlanFacts):
     return list(ACCESSIBILITY)  # all six; contrast at least 4.5:1 (NSW Government guidelines)
 
 
-@suggestion("safeguards.forum", "whether comments are open, or that the organisation is in the United States "
-            "(elsewhere the footing of open comments is for counsel to name)")
+@suggestion("safeguards.forum", "whether comments are open, or the organisation's country")
 def forum(facts: PlanFacts):
     if facts.platforms and not facts.comments_open:
         return "government speech (comments off)"
-    return "limited public forum" if limited_forum(facts) else None
+    if limited_forum(facts):
+        return "limited public forum"
+    return "no public-forum doctrine applies" if facts.country else None
 
 
 @suggestion("safeguards.removal_rules")

@@ -47,7 +47,8 @@ class RowForm(ModalScreen[dict | None]):
                         yield Label(Content.assemble((field.label, "bold"),
                                                      ("  needed", "dim") if field.required else "",
                                                      ("  " + field.help, "dim") if field.help else ""))
-                        yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}")
+                        yield make_editor(field.kind, self.row.get(field.key), f"row-{field.key}",
+                                          label=field.label)
             yield Static("", id="row-form-more", markup=False)
             yield Static("", id="row-form-error", markup=False)
             with Horizontal(id="row-form-buttons"):

@@ -41,6 +41,7 @@ from smgov_tui.tui.widgets.inputs import (
     untouched,
 )
 from smgov_tui.tui.widgets.matrix import MAIN, MatrixEditor
+from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.suggested import SuggestedLine
 from smgov_tui.tui.workbench import Workbench
@@ -173,7 +174,7 @@ class DecisionField(Vertical):
         if isinstance(kind, Rows):
             return RowsEditor(kind, self.value or [], id=editor_id(d.id))
         names = CATALOGUE.row_names(kind.source, self.values) if isinstance(kind, RowRef) else ()
-        return make_editor(kind, self.value, editor_id(d.id), d.example, names)
+        return make_editor(kind, self.value, editor_id(d.id), d.example, names, d.label)
 
     def refresh_choices(self, values: dict) -> None:
         """Rows elsewhere changed: offer the new names (the main platform)."""
@@ -220,6 +221,8 @@ class DecisionField(Vertical):
         elif isinstance(editor, TextArea):
             with editor.prevent(TextArea.Changed):
                 editor.load_text(shown_text(kind, value))
+        elif isinstance(editor, OwnWordsSelect):
+            editor.show(value)
         elif isinstance(editor, Select):
             if isinstance(kind, RowRef):
                 self.refresh_choices(self.values)

@@ -29,6 +29,7 @@ from smgov_tui.core.catalogue.kinds import (
 from smgov_tui.core.textsafe import one_line, unsafe, visible
 from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, update_scrolling
 from smgov_tui.tui.widgets.matrix import MatrixEditor
+from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 
 
 def shown_text(kind: Kind, value: Any) -> str:
@@ -173,8 +174,9 @@ def row_choices(names: tuple[str, ...]) -> list[tuple[Text, str]]:
 
 
 def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
-                names: tuple[str, ...] = ()) -> Widget:
-    """The editor for one value; `names` are the choices of a RowRef."""
+                names: tuple[str, ...] = (), label: str = "") -> Widget:
+    """The editor for one value; `names` are the choices of a RowRef; `label` names
+    the field in the prompt for own words."""
     # An example must never pass for an answer, in any theme or with no colour.
     placeholder = f"e.g. {placeholder}" if placeholder else kind.allowed()
     if isinstance(kind, LongText):
@@ -185,6 +187,8 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
     if isinstance(kind, RowRef):
         return Select(row_choices(names), prompt="Choose…",
                       value=value if value in names else Select.NULL, id=ident)
+    if isinstance(kind, Choice) and kind.other:
+        return OwnWordsSelect(kind, value, label, id=ident)
     if isinstance(kind, Choice):
         return Select([(c, c) for c in kind.choices], prompt="Choose…",
                       value=value or Select.NULL, id=ident)
