@@ -109,6 +109,16 @@ class Section:
                                   if isinstance(p, Gap)))
 
 
+@dataclass(frozen=True)
+class Imprint:
+    """What a printed copy carries besides its text: Word's author and page
+    header, the PDF's paper size. Not part of the JSON, which carries the plan."""
+
+    organisation: str = ""
+    country: str = ""
+    revision: int | None = None  # the plan file's write count (storage meta), when known
+
+
 @dataclass
 class Document:
     kind: str  # "plan", "conduct", "comments", "checklist"
@@ -118,6 +128,7 @@ class Document:
     intro: list[Block]
     sections: list[Section]
     extra: dict[str, Any] = field(default_factory=dict)  # more top-level JSON (the checklist's verdict)
+    imprint: Imprint = field(default_factory=Imprint)
 
     @property
     def gaps(self) -> list[str]:
