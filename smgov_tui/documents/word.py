@@ -47,6 +47,7 @@ from smgov_tui.documents.prose import gap_text
 # Paper by the organisation's country: North America prints on Letter, the rest on A4.
 LETTER_COUNTRIES = ("United States", "Canada")
 PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
+HEADER_FILL = "EEF1F4"  # the HTML's table header grey
 _NOT_XML = str.maketrans({"\ufffe": "\\ufffe", "\uffff": "\\uffff"})  # valid Unicode, not XML
 
 
@@ -118,23 +119,39 @@ def _fill(paragraph: Paragraph, parts) -> Paragraph:
 
 def _row_flag(row, name: str) -> None:
     """A row property with no python-docx API: w:tblHeader (repeat on each page), w:cantSplit."""
-    flag = OxmlElement(name)
-    flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
+    row._tr.get_or_add_trPr().append(_element(name, val="true"))
+
+
+def _element(name: str, **attributes: str):
+    element = OxmlElement(name)
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def _breathing_room(grid) -> None:
+    """Cell margins: "Table Grid" sets none, and text ran into the borders (seen in LibreOffice)."""
+    margins = _element("w:tblCellMar")
+    for side, width in (("top", "40"), ("left", "100"), ("bottom", "40"), ("right", "100")):
+        margins.append(_element(f"w:{side}", w=width, type="dxa"))
+    grid._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")  # schema order
 
 
 def _table(word, table: Table) -> None:
     grid = word.add_table(rows=1, cols=len(table.headers))
     grid.style = word.styles["Table Grid"]
+    _breathing_room(grid)
     header = grid.rows[0]
     _row_flag(header, "w:tblHeader")
     for cell, title in zip(header.cells, table.headers, strict=True):
         cell.paragraphs[0].add_run(text(title)).bold = True
+        cell.paragraphs[0].paragraph_format.space_after = Pt(0)  # Normal's space made each row a line taller
+        cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=HEADER_FILL))
     for row in table.rows:
         cells = grid.add_row()
         _row_flag(cells, "w:cantSplit")
         for cell, value in zip(cells.cells, row, strict=False):
-            _fill(cell.paragraphs[0], cell_parts(value))
+            _fill(cell.paragraphs[0], cell_parts(value)).paragraph_format.space_after = Pt(0)
     word.add_paragraph()  # Word runs two tables together without a paragraph between
 
 
@@ -179,9 +196,7 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
     run = paragraph.add_run()
     for kind, instr in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
         if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
+            run._r.append(_element("w:fldChar", fldCharType=kind))
         else:
             code = OxmlElement("w:instrText")
             code.set(qn("xml:space"), "preserve")

@@ -23,7 +23,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 
 from smgov_tui.documents import render
-from smgov_tui.documents.model import Bullets, Document, Filled, Gap, Imprint, Para, Section, Table
+from smgov_tui.documents.model import Bullets, Document, Imprint, Para, Section, Table
 from smgov_tui.documents.pdf import NothingFetched, document_pdf, fetch_nothing
 from smgov_tui.documents.word import document_docx
 from smgov_tui.storage.store import PlanStore
@@ -173,17 +173,19 @@ def test_pdf_marks_gaps_and_is_a4_outside_north_america():
 
 
 def test_the_pdf_fetches_nothing(monkeypatch):
-    """An image, stylesheet or font URL (none is in the page; plan text cannot make one) is refused unfetched."""
-    from weasyprint import HTML
+    """Were the page ever to name an image, stylesheet or font URL (plan text cannot make
+    one), it is refused unfetched: no connection is opened."""
+    from smgov_tui.documents import pdf as pdf_module
 
     with pytest.raises(NothingFetched):
         fetch_nothing("https://example.com/font.woff")
     connections = []
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: connections.append(a))
     monkeypatch.setattr(socket.socket, "connect", lambda self, *a: connections.append(a))
-    page = HTML(string='<img src="http://example.com/x.png"><link rel=stylesheet href="http://example.com/a.css">'
-                       "<p>text</p>", url_fetcher=fetch_nothing)
-    assert page.write_pdf().startswith(b"%PDF-")
+    monkeypatch.setattr(pdf_module, "document_html", lambda document: (
+        '<link rel=stylesheet href="http://example.com/a.css"><h1>Title</h1>'
+        '<img src="http://example.com/x.png"><p style="background: url(https://example.com/b.png)">x</p>'))
+    assert document_pdf(made_up(Para(("words",)))).startswith(b"%PDF-")
     assert connections == []
 
 
@@ -342,3 +344,50 @@ async def test_export_dialog_says_why_a_pdf_could_not_be_written(tmp_path, monke
                                        "cannot load library 'libpango-1.0-0'")
         assert "Writes county.plan.pdf beside the plan" in str(app.screen.query_one("#export-target").render())
     assert sorted(p.name for p in tmp_path.iterdir()) == ["county.json"]
+
+
+async def test_the_workbench_stays_live_while_a_pdf_is_written(tmp_path, monkeypatch):
+    """The PDF is made in a worker thread: the dialog shows "Writing ..." while it is made."""
+    import threading
+
+    from conftest import settle
+
+    from smgov_tui.documents import pdf as pdf_module
+    from smgov_tui.tui.app import SmgovApp
+
+    release, started = threading.Event(), threading.Event()
+    real = pdf_module.document_pdf
+
+    def slow(document):
+        started.set()
+        release.wait(30)  # held until the test has seen the screen; on the event loop it would freeze it
+        return real(document)
+
+    monkeypatch.setattr(pdf_module, "document_pdf", slow)
+    path = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county.json", path)
+    app = SmgovApp(PlanStore(path))
+    try:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await pilot.press("f2")
+            await settle(pilot)
+            await pilot.press("tab", "down", "down", "down", "enter")  # html -> json -> docx -> pdf
+            for _ in range(600):  # the worker thread has the PDF in hand
+                if started.is_set():
+                    break
+                await pilot.pause(0.05)
+            await pilot.pause()
+            target = app.screen.query_one("#export-target")
+            assert started.is_set() and str(target.render()) == "Writing county.plan.pdf..."
+            await pilot.press("escape")  # the file is on its way: the dialog waits for it
+            await pilot.pause()
+            assert app.screen.is_modal
+            release.set()
+            for _ in range(600):
+                if not app.screen.is_modal:
+                    break
+                await pilot.pause(0.05)
+            assert not app.screen.is_modal
+    finally:
+        release.set()
+    assert (tmp_path / "county.plan.pdf").read_bytes().startswith(b"%PDF-")
