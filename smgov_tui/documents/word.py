@@ -60,10 +60,12 @@ def text(value: str) -> str:
     return visible(value).translate(_NOT_XML)
 
 
-def _property(value: str) -> str:
-    """A core property (title, author) as python-docx takes it: at most 255 characters."""
+def shortened(value: str, limit: int) -> str:
+    """On one line and at most `limit` characters: a core property (python-docx takes
+    255 at most) or the page header (a 500-character plan name filled eight lines of
+    every page in LibreOffice)."""
     value = text(" ".join(value.split()))
-    return value if len(value) <= 255 else value[:254] + "…"
+    return value if len(value) <= limit else value[:limit - 1] + "…"
 
 
 def _plain(paragraph: Paragraph, part: str) -> None:
@@ -213,7 +215,7 @@ def _page_furniture(word, document: Document) -> None:
     section.left_margin = section.right_margin = Mm(20)
     head = section.header.paragraphs[0]
     revision = document.imprint.revision
-    head.add_run(text(page_title(document)))
+    head.add_run(shortened(page_title(document), 100))
     if revision is not None:
         head.add_run(f" · Revision {revision}")
     head.style = word.styles["Header"]
@@ -231,9 +233,9 @@ def document_docx(document: Document) -> bytes:
     word = new_word_document()
     word.styles["Normal"].font.size = Pt(11)
     properties = word.core_properties
-    properties.title = _property(page_title(document))
+    properties.title = shortened(page_title(document), 255)
     properties.subject = DOCUMENTS.get(document.kind, document.kind)
-    properties.author = _property(document.imprint.organisation or document.plan_name)
+    properties.author = shortened(document.imprint.organisation or document.plan_name, 255)
     properties.comments = "Marked gaps are decisions not yet made."
     _page_furniture(word, document)
     word.add_heading(text(document.title), level=0)

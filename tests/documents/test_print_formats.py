@@ -129,9 +129,20 @@ def test_hostile_plan_text_is_visible_text_in_word_and_never_crashes(tmp_path):
                          + [book.sections[0].header.paragraphs[0].text])
         assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
         assert "\\x1b[2J" in text and "\\u202e" in text
-        assert "\\x1b" in book.sections[0].header.paragraphs[0].text  # the plan's name in the title
+        header = book.sections[0].header.paragraphs[0].text
+        assert header.endswith("… · Revision 3") and len(header) == 100 + len(" · Revision 3")  # cut short
+        assert len(book.core_properties.title) <= 255 and book.core_properties.title.endswith("L…")
         if doc == "conduct":
             assert "<script>alert(1)</script>" in text and CLICK in text and "# heading" in text
+
+
+def test_hostile_plan_text_is_visible_text_in_the_pdf(tmp_path):
+    from workbench.test_hostile import CLICK, hostile_plan
+
+    plan = PlanStore(hostile_plan(tmp_path / "hostile.json")).load()
+    text = pdf_text(pdf(render(plan, "conduct", "pdf", TODAY)))
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "\\x1b[2J" in text and "<script>alert(1)</script>" in text and CLICK in text
 
 
 class Odd:
