@@ -130,15 +130,15 @@ def build_parser(only: str | None = None) -> Parser:
 
     export = command(
         "export", help="write a document from the plan: the plan, code of conduct, comment policy "
-                       "or checklist, as Markdown, HTML or JSON",
+                       "or checklist, as Markdown, HTML, JSON, Word or PDF",
         epilog="Documents: " + "; ".join(f"{name}: {what}" for name, what in DOCUMENTS.items())
-               + ". Without -o the document goes to standard output. Decisions not yet made "
-               "are marked as gaps.")
+               + ". Without -o the document goes to standard output (Word and PDF only to a "
+               "file or a pipe). Decisions not yet made are marked as gaps.")
     export.add_argument("plan", metavar="PLAN")
     export.add_argument("--doc", choices=tuple(DOCUMENTS), default="plan",
                         help="which document (default: plan)")
     export.add_argument("--format", choices=tuple(FORMATS),
-                        help="md, html or json (default: from -o FILE's extension, else md)")
+                        help="md, html, json, docx or pdf (default: from -o FILE's extension, else md)")
     export.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (readable by you only) instead of standard output")
 

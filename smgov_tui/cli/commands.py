@@ -442,19 +442,37 @@ def _shown(decision_id: str, value: Any) -> str:
 
 # export
 
-SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
+SUFFIX_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json",
+                  "docx": "docx", "pdf": "pdf"}
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from smgov_tui.documents import render
+    from smgov_tui.documents import BINARY_FORMATS, FORMATS, render
 
     fmt = args.format
     if fmt is None:
         suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
         fmt = SUFFIX_FORMATS.get(suffix, "md")
+    binary = fmt in BINARY_FORMATS
+    if binary and (not args.output or args.output == "-") and _stdout_is_terminal():
+        fail(f"export: {FORMATS[fmt]} is not for a terminal; give -o FILE.{fmt} "
+             f"(or redirect: > FILE.{fmt})")
     plan = _load(args.plan)
-    _write_output(args, render(plan, args.doc, fmt, export_date()), "plan." + fmt)
+    if binary:
+        from smgov_tui.storage.store import read_revision
+
+        revision = read_revision(args.plan)
+    else:
+        revision = None
+    _write_output(args, render(plan, args.doc, fmt, export_date(), revision), "plan." + fmt)
     return 0
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
@@ -472,13 +490,18 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_output(args: argparse.Namespace, text: str, example: str) -> None:
-    """To standard output, or atomically to -o FILE, never over the plan or its companions."""
+def _write_output(args: argparse.Namespace, text: str | bytes, example: str) -> None:
+    """To standard output (bytes as bytes), or atomically to -o FILE, never over the plan or its companions."""
     from smgov_tui.storage.backup import unfit_for_output
     from smgov_tui.storage.files import remove_stale_temps, write_atomically
 
     if not args.output or args.output == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
         return
     target = Path(args.output)
     if target.is_dir():

@@ -1,9 +1,11 @@
 """The documents a council adopts, made from a plan: the plan itself, the
 Social Media Engagement and Code of Conduct, the public comment policy and the
-launch checklist, each as Markdown, a standalone HTML page, or JSON.
+launch checklist, each as Markdown, a standalone HTML page, JSON, Word or PDF.
 
 Pure Python (no textual): `smgov export` and the workbench's Export both call
-`render` / `write_document`. A decision not yet made is never a blank: it is a
+`render` / `write_document`. Word (python-docx) and PDF (WeasyPrint) import
+only when such a document is written: they cost `smgov check` and the
+workbench's start nothing. A decision not yet made is never a blank: it is a
 marked gap in the text and `null` plus an entry in "gaps" in the JSON.
 """
 
@@ -23,7 +25,10 @@ DOCUMENTS = {  # name -> what it is, in a phrase (the CLI's help and the workben
     "comments": "Public comment policy",
     "checklist": "Launch checklist",
 }
-FORMATS = {"md": "Markdown (.md)", "html": "HTML page (.html)", "json": "JSON (.json)"}
+FORMATS = {"md": "Markdown (.md)", "html": "HTML page (.html)", "json": "JSON (.json)",
+           "docx": "Word (.docx)", "pdf": "PDF (.pdf)"}
+BINARY_FORMATS = ("docx", "pdf")  # written as bytes: never to a terminal
+TEXT_FORMATS = tuple(fmt for fmt in FORMATS if fmt not in BINARY_FORMATS)
 # The dated obligations are not prose but events: one document, one format of its own.
 CALENDAR = {"calendar": "Review dates, as a calendar"}
 CALENDAR_FORMATS = {"ics": "iCalendar (.ics)"}
@@ -34,10 +39,11 @@ def formats_for(doc: str) -> dict[str, str]:
     return CALENDAR_FORMATS if doc in CALENDAR else FORMATS
 
 
-def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
+def build(plan: Plan, doc: str, today: _dt.date | None = None, revision: int | None = None) -> Document:
     from smgov_tui.core import readiness
     from smgov_tui.documents import checklist as checklist_doc
     from smgov_tui.documents import comments, conduct, plan_doc
+    from smgov_tui.documents.model import Imprint
 
     today = today or _dt.date.today()
     result = readiness.checklist(plan)
@@ -68,6 +74,7 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None) -> Document:
     if document.gaps and document.kind != "checklist":
         document.sections.append(_team_appendix(document))
     document.intro.insert(0, _status(document, today))
+    document.imprint = Imprint(plan.organisation, plan.get("organisation.country") or "", revision)
     return document
 
 
@@ -106,8 +113,11 @@ def _status(document: Document, today: _dt.date) -> Para:
     return Para((f"{source}, {today.isoformat()}; ", state))
 
 
-def render(plan: Plan, doc: str, fmt: str, today: _dt.date | None = None) -> str:
-    """The document as text. The calendar raises dates.NoObligations for a plan with no date."""
+def render(plan: Plan, doc: str, fmt: str, today: _dt.date | None = None,
+           revision: int | None = None) -> str | bytes:
+    """The document as text, or as bytes for Word and PDF (BINARY_FORMATS); `revision`,
+    the plan file's, goes in their page header. The calendar raises
+    dates.NoObligations for a plan with no date."""
     if doc in CALENDAR or fmt in CALENDAR_FORMATS:
         if doc not in CALENDAR or fmt not in CALENDAR_FORMATS:
             raise ValueError(f"the calendar is written only as .ics, and documents as {', '.join(FORMATS)}")
@@ -118,7 +128,15 @@ def render(plan: Plan, doc: str, fmt: str, today: _dt.date | None = None) -> str
     from smgov_tui.documents.formats import document_html, document_json
     from smgov_tui.documents.markdown import document_markdown
 
-    document = build(plan, doc, today)
+    document = build(plan, doc, today, revision)
+    if fmt == "docx":
+        from smgov_tui.documents.word import document_docx
+
+        return document_docx(document)
+    if fmt == "pdf":
+        from smgov_tui.documents.pdf import document_pdf
+
+        return document_pdf(document)
     if fmt == "md":
         return document_markdown(document)
     if fmt == "html":
@@ -134,12 +152,12 @@ def document_path(plan_path: Path, doc: str, fmt: str) -> Path:
 
 
 def write_document(plan_path: Path, plan: Plan, doc: str, fmt: str,
-                   today: _dt.date | None = None) -> Path:
+                   today: _dt.date | None = None, revision: int | None = None) -> Path:
     from smgov_tui.storage.files import write_atomically
 
     target = document_path(plan_path, doc, fmt)
-    write_atomically(target, render(plan, doc, fmt, today), 0o600)
+    write_atomically(target, render(plan, doc, fmt, today, revision), 0o600)
     return target
 
 
-__all__ = ["CALENDAR", "CALENDAR_FORMATS", "DOCUMENTS", "FORMATS", "build", "formats_for", "document_path", "render", "write_document"]
+__all__ = ["BINARY_FORMATS", "CALENDAR", "CALENDAR_FORMATS", "DOCUMENTS", "FORMATS", "TEXT_FORMATS", "build", "formats_for", "document_path", "render", "write_document"]

@@ -123,6 +123,16 @@ class Section:
                                   if isinstance(p, Gap) and p.whole))
 
 
+@dataclass(frozen=True)
+class Imprint:
+    """What a printed copy carries besides its text: Word's author and page
+    header, the PDF's paper size. Not part of the JSON, which carries the plan."""
+
+    organisation: str = ""
+    country: str = ""
+    revision: int | None = None  # the plan file's write count (storage meta), when known
+
+
 @dataclass
 class Document:
     kind: str  # "plan", "conduct", "comments", "checklist"
@@ -133,6 +143,7 @@ class Document:
     sections: list[Section]
     extra: dict[str, Any] = field(default_factory=dict)  # more top-level JSON (the checklist's verdict)
     reader: str | None = None  # the only reader it is written for (the public), if one
+    imprint: Imprint = field(default_factory=Imprint)
 
     @property
     def gaps(self) -> list[str]:

@@ -62,6 +62,12 @@ def read_plan(path: str | os.PathLike) -> Plan:
     return Plan.from_values(doc.get("name", ""), doc.get("values", {}))
 
 
+def read_revision(path: str | os.PathLike) -> int | None:
+    """The plan file's write count (meta `revision`), for a printed document's header."""
+    revision = (PlanDB(path).table("meta").get(doc_id=_ONLY) or {}).get("revision")
+    return revision if type(revision) is int and revision >= 0 else None
+
+
 def _initial_data(name: str, values: dict, source: str | None) -> dict:
     meta = {"format": FORMAT, "schema": SCHEMA_VERSION, "revision": 0, "app_version": __version__,
             "created": now_utc()}

@@ -212,7 +212,7 @@ ERRORS = [
     (("frobnicate", "x"), "unknown command 'frobnicate'"),
     (("--bogus",), "unrecognized arguments: --bogus"),
     (("export", "{plan}", "--doc", "minutes"), "invalid choice: 'minutes'"),
-    (("export", "{plan}", "--format", "pdf"), "invalid choice: 'pdf'"),
+    (("export", "{plan}", "--format", "odt"), "invalid choice: 'odt'"),
     (("export", "{missing}"), "no plan at"),
     (("export", "{plan}", "-o", "{plan}"), "is the plan itself"),
 ]

@@ -15,7 +15,7 @@ from conftest import SAMPLES
 from smgov_tui.core.adoption import ADOPTED, CODE_OF_CONDUCT, COMMENT_POLICY, LEAVES_OUT, NEEDS
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.readiness import checklist
-from smgov_tui.documents import FORMATS, TEAM_APPENDIX, build, render
+from smgov_tui.documents import TEXT_FORMATS, TEAM_APPENDIX, build, render
 from smgov_tui.storage.store import PlanStore
 
 TODAY = _dt.date(2027, 1, 4)
@@ -30,7 +30,7 @@ def small_city():
 def assert_adoptable(plan) -> None:
     """Both adopted documents, in every format: no gap marker, no decision id."""
     for document in ADOPTED:
-        for fmt in FORMATS:
+        for fmt in TEXT_FORMATS:  # Word and PDF: tests/documents/test_print_formats.py
             text = render(plan, document.key, fmt, TODAY)
             assert "Not yet decided" not in text, (document.key, fmt)
             assert TEAM_APPENDIX not in text

@@ -18,7 +18,7 @@ from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.catalogue.decision import PUBLIC, Decision, for_reader
 from smgov_tui.core.catalogue.kinds import Kind
 from smgov_tui.core.readiness import checklist
-from smgov_tui.documents import DOCUMENTS, FORMATS, TEAM_APPENDIX, build, render
+from smgov_tui.documents import DOCUMENTS, TEXT_FORMATS, TEAM_APPENDIX, build, render
 from smgov_tui.documents.conduct import SUBJECTS
 from smgov_tui.documents.prose import value_blocks
 from smgov_tui.storage.store import PlanStore
@@ -159,7 +159,7 @@ def test_checklist_lists_blockers_then_advice():
 def test_a_launch_ready_plan_has_no_gaps(doc):
     plan = sample("small-city")
     assert not missing(plan)
-    for fmt in FORMATS:
+    for fmt in TEXT_FORMATS:  # Word and PDF: tests/documents/test_print_formats.py
         text = render(plan, doc, fmt, TODAY)
         assert "Not yet decided" not in text
     data = json.loads(render(plan, doc, "json", TODAY))
@@ -449,7 +449,7 @@ def test_export_to_a_file_readable_by_its_owner_only(tmp_path, smgov, monkeypatc
 
 @pytest.mark.parametrize("args, message", [
     (("--doc", "minutes"), "invalid choice: 'minutes'"),
-    (("--format", "pdf"), "invalid choice: 'pdf'"),
+    (("--format", "odt"), "invalid choice: 'odt'"),
     (("-o", "{plan}"), "is the plan itself"),
     (("-o", "{tmp}"), "is a folder"),
     (("-o", "{tmp}/no/such/x.md"), "does not exist"),

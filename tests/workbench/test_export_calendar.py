@@ -38,7 +38,8 @@ async def test_the_calendar_is_exported_from_the_dialog(tmp_path):
         for _ in range(4):  # plan, conduct, comments, checklist, calendar
             await pilot.press("down")
         await until(pilot, lambda: formats(dialog) == {
-            "md": (False, False), "html": (False, False), "json": (False, False), "ics": (True, True)})
+            "md": (False, False), "html": (False, False), "json": (False, False), "docx": (False, False),
+            "pdf": (False, False), "ics": (True, True)})
         assert "Writes town.calendar.ics beside the plan" in str(dialog.query_one("#export-target").render())
         await pilot.press("up")  # back to a document: its format comes back
         await until(pilot, lambda: formats(dialog)["html"] == (True, True) and formats(dialog)["ics"] == (False, False))

@@ -2,14 +2,18 @@
 
 The review-dates calendar is one of the choices, written only as .ics: choosing
 it leaves iCalendar the one format to choose, and choosing a document again
-brings back the format it had."""
+brings back the format it had.
+
+Word and PDF are written in a worker thread (a PDF takes a second or two to
+lay out), with "Writing ..." shown meanwhile, so the screen never freezes; the
+dialog closes with the path, or stays open with the reason it could not."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import ClassVar
 
-from textual import getters, on
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -20,7 +24,17 @@ from textual.widgets import Button, Label, RadioButton, RadioSet, Static
 from smgov_tui.core.dates import NoObligations
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.textsafe import one_line
-from smgov_tui.documents import CALENDAR, CALENDAR_FORMATS, DOCUMENTS, FORMATS, document_path, formats_for, write_document
+from smgov_tui.documents import (
+    BINARY_FORMATS,
+    CALENDAR,
+    CALENDAR_FORMATS,
+    DOCUMENTS,
+    FORMATS,
+    document_path,
+    formats_for,
+    write_document,
+)
+from smgov_tui.storage.store import read_revision
 from smgov_tui.tui.compat import highlight_radio, note_pressed
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
@@ -112,6 +126,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.plan_path, self.plan, self.doc, self.fmt = plan_path, plan, doc, fmt
         self.document_format = fmt if fmt in FORMATS else "html"  # brought back when a document is chosen
+        self.writing = False  # a Word or PDF file is being written in a worker thread
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -170,20 +185,47 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Button.Pressed, "#export-write")
     def action_write(self) -> None:
+        if self.writing:
+            return
         self._offer_formats()  # the format follows a document chosen a moment ago
         doc = self.query_one("#export-doc", Choices).chosen
         fmt = self.query_one("#export-format", Choices).chosen
+        if fmt in BINARY_FORMATS:
+            self.writing = True
+            self.query_one("#export-error", Static).update("")
+            self.query_one("#export-target", Static).update(
+                Content.assemble("Writing ", (one_line(self.target.name), "bold"), "..."))
+            self._write_in_background(doc, fmt)
+            return
+        self._written(self._write(doc, fmt))
+
+    def _write(self, doc: str, fmt: str) -> Path | str:
+        """The path written, or why not, in a line."""
         try:
-            path = write_document(self.plan_path, self.plan, doc, fmt)
+            return write_document(self.plan_path, self.plan, doc, fmt,
+                                  revision=read_revision(self.plan_path) if fmt in BINARY_FORMATS else None)
         except OSError as error:
-            self.query_one("#export-error", Static).update(
-                Content(one_line(f"Could not write {self.target}: {error.strerror or error}")))
-            return
+            return f"Could not write {document_path(self.plan_path, doc, fmt)}: {error.strerror or error}"
         except NoObligations as reason:
-            self.query_one("#export-error", Static).update(Content(one_line(f"No calendar: {reason}")))
+            return f"No calendar: {reason}"
+
+    @work(thread=True, exit_on_error=False)
+    def _write_in_background(self, doc: str, fmt: str) -> None:
+        try:
+            outcome = self._write(doc, fmt)
+        except Exception as error:  # a worker's exception would end the workbench; say it instead
+            outcome = f"Could not write {document_path(self.plan_path, doc, fmt)}: {error}"
+        self.app.call_from_thread(self._written, outcome)
+
+    def _written(self, outcome: Path | str) -> None:
+        self.writing = False
+        if isinstance(outcome, Path):
+            self.dismiss(outcome)
             return
-        self.dismiss(path)
+        self._show_target()
+        self.query_one("#export-error", Static).update(Content(one_line(outcome)))
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.writing:  # the file is on its way; the dialog closes when it is written
+            self.dismiss(None)
