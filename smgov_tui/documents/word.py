@@ -23,7 +23,8 @@ from docx import Document as new_word_document
 from docx.enum.text import WD_COLOR_INDEX, WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from smgov_tui.core.textsafe import visible
@@ -36,6 +37,7 @@ from smgov_tui.documents.model import (
     Document,
     Filled,
     Gap,
+    Link,
     Para,
     Part,
     Strong,
@@ -48,6 +50,7 @@ from smgov_tui.documents.prose import gap_text
 LETTER_COUNTRIES = ("United States", "Canada")
 PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
 HEADER_FILL = "EEF1F4"  # the HTML's table header grey
+LINK_COLOUR = RGBColor(0x1A, 0x4D, 0x8F)  # a link blue, underlined as links are
 _NOT_XML = str.maketrans({"\ufffe": "\\ufffe", "\uffff": "\\uffff"})  # valid Unicode, not XML
 
 
@@ -76,8 +79,23 @@ def _filled(paragraph: Paragraph, part: Filled) -> None:
     lines = part.text.split("\n")
     for n, line in enumerate(lines):
         run = paragraph.add_run(text(line))
+        run.bold = part.style == "strong" or None
+        run.italic = part.style == "em" or None
         if n < len(lines) - 1:
             run.add_break()
+
+
+def _link(paragraph: Paragraph, part: Link) -> None:
+    """A w:hyperlink around the run (python-docx has no API for one): the address
+    is an external relationship of the part, never text Word would interpret."""
+    address = paragraph.part.relate_to(text(part.url), RT.HYPERLINK, is_external=True)
+    hyperlink = _element("w:hyperlink")
+    hyperlink.set(qn("r:id"), address)
+    run = paragraph.add_run(text(part.text))
+    run.underline = True
+    run.font.color.rgb = LINK_COLOUR
+    hyperlink.append(run._r)  # moved from the paragraph into the link
+    paragraph._p.append(hyperlink)
 
 
 def _gap(paragraph: Paragraph, part: Gap) -> None:
@@ -101,7 +119,7 @@ def _break(paragraph: Paragraph, part: Break) -> None:
 # One line per kind of part: a new Part type is one entry here, and a part
 # without one fails loudly (TypeError) rather than vanishing from the page.
 RUNS: dict[type, Callable[[Paragraph, object], None]] = {
-    str: _plain, Filled: _filled, Gap: _gap, Strong: _strong, Code: _code, Break: _break,
+    str: _plain, Filled: _filled, Link: _link, Gap: _gap, Strong: _strong, Code: _code, Break: _break,
 }
 
 

@@ -23,7 +23,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 
 from smgov_tui.documents import render
-from smgov_tui.documents.model import Bullets, Document, Imprint, Para, Section, Table
+from smgov_tui.documents.model import Bullets, Document, Filled, Imprint, Link, Para, Section, Table
 from smgov_tui.documents.pdf import NothingFetched, document_pdf, fetch_nothing
 from smgov_tui.documents.word import document_docx
 from smgov_tui.storage.store import PlanStore
@@ -64,8 +64,10 @@ def test_word_has_real_headings_tables_and_the_page_furniture():
     book = word(data)
     styles = [(p.style.name, p.text) for p in book.paragraphs]
     assert styles[0] == ("Title", "City of Harbor Falls: Social Media Plan")
-    headings = {style for style, _ in styles if style.startswith("Heading")}
-    assert {"Heading 1", "Heading 2"} <= headings
+    assert ("Heading 1", "Resources") in styles
+    conduct = word(render(sample("small-city"), "conduct", "docx", TODAY))  # its parts hold subsections
+    assert {("Heading 1", "Part 1: How we engage"), ("Heading 2", "Security and confidentiality")} <= {
+        (p.style.name, p.text) for p in conduct.paragraphs}
     # a real table in a bordered style, its header row repeated on every page
     table = book.tables[0]
     assert table.style.name == "Table Grid"
@@ -116,6 +118,20 @@ def test_word_highlights_each_gap_as_the_html_does():
     assert all(run.bold and run.font.highlight_color == WD_COLOR_INDEX.YELLOW for run in gaps)
     others = [run for p in book.paragraphs for run in p.runs if "Not yet decided" not in run.text]
     assert not any(run.font.highlight_color for run in others)
+
+
+def test_word_keeps_the_long_texts_links_and_emphasis():
+    book = word(document_docx(made_up(Para((
+        Filled("x", "See "), Link("x", "our page", url="https://millbrook.gov/social"),
+        Filled("x", " and "), Filled("x", "read it", style="strong"), Filled("x", " now", style="em"))))))
+    paragraph = next(p for p in book.paragraphs if p.text.startswith("See "))
+    assert paragraph.text == "See our page and read it now"
+    links = paragraph._p.findall(qn("w:hyperlink"))
+    assert len(links) == 1 and "".join(t.text for t in links[0].iter(qn("w:t"))) == "our page"
+    assert book.part.rels[links[0].get(qn("r:id"))].target_ref == "https://millbrook.gov/social"
+    runs = {run.text: run for run in paragraph.runs}
+    assert runs["read it"].bold and not runs["read it"].italic
+    assert runs[" now"].italic and not runs[" now"].bold
 
 
 def test_hostile_plan_text_is_visible_text_in_word_and_never_crashes(tmp_path):
