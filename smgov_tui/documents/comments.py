@@ -57,8 +57,8 @@ TERMS_WORDS = dict(zip(TERMS, (
     "Each platform's own terms of use apply to everything posted there, as well as this policy.",
     "We do not endorse the advertisements, links or suggested content a platform places on or "
     "beside our pages.",
-    "A comment is the view of the person who posted it, not ours, and leaving it up does not "
-    "mean we agree with it.",
+    "A comment is the view of the person who posted it and does not necessarily reflect ours; "
+    "leaving it up does not mean we agree with it.",
     "A comment, message or post on our accounts is not formal notice to us, a complaint under our "
     "complaints process or public comment on a proposal; use our official channels for those.",
     "We may not answer every comment or message.",
@@ -149,7 +149,8 @@ def _terms(p: Prose) -> list[Block]:
     else:
         clauses = [Bullets(tuple(Para((Filled("conduct.terms_of_use", TERMS_WORDS.get(term, term)),))
                                  for term in chosen))]
-    return [Para(("By commenting on or messaging our accounts you accept these terms:",)), *clauses,
+    # the terms as ours to state, not the reader's assent: no decision says posting accepts them
+    return [Para(("These terms of use apply to our accounts:",)), *clauses,
             *p.lead_in("Also:", "conduct.terms_own_words")]
 
 
