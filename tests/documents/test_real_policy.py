@@ -10,15 +10,13 @@ decide is a gap, and none of the team's own text reaches the public."""
 from __future__ import annotations
 
 import datetime as _dt
-import html
-import io
 import json
 import re
 from pathlib import Path
 
-import docx
-import pypdf
 import pytest
+
+from documents.readback import plain, squeezed
 
 from smgov_tui.core.adoption import COMMENT_POLICY
 from smgov_tui.core.catalogue import CATALOGUE
@@ -58,26 +56,6 @@ def edgerton(tmp_path_factory):
     for decision_id, value in entries:
         assert main(["set", str(path), decision_id, value]) == 0, (decision_id, value)
     return PlanStore(path).load()
-
-
-def plain(fmt: str, data: str | bytes) -> str:
-    """The words a reader sees in a format, with no spaces at all: PDF text extraction and
-    Word's paragraphs break lines where the page does, so spaces cannot be compared."""
-    if fmt == "html":
-        text = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<style.*?</style>", "", data)))
-    elif fmt == "docx":
-        book = docx.Document(io.BytesIO(data))
-        cells = [cell.text for table in book.tables for row in table.rows for cell in row.cells]
-        text = "\n".join([p.text for p in book.paragraphs] + cells)
-    elif fmt == "pdf":
-        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
-    else:
-        text = data
-    return squeezed(text)
-
-
-def squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace("\u2019", "'"))
 
 
 def test_the_fixture_holds_a_whole_policy_in_paraphrase():

@@ -48,7 +48,7 @@ async def test_the_calendar_is_exported_from_the_dialog(tmp_path):
         assert app.screen is not dialog
     written = tmp_path / "town.calendar.ics"
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
-    assert len(list(calendar.walk("VEVENT"))) == 10
+    assert len(list(calendar.walk("VEVENT"))) == 11  # with the recurring plan review
 
 
 async def test_a_plan_with_no_date_says_why_in_the_dialog(tmp_path):

@@ -4,6 +4,7 @@ until it is signed again (the check, the launch step, the code of conduct)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 from conftest import SAMPLES, settle
@@ -58,8 +59,11 @@ async def test_a_sign_off_then_a_new_platform_is_out_of_date_until_signed_again(
     assert "Sign-off out of date: 1 decision changed since (Platforms we will run)" in " ".join(checked.out.split())
 
     conduct = smgov("export", path, "--doc", "conduct", "--format", "md").out
-    assert "approved by" not in conduct.lower().replace("approved by tom reyes (communications director) "
-                                                          "on 2026-12-04; changed since", "")
+    history = re.search(r"## Revision history\n(.*?)\n## ", conduct, re.S)[1]  # what each version was
+    assert re.search(r"\| 1 +\| 2026-12-04 \| First approved version +\| Tom Reyes", history)
+    assert re.search(r"\| Draft +\| +\| Changed: Platforms we will run +\| Not yet approved", history)
+    assert "approved by" not in conduct.replace(history, "").lower().replace(
+        "approved by tom reyes (communications director) on 2026-12-04; changed since", "")
     assert ("Approved by Tom Reyes (Communications Director) on 2026-12-04; changed since (1 decision): "
             "not approved as it stands.") in " ".join(conduct.split())
 
