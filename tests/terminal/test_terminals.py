@@ -30,8 +30,10 @@ from drive import (
 )
 
 from smgov_tui.cli import main
+from smgov_tui.core.catalogue import CATALOGUE
 
 SSHD = "/usr/sbin/sshd"
+TOTAL = len(CATALOGUE)  # the step bar's "N/TOTAL decided"
 
 
 def plan_file(path: Path) -> tuple[dict, list[dict]]:
@@ -79,41 +81,41 @@ def test_first_time_walk_through_every_step(tmp_path, term, env):
 
         # enter opens the blank plan on the organisation; the name typed right behind it goes into its field
         tmux.send("Enter", "Town of Millbrook")
-        tmux.wait_for_text(" Organisation  Who is this plan for?", "Town of Millbrook", "1/80 decided")
+        tmux.wait_for_text(" Organisation  Who is this plan for?", "Town of Millbrook", f"1/{TOTAL} decided")
         screens["organisation"] = tmux.screen(colours=True)
         tmux.send("C-n", "Residents ask about bin days")
         tmux.wait_for_text("1/8 Objectives", "Conversations already happening",
-                           "Residents ask about bin days", "2/80 decided")
+                           "Residents ask about bin days", f"2/{TOTAL} decided")
         screens["objectives"] = tmux.screen(colours=True)
 
         # several choices ticked with space, then a choice picked from a list
         tmux.send("Tab", "Tab", "Tab", "Tab", "Space", "Down", "Down", "Space")
-        ticked = tmux.wait_for_text("✓▌ inform", "✓▌ gather feedback", "3/80 decided")
+        ticked = tmux.wait_for_text("✓▌ inform", "✓▌ gather feedback", f"3/{TOTAL} decided")
         assert "✓▌ answer questions" not in ticked
         tmux.send("Tab", "Enter", "Down", "Down", "Enter")
-        picked = tmux.wait_for_text("How often we communicate", "daily   ", "4/80 decided")
+        picked = tmux.wait_for_text("How often we communicate", "daily   ", f"4/{TOTAL} decided")
         assert "several times a day" not in picked  # the list has closed
 
         # a roster row through its form (name, a role from a list, hours, ctrl+s), then money
         tmux.send("C-n", "a", "Dana Ruiz", "Tab", "Enter", "Down", "Down", "Enter", "Tab", "6", "C-s",
                   "Tab", "2400")
         resources = tmux.wait_for_text("2/8 Resources", "Dana Ruiz", "team lead", "6 h/week", "2400",
-                                       "6/80 decided")
+                                       f"6/{TOTAL} decided")
         assert "New person" not in resources  # the row form has closed
         screens["resources"] = tmux.screen(colours=True)
 
         tmux.send("C-n", "Tab", "Tab", "1 business day")
-        tmux.wait_for_text("3/8 Response", "1 business day", "7/80 decided")
+        tmux.wait_for_text("3/8 Response", "1 business day", f"7/{TOTAL} decided")
 
         tmux.send("C-n", "C-n", "a", "Springfield", "C-s")  # a peer: step 4 passed through
-        tmux.wait_for_text("5/8 Peers", "Springfield", "8/80 decided")
+        tmux.wait_for_text("5/8 Peers", "Springfield", f"8/{TOTAL} decided")
 
         tmux.send("C-n", SECURITY)
-        tmux.wait_for_text("6/8 Rules of engagement", SECURITY, "9/80 decided")
+        tmux.wait_for_text("6/8 Rules of engagement", SECURITY, f"9/{TOTAL} decided")
 
         tmux.send("C-n", "C-n", "2027-03-01")  # step 7 passed through
         # the launch decisions, and beside them the checklist of what still blocks launch
-        tmux.wait_for_text("8/8 Launch", "Launch date", "2027-03-01", "10/80 decided",
+        tmux.wait_for_text("8/8 Launch", "Launch date", "2027-03-01", f"10/{TOTAL} decided",
                            "Key performance indicators", "! 8 Key performance")
         screens["launch"] = tmux.screen(colours=True)
 
@@ -153,9 +155,9 @@ def test_keys_typed_in_one_burst_follow_the_focus(tmp_path):
         tmux.wait_for_text("1/8 Objectives")
 
         tmux.send("Tab", "Recycling questions")  # tab: the second field
-        tmux.wait_for_text("Recycling questions", "2/80 decided")
+        tmux.wait_for_text("Recycling questions", f"2/{TOTAL} decided")
         tmux.send("C-f", "Report problems via 311")  # next missing: the third field
-        tmux.wait_for_text("Report problems via 311", "3/80 decided")
+        tmux.wait_for_text("Report problems via 311", f"3/{TOTAL} decided")
         tmux.send("C-n", "C-n", "C-o", "a", "Lee Park", "Tab", "Enter", "Down", "Enter",
                   "Tab", "12", "C-s")  # two steps on, one back, a row straight into its form
         tmux.wait_for_text("2/8 Resources", "Lee Park", "decision ma", "12 h/week")
@@ -278,12 +280,12 @@ def test_a_dropped_ssh_link_loses_no_decision(tmp_path):
             tmux.wait_for_text("1/8 Objectives", timeout=30)
 
             tmux.send("Potholes and snow clearance", "Tab", "Tab", "Tab", "Tab", "Space")
-            tmux.wait_for_text("✓▌ inform", "3/80 decided")
+            tmux.wait_for_text("✓▌ inform", f"3/{TOTAL} decided")
             tmux.send("C-n", "Tab", "1800")
-            tmux.wait_for_text("2/8 Resources", "1800", "4/80 decided")
+            tmux.wait_for_text("2/8 Resources", "1800", f"4/{TOTAL} decided")
             tmux.send("Tab", "Tab", "Tab", "Tab", "Pat Lee, deputy mayor")  # the sponsor
             # On screen, and still waiting out its pause: not saved yet when the link drops.
-            tmux.wait_for_text("Pat Lee, deputy mayor", "editing…", "5/80 decided")
+            tmux.wait_for_text("Pat Lee, deputy mayor", "editing…", f"5/{TOTAL} decided")
             os.kill(int(client_pid.read_text()), signal.SIGKILL)
 
             pid = int(remote_pid.read_text())
