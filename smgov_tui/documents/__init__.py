@@ -57,13 +57,14 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None, revision: int | N
         document = checklist_doc.build(plan, result, today)
     else:
         raise ValueError(f"unknown document {doc!r}; documents: {', '.join(DOCUMENTS)}")
-    if doc in ("conduct", "comments"):  # adopted as they stand: identity first, adoption last
+    if doc in governance_documents():  # adopted as they stand: identity first, adoption last
         from smgov_tui.core.adoption import ADOPTED
         from smgov_tui.documents import governance
 
-        adopted = next(a for a in ADOPTED if a.key == doc)
+        adopted = next((a for a in ADOPTED if a.key == doc), None)  # the plan: every part shown
         document.sections[:0] = governance.front(plan, adopted)
-        document.sections += governance.back(plan, adopted, enforcement=doc == "conduct")
+        document.sections += governance.back(plan, adopted, enforcement=doc != "comments",
+                                             called={"plan": "plan", "conduct": "code"}.get(doc, "policy"))
     from smgov_tui.core.catalogue import CATALOGUE
     from smgov_tui.core.catalogue.decision import for_reader
 
@@ -79,6 +80,12 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None, revision: int | N
 
 
 TEAM_APPENDIX = "For the team: decision ids"
+
+
+def governance_documents() -> tuple[str, ...]:
+    """The documents a council adopts, each opening with its policy details and
+    closing with its revision history and adoption record."""
+    return ("plan", "conduct", "comments")
 
 
 def _team_appendix(document: Document) -> Section:

@@ -39,6 +39,11 @@ _BOUND = {"staff": "our staff", "contractors and consultants": "contractors and 
           "volunteers and interns": "our volunteers and interns",
           "elected officials' official accounts": "elected officials on their official accounts"}
 _SHOWN_CHANGES = 6
+# The adoption record's lines a clerk fills in at the meeting: blank lines while undecided, not gaps.
+BY_HAND = ("launch.adopting_body", "launch.resolution", "launch.adopted_on")
+# Every decision the front and back matter print: the plan document leaves them out of its sections.
+PRINTED = (*(decision_id for _label, decision_id, _wording in IDENTITY), "launch.related_documents",
+           "launch.enforcement", *BY_HAND)
 
 
 def bound(scopes: list[str]) -> str:
@@ -48,19 +53,20 @@ def bound(scopes: list[str]) -> str:
     return words[0] if len(words) == 1 else "; ".join(words[:-1]) + "; and " + words[-1]
 
 
-def front(plan: Plan, adopted: Adopted) -> list[Section]:
+def front(plan: Plan, adopted: Adopted | None) -> list[Section]:
     p = Prose(plan, adopted)
     rows = tuple((label, p.slot(decision_id, wording)) for label, decision_id, wording in IDENTITY
                  if decision_id not in p.left_out)
     return [Section(IDENTITY_TITLE, [Table(("Item", "Detail"), rows)])]
 
 
-def back(plan: Plan, adopted: Adopted, enforcement: bool) -> list[Section]:
+def back(plan: Plan, adopted: Adopted | None, enforcement: bool, called: str = "policy") -> list[Section]:
+    """`called`: how the document names itself ("plan", "code", "policy")."""
     p = Prose(plan, adopted)
-    sections = [Section("Related documents", p.lead_in("This policy works with these documents:",
+    sections = [Section("Related documents", p.lead_in(f"This {called} works with these documents:",
                                                        "launch.related_documents"))]
     if enforcement:
-        sections.append(Section("Enforcement", p.lead_in("What follows a breach of this code:",
+        sections.append(Section("Enforcement", p.lead_in(f"What follows a breach of this {called}:",
                                                          "launch.enforcement")))
     sections += [Section("Revision history", revision_history(plan)),
                  Section("Adoption record", adoption_record(p))]
@@ -111,10 +117,9 @@ def _filled_or_blank(p: Prose, decision_id: str) -> Cell:
 
 
 def adoption_record(p: Prose) -> list:
-    record = Table(("Adoption", "Record"), (
-        ("Adopted by", _filled_or_blank(p, "launch.adopting_body")),
-        ("Resolution or minute number", _filled_or_blank(p, "launch.resolution")),
-        ("Date adopted", _filled_or_blank(p, "launch.adopted_on"))))
+    record = Table(("Adoption", "Record"), tuple(
+        (label, _filled_or_blank(p, decision_id))
+        for label, decision_id in zip(("Adopted by", "Resolution or minute number", "Date adopted"), BY_HAND)))
     signers = [row for row in p.plan.rows(signoff.SIGNOFF) if signoff.standing(p.plan, row).current]
     lines = tuple((Filled(signoff.SIGNOFF, row["name"]), Filled(signoff.SIGNOFF, row["role"]), BLANK, BLANK)
                   for row in signers) or ((BLANK, BLANK, BLANK, BLANK),)

@@ -33,6 +33,7 @@ from smgov_tui.documents.model import (
     Strong,
     Table,
 )
+from smgov_tui.documents import governance
 from smgov_tui.documents.prose import Prose, count_words, gap, hours_words, in_words, named, spoken_list
 
 SECTIONS = {  # a step -> the section a council knows it as
@@ -250,7 +251,7 @@ def build(plan: Plan, result: Checklist, today: _dt.date) -> Document:
         blocks: list[Block] = [block for line in lines for block in _write(line, plan, prose)]
         written = {decision_id for line in lines for decision_id in _named(line)}
         for decision in CATALOGUE.in_step(step.key):
-            if decision.id not in written:
+            if decision.id not in written and decision.id not in governance.PRINTED:
                 blocks += _unwritten(decision.id, prose)
         if step.key == "organisation":
             blocks.insert(0, Para(("This plan sets out what we want from social media, the time, people and "

@@ -18,7 +18,7 @@ from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.catalogue.decision import PUBLIC, Decision, for_reader
 from smgov_tui.core.catalogue.kinds import Kind
 from smgov_tui.core.readiness import checklist
-from smgov_tui.documents import DOCUMENTS, TEXT_FORMATS, TEAM_APPENDIX, build, render
+from smgov_tui.documents import DOCUMENTS, TEXT_FORMATS, TEAM_APPENDIX, build, governance, render
 from smgov_tui.documents.conduct import SUBJECTS
 from smgov_tui.documents.prose import value_blocks
 from smgov_tui.storage.store import PlanStore
@@ -69,14 +69,16 @@ def missing(plan) -> set[str]:
 @pytest.mark.parametrize("name", ["county", "small-city"])
 def test_the_plan_reads_in_the_sections_a_council_knows_and_draws_on_every_decision(name):
     md = render(sample(name), "plan", "md", TODAY)
-    expected = ["Purpose", "Objectives", "Resources", "Response", "Platforms and tools",
-                "What our peers taught us", "Rules of engagement", "Safeguards", "Launch and review"]
+    expected = ["Policy details", "Purpose", "Objectives", "Resources", "Response", "Platforms and tools",
+                "What our peers taught us", "Rules of engagement", "Safeguards", "Launch and review",
+                "Related documents", "Enforcement", "Revision history", "Adoption record"]
     expected += [TEAM_APPENDIX] if name == "county" else []  # a draft's ids, for the team, last
     assert headings(md) == expected  # no "Step 1" heading, no field label as a heading
     assert "Step 1" not in md and "Roster: who, which role" not in md
     data = json.loads(render(sample(name), "plan", "json", TODAY))
     drawn_on = [d for s in data["sections"] for d in s["decisions"] if d in CATALOGUE.position]
-    assert set(drawn_on) == set(CATALOGUE.position)
+    by_hand = {d for d in governance.BY_HAND if not sample(name).decided(d)}  # blank lines to fill in
+    assert set(drawn_on) == set(CATALOGUE.position) - by_hand
     assert "| Platform " in md and "Total a week" in md  # the capacity figures
     assert "Money a year: the costs the plan names come to" in md
     assert "| Rank   | Platform   | Score   | Reach" in md  # the platform evaluation, ranked
@@ -175,6 +177,8 @@ def test_a_half_done_plan_shows_a_gap_for_each_missing_decision_it_draws_on(doc)
     drawn_on = {d for s in data["sections"] for d in s["decisions"]}
     if doc in ("plan", "checklist"):
         drawn_on = set(CATALOGUE.position)  # every decision
+    if doc != "checklist":  # the adoption record's blank lines to fill in by hand are not gaps
+        drawn_on -= set(governance.BY_HAND)
     shown = markers(md)
     assert set(shown) == undecided & drawn_on
     assert shown  # the county is half done: every document has some gaps
