@@ -53,7 +53,7 @@ def workbench_commands(app: Workbench, screen: Screen) -> Iterator[SystemCommand
     yield SystemCommand("Export: write the checklist as Markdown",
                         "Saves <plan>.checklist.md beside the plan file", partial(export_checklist, app))
     yield SystemCommand(f"Export: a document ({keys('export')})", "The plan, code of conduct, comment policy "
-                        "or checklist, as Markdown, HTML or JSON; the review dates as a calendar", app.action_export)
+                        "or checklist, as Markdown, HTML, JSON, Word or PDF; the review dates as a calendar", app.action_export)
 
 
 def export_checklist(app: Workbench) -> None:
