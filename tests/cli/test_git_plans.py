@@ -222,7 +222,9 @@ def test_branches_changing_different_decisions_merge_cleanly(repo, smgov, clock)
     assert merge_items(smgov, plan) == []
 
 
-def test_the_same_decision_changed_on_both_sides_is_a_conflict_left_as_a_valid_plan(repo, smgov, clock):
+def conflicting_merge(repo: Path, smgov, clock) -> subprocess.CompletedProcess:
+    """Branch `parks` and branch `library` set response.tone differently (library also sets
+    objectives.frequency); library merged into parks."""
     set_up(repo, smgov)
     git(repo, "checkout", "-q", "-b", "parks")
     change(repo, smgov, clock, "2027-01-04T10:00:00Z", "response.tone", "formal and informative", "parks: tone")
@@ -230,8 +232,11 @@ def test_the_same_decision_changed_on_both_sides_is_a_conflict_left_as_a_valid_p
     change(repo, smgov, clock, "2027-01-04T10:01:00Z", "response.tone", "casual and friendly", "library: tone")
     change(repo, smgov, clock, "2027-01-04T10:02:00Z", "objectives.frequency", "weekly", "library: frequency")
     git(repo, "checkout", "-q", "parks")
+    return git(repo, "merge", "--no-edit", "library", check=False)
 
-    merged = git(repo, "merge", "--no-edit", "library", check=False)
+
+def test_the_same_decision_changed_on_both_sides_is_a_conflict_left_as_a_valid_plan(repo, smgov, clock):
+    merged = conflicting_merge(repo, smgov, clock)
     assert merged.returncode != 0
     assert "CONFLICT (content): Merge conflict in plan.json" in merged.stdout
     assert ("response.tone changed on both sides (ours: formal and informative, theirs: casual and friendly)"
@@ -259,13 +264,7 @@ def test_the_same_decision_changed_on_both_sides_is_a_conflict_left_as_a_valid_p
 
 
 def test_choosing_the_value_the_plan_already_holds_clears_the_mark(repo, smgov, clock):
-    set_up(repo, smgov)
-    git(repo, "checkout", "-q", "-b", "parks")
-    change(repo, smgov, clock, "2027-01-04T10:00:00Z", "response.tone", "formal and informative", "parks")
-    git(repo, "checkout", "-q", "-b", "library", "main")
-    change(repo, smgov, clock, "2027-01-04T10:01:00Z", "response.tone", "casual and friendly", "library")
-    git(repo, "checkout", "-q", "parks")
-    git(repo, "merge", "--no-edit", "library", check=False)
+    conflicting_merge(repo, smgov, clock)
     plan = repo / "plan.json"
     assert merge_items(smgov, plan) == ["merge.response.tone"]
     assert smgov("set", plan, "response.tone", "formal and informative").code == 0  # ours: kept
