@@ -115,7 +115,9 @@ def test_git_setup_keeps_what_the_files_had_and_takes_a_pattern(repo, smgov):
     assert {"plans/*.plan.bak", "plans/.*.plan.lock", "plans/.*.plan.*.tmp"} <= set(ignored)
 
 
-def test_git_setup_outside_a_repository_is_one_line_and_exit_2(tmp_path, smgov):
+def test_git_setup_outside_a_repository_is_one_line_and_exit_2(tmp_path, smgov, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # whatever holds the test's folder
+    monkeypatch.chdir(tmp_path)  # and nothing of the project's own repository within reach
     result = smgov("git-setup", tmp_path)
     assert result.code == 2
     assert result.err == f"smgov: error: git-setup: {tmp_path} is not in a git repository (run git init first, or name one)\n"
