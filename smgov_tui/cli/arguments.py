@@ -161,6 +161,19 @@ def build_parser(only: str | None = None) -> Parser:
                    epilog="Rebind any binding by id in the keymap file this command names.")
     keys.add_argument("--format", choices=("text", "json"), default="text")
 
+    git_setup = command("git-setup", help="keep plans in git: readable diffs, a merge by decision, "
+                        "smgov's own files ignored",
+                        epilog="Adds to DIR's repository (default: the one you are in), once: "
+                               ".gitattributes, .gitignore and its git config. See README, Plans in git.")
+    git_setup.add_argument("dir", metavar="DIR", nargs="?", help="a folder in the git repository")
+    git_setup.add_argument("--pattern", default="*.json", help="which files are plans (default: *.json)")
+    textconv = command("textconv", help="print a plan as readable lines (git's diff driver runs it)")
+    textconv.add_argument("file", metavar="FILE")
+    merge = command("merge-driver", help="merge three versions of a plan (git's merge driver runs it)")
+    for name in ("base", "ours", "theirs"):
+        merge.add_argument(name, metavar=name.upper())
+    merge.add_argument("path", metavar="PATH", nargs="?", help="the plan's path in the repository, to name it")
+
     serve = command("serve", help="serve the workbench to a web browser (textual-serve)")
     serve.add_argument("plan", metavar="PLAN", nargs="?", help="the plan (default: your own plan)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("new", "decisions", "check", "set", "get", "suggest", "history", "export", "calendar", "restore", "keys",
-            "serve")
+            "serve", "git-setup", "textconv", "merge-driver")
 _COMMAND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -572,6 +572,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(path, host=args.host, port=args.port, max_sessions=args.max_sessions)
 
 
+def cmd_git(args: argparse.Namespace) -> int:
+    """Plans in git: git-setup, and the textconv and merge driver git runs (cli/gitplan.py)."""
+    from smgov_tui.cli import gitplan
+
+    return getattr(gitplan, "cmd_" + args.command.replace("-", "_"))(args)
+
+
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
             "set": cmd_set, "get": cmd_get, "suggest": cmd_suggest, "history": cmd_history, "export": cmd_export, "calendar": cmd_calendar,
-            "restore": cmd_restore, "keys": cmd_keys, "serve": cmd_serve}
+            "restore": cmd_restore, "keys": cmd_keys, "serve": cmd_serve,
+            "git-setup": cmd_git, "textconv": cmd_git, "merge-driver": cmd_git}

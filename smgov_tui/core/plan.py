@@ -4,7 +4,9 @@ Values are kept only once the catalogue accepts them. A value in the file that
 no longer fits (hand-edited, or from an older catalogue) is set aside in
 `invalid` with the reason, so the checklist can ask for it again instead of a
 check tripping over it. Ids the catalogue does not know are kept in `unknown`
-and written back untouched.
+and written back untouched. `merges`: the decisions a git merge left for a
+person to choose (storage/merge.py), each with both sides' values; the plan
+holds ours meanwhile, and the checklist blocks on each until it is chosen.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ class Plan:
     """A plain class, not a dataclass, as the catalogue's kinds are (see Kind): it loads with every command."""
 
     def __init__(self, name: str = "", values: dict[str, Any] | None = None,
-                 invalid: dict[str, str] | None = None, unknown: dict[str, Any] | None = None) -> None:
+                 invalid: dict[str, str] | None = None, unknown: dict[str, Any] | None = None,
+                 merges: dict[str, tuple[Any, Any]] | None = None) -> None:
         self.name = name
         self.values: dict[str, Any] = {} if values is None else values
         self.invalid: dict[str, str] = {} if invalid is None else invalid
         self.unknown: dict[str, Any] = {} if unknown is None else unknown
+        self.merges: dict[str, tuple[Any, Any]] = {} if merges is None else merges  # id -> (ours, theirs)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and vars(other) == vars(self)
@@ -106,7 +110,8 @@ class Plan:
             values.pop(decision_id, None)
         else:
             values[decision_id] = value
-        return Plan(self.name, values, invalid, dict(self.unknown))
+        merges = {key: both for key, both in self.merges.items() if key != decision_id}  # chosen now
+        return Plan(self.name, values, invalid, dict(self.unknown), merges)
 
     def to_values(self) -> dict[str, Any]:
         """Everything to write back: known values and the ids we do not know."""

@@ -91,6 +91,17 @@ def next_missing(result: Checklist, here: int = -1, catalogue: Catalogue = CATAL
     return (later or pool)[0] if pool else None
 
 
+def merge_item(decision: Decision, ours, theirs) -> Item:
+    """A decision a git merge left with two values (storage/merge.py): a blocker until one is chosen."""
+    from smgov_tui.core.history import short  # deferred: only a merged plan needs it
+
+    label = (f"Unresolved merge: {decision.id} (ours: {short(decision.id, ours)}, "
+             f"theirs: {short(decision.id, theirs)})")
+    why = (f"{label}. Two branches changed it differently; choose one with smgov set or the "
+           "workbench's conflict dialog.")
+    return Item(f"merge.{decision.id}", decision.step, label, "blocker", "check", why, decision.id)
+
+
 def judged_today() -> _dt.date:
     """The day dates are judged by when no day is given: today. One name, so the
     tests can judge the samples as of a fixed day (their dates fall due in time)."""
@@ -117,6 +128,10 @@ def checklist(plan: Plan, catalogue: Catalogue = CATALOGUE,
         item = Item(decision.id, decision.step, decision.label, decision.severity,
                     "missing", why, decision.id)
         keyed.append(((steps[decision.step], not decision.blocker, 0, position), item))
+    for decision_id, (ours, theirs) in plan.merges.items():
+        if decision_id in catalogue:
+            item = merge_item(catalogue.get(decision_id), ours, theirs)
+            keyed.append(((steps[item.step], False, -1, catalogue.position[decision_id]), item))
     for position, check in enumerate(checks):
         why = check.run(plan)
         if why:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from smgov_tui.core.catalogue import CATALOGUE
+from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
 from smgov_tui.core.errors import ConflictError, SmgovError
 from smgov_tui.core.history import to_undo
 from smgov_tui.core.plan import Plan
@@ -77,6 +77,7 @@ class EditingSession:
         # The file's values as this session last saw them: the bases, but for a pending
         # edit a save found changed elsewhere, theirs. Following reports each change once.
         self._seen: dict[str, Any] = dict(self.bases)
+        self._merged: set[str] = set()  # decisions a git merge left, held as clashes (hold_merges)
 
     def propose(self, decision_id: str, value: Any) -> None:
         """A valid value (None clears): into the plan now, pending until saved.
@@ -135,6 +136,28 @@ class EditingSession:
         self._saved(decision_id, old)
         return Undone(decision_id, old, str(entry.get("when", "")), tuple(passed))
 
+    def hold_merges(self) -> tuple[ConflictError, ...]:
+        """The decisions a git merge left unresolved (Plan.merges, storage/merge.py), held as
+        clashes for the person to choose, as one with another session is: theirs is the file's
+        value (the branch merged into), mine the other branch's, pending. Its base is that
+        other value, not the file's, so no save writes it unasked: each save finds the clash."""
+        held = []
+        merges = dict(self.plan.merges)
+        for decision_id, (ours, other) in merges.items():
+            if decision_id not in CATALOGUE or decision_id in self.pending:
+                continue
+            try:
+                other = CATALOGUE.check(decision_id, other, self.plan.values)
+            except InvalidValue:
+                continue
+            self.propose(decision_id, other)
+            self.bases[decision_id] = other
+            held.append(ConflictError(decision_id, other, ours, who="another branch (a git merge)",
+                                      label=CATALOGUE.label(decision_id)))
+        self.plan.merges = merges  # still unresolved, and on the checklist, until chosen
+        self._merged = {c.decision_id for c in held}
+        return tuple(held)
+
     def keep_mine(self, conflict: ConflictError) -> dict | None:
         """Mine written over theirs (the history keeps both); its history entry.
 
@@ -148,6 +171,7 @@ class EditingSession:
             self._seen[decision_id] = newer.theirs
             raise
         self._saved(decision_id, self.pending.pop(decision_id))
+        self.plan.merges.pop(decision_id, None)  # the store cleared the file's mark with the save
         return entry
 
     def take_theirs(self, conflict: ConflictError) -> Any:
@@ -161,6 +185,12 @@ class EditingSession:
         self.pending.pop(decision_id, None)
         self.bases[decision_id] = self._seen[decision_id] = theirs
         self.plan = self.plan.with_value(decision_id, theirs)
+        if decision_id in self._merged:  # chosen: the file's mark goes (the value is already there)
+            self._merged.discard(decision_id)
+            try:
+                self.store.set(decision_id, theirs)
+            except SmgovError:
+                pass  # the checklist still says so: chosen again at the next opening
         return theirs
 
     # other sessions

@@ -23,6 +23,7 @@ from smgov_tui.core.plan import Plan
 from smgov_tui.storage.backup import Restored, restore
 from smgov_tui.storage.files import file_warnings, read_only, real_file, remove_stale_temps, write_atomically
 from smgov_tui.storage.layout import DOC, serialise
+from smgov_tui.storage.merge import UNRESOLVED, unresolved
 from smgov_tui.storage.migrations import SCHEMA_VERSION
 from smgov_tui.storage.plan_storage import PlanDB, PlanStorage, change
 from smgov_tui.storage.reading import FORMAT
@@ -58,8 +59,13 @@ def read_plan(path: str | os.PathLike) -> Plan:
 
     Through TinyDB like every read: importing it is 1.9 ms of `smgov check`'s
     45 (python -X importtime), and bench/cli.py's reference imports it too."""
-    doc = PlanDB(path).table("plan").get(doc_id=_ONLY) or {}
-    return Plan.from_values(doc.get("name", ""), doc.get("values", {}))
+    db = PlanDB(path)
+    tables = db.storage.read()  # one read for both tables
+    doc = tables.get("plan", {}).get(DOC) or {}
+    plan = Plan.from_values(doc.get("name", ""), doc.get("values", {}))
+    plan.merges = {mark["decision"]: (mark.get("ours"), mark.get("theirs"))
+                   for mark in unresolved(tables["meta"].get(DOC) or {})}
+    return plan
 
 
 def read_revision(path: str | os.PathLike) -> int | None:
@@ -172,6 +178,7 @@ class PlanStore:
             plan_doc = plan.get(doc_id=_ONLY) or {}
             values = dict(plan_doc.get("values", {}))
             old = values.get(decision_id)
+            _choose_merged(db.table("meta"), decision_id)
             if old == value:
                 return None
             if base is not UNSET and not force and old != base and not _loaded_as(
@@ -232,6 +239,19 @@ class PlanStore:
     def restore(self) -> Restored:
         """Bring back the last version smgov saved (see backup.restore)."""
         return restore(self.file)
+
+
+def _choose_merged(meta: Table, decision_id: str) -> None:
+    """A decision a git merge left unresolved (storage/merge.py) is chosen by being set, even
+    to the value it holds: its mark goes, in the same save."""
+    doc = meta.get(doc_id=_ONLY) or {}
+    marks = doc.get(UNRESOLVED)
+    if not isinstance(marks, list) or not any(m.get("decision") == decision_id for m in unresolved(doc)):
+        return
+    from tinydb.operations import delete  # deferred: only a merged plan needs it
+
+    left = [m for m in marks if not (isinstance(m, dict) and m.get("decision") == decision_id)]
+    meta.update({UNRESOLVED: left} if left else delete(UNRESOLVED), doc_ids=[_ONLY])
 
 
 def _conflict(history: Table, decision_id: str, mine: Any, theirs: Any) -> ConflictError:

@@ -115,6 +115,13 @@ class Workbench(App):
         self.set_interval(OTHER_SESSIONS_POLL, self.notice_other_sessions, name="other sessions")
         for warning in self.store.warnings(editing=True):
             self.notify(warning, title="Plan file", severity="warning", markup=False, timeout=15)
+        held = self.session.hold_merges()
+        if held:  # a git merge left decisions with two values: both shown, the person chooses
+            self.conflicts = held
+            self.show_taken({c.decision_id for c in held})
+            self.checklist = checklist(self.plan)
+            self.save_state = "NOT SAVED: merge conflict"
+            self.call_after_refresh(self.action_compare)
 
     def propose(self, decision_id: str, value: Any, final: bool) -> None:
         """A valid value from a field: into the plan now, onto disk after a pause.
@@ -188,6 +195,7 @@ class Workbench(App):
             self._not_saved(error)
             return
         self._replace_clash(conflict, None)
+        self.checklist = checklist(self.plan)  # a git merge's mark on the decision went with the save
         self._saved_now()
         self._after_choice()
 

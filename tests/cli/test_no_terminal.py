@@ -61,7 +61,7 @@ def test_without_a_plan_no_data_folder_is_made(tmp_path):
     assert sorted(data.rglob("*")) == before
 
 
-@pytest.mark.parametrize("word, guess", [("git-setup", None), ("chek", "check"), ("histroy", "history")])
+@pytest.mark.parametrize("word, guess", [("publish", None), ("chek", "check"), ("histroy", "history")])
 def test_a_mistyped_command_is_an_unknown_command_not_a_new_plan(tmp_path, word, guess):
     done = run(word, cwd=tmp_path)
     assert done.returncode == 2 and done.stdout == b""
