@@ -109,6 +109,11 @@ def parse_plan(raw: bytes, path: Path) -> dict:
     return data
 
 
+class NotAPlan(PlanFileError):
+    """JSON that is not a smgov plan at all (no smgov metadata), not a damaged one: what a
+    search of a folder for plans passes over with a warning (`smgov check FOLDER`)."""
+
+
 class Unsound(ValueError):
     """JSON that Python reads but smgov could not write back, show, or walk; the reason in words."""
 
@@ -180,7 +185,7 @@ def check(data: Any, path: Path) -> None:
     """PlanFileError unless these tables are a plan this smgov can read (a History as read is not re-checked)."""
     meta = data.get("meta", {}).get(DOC) if isinstance(data, dict) and isinstance(data.get("meta"), dict) else None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise PlanFileError(f"{path} is JSON but not a smgov plan (no smgov metadata)", damaged=True)
+        raise NotAPlan(f"{path} is JSON but not a smgov plan (no smgov metadata)", damaged=True)
     schema = meta.get("schema")
     if type(schema) is not int or schema < 1:
         raise PlanFileError(f"{path} has no valid schema version", damaged=True)
