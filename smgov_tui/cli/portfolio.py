@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from smgov_tui.core.checks import checks_on
 from smgov_tui.core.errors import PlanFileError
 from smgov_tui.core.portfolio import Summary, summarise
 from smgov_tui.core.readiness import checklist, judged_today
@@ -65,8 +66,9 @@ def check_plans(args: Any) -> int:
     if "" in paths:
         fail("check: a PLAN is empty; give a plan file's or a folder's path")
     today = args.as_of or judged_today()
+    checks = checks_on(today)  # once, not for each plan
     summaries: list[Summary] = []
-    checklists: dict[str, dict] = {}
+    checklists: dict[str, dict] = {}  # only for --format json: a summary needs none of it
     for path, searched in plan_files(paths):
         try:
             plan = read_plan(path)
@@ -79,9 +81,10 @@ def check_plans(args: Any) -> int:
             continue
         for message in file_warnings(Path(path)):
             warn(message)
-        result = checklist(plan, today=today)
+        result = checklist(plan, checks=checks)
         summaries.append(summarise(path, plan, result, today))
-        checklists[path] = checklist_json(plan, result)
+        if args.format == "json":
+            checklists[path] = checklist_json(plan, result)
     if not summaries:
         fail(_nothing_found(paths))
     code = args.verdict = worst(summaries)
