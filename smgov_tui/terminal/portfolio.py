@@ -7,11 +7,15 @@ from smgov_tui.core.portfolio import Summary
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.terminal.output import EXIT_ERROR, EXIT_NOT_READY, EXIT_READY, fit_table
 
-HEADERS = ("Plan", "Verdict", "Blocking", "Advice", "Overdue", "Sign-off", "Organisation")
+# github (Markdown, for a review) has a column for each fact; text and grid are fitted to
+# the terminal, and at 80 columns the path and the organisation share the last
+# column, one above the other, so that only it wraps.
+COLUMNS = ("Plan", "Verdict", "Blocking", "Advice", "Overdue", "Sign-off", "Organisation")
+FITTED = ("Verdict", "Blocking", "Advice", "Overdue", "Sign-off", "Plan")
 # The counts right-aligned as tabulate would find them, said rather than guessed: its
 # guess reads every cell as a number first, two thirds of a 200-plan table's time
 # (bench/portfolio.py).
-_LAYOUT = {"disable_numparse": True, "colalign": ("left", "left", "right", "right", "right", "left", "left")}
+_COUNTS = ("right", "right", "right")
 
 
 def exit_code(summary: Summary) -> int:
@@ -33,8 +37,9 @@ def tally(summaries: list[Summary]) -> str:
     return f"{len(codes)} plan{'' if len(codes) == 1 else 's'}: {', '.join(parts)}"
 
 
-def _row(summary: Summary) -> tuple:
-    """A plan that could not be read: ERROR, and its one-line reason where the organisation goes."""
+def _cells(summary: Summary) -> tuple:
+    """The plan's path, its verdict, counts and sign-off, and its organisation; a plan
+    that could not be read: ERROR, and its one-line reason where the organisation goes."""
     path = one_line(summary.path)
     if summary.problem:
         reason = summary.problem.removeprefix(f"{summary.path} ")  # the row names the file
@@ -44,10 +49,13 @@ def _row(summary: Summary) -> tuple:
 
 
 def summary_table(summaries: list[Summary], fmt: str) -> str:
-    """text: fitted to the terminal; github and grid: for pasting into a review."""
-    rows = [_row(summary) for summary in summaries]
+    """github: a column each, for pasting into a review; text and grid: fitted to the terminal."""
+    rows = [_cells(summary) for summary in summaries]
     if fmt == "github":
         from tabulate import tabulate
 
-        return tabulate(rows, headers=HEADERS, tablefmt="github", **_LAYOUT)
-    return fit_table(rows, HEADERS, "grid" if fmt == "grid" else "simple", **_LAYOUT)
+        return tabulate(rows, headers=COLUMNS, tablefmt="github", disable_numparse=True,
+                        colalign=("left", "left", *_COUNTS, "left", "left"))
+    fitted = [(*row[1:-1], f"{row[0]}\n{row[-1]}") for row in rows]
+    return fit_table(fitted, FITTED, "grid" if fmt == "grid" else "simple", disable_numparse=True,
+                     colalign=("left", *_COUNTS, "left", "left"))

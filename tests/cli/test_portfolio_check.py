@@ -37,14 +37,20 @@ def county(tmp_path) -> Path:
     return folder
 
 
-def test_all_ready_is_exit_0_with_a_row_each(tmp_path, smgov):
+def test_all_ready_is_exit_0_with_a_row_each(tmp_path, smgov, monkeypatch):
+    """The text table fits 80 columns: the path and the organisation share its last column."""
+    monkeypatch.setenv("COLUMNS", "80")
     folder = tmp_path / "plans"
     a = _copy("small-city", folder / "a.json")
     b = _copy("small-city", folder / "b.json")
     result = smgov("check", folder)
     assert result.code == 0, result.err
-    assert result.out.startswith("2 plans: 2 READY for launch, 0 NOT READY\n\nPlan ")
-    assert str(a) in result.out and str(b) in result.out
+    lines = result.out.splitlines()
+    assert lines[:3] == ["2 plans: 2 READY for launch, 0 NOT READY", "",
+                         "Verdict      Blocking    Advice    Overdue  Sign-off    Plan"]
+    assert max(map(len, lines)) <= 80
+    assert lines[4].split()[:5] == ["READY", "0", "0", "0", "current"]
+    assert "".join(line[56:] for line in lines[4:]) == f"{a}City of Harbor Falls{b}City of Harbor Falls"
     assert _rows(check(smgov, folder).out) == {str(path): ["READY", "0", "0", "0", "current", "City of Harbor Falls"]
                                  for path in (a, b)}
     assert result.err == ""
