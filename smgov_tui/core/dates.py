@@ -81,7 +81,7 @@ def _owners(plan: Plan) -> dict[str, str]:
 
 
 # The last plan asked about and its obligations: the checklist's fourteen date checks
-# each ask for the same plan's, and building them fourteen times was a third of the
+# each ask for the same plan's, and building them fourteen times was a sixth of the
 # checklist's time (bench/portfolio.py). A plan changes by copy (Plan.with_value), so
 # the same object holds the same values.
 _remembered: tuple[weakref.ref, tuple[Obligation, ...]] | None = None

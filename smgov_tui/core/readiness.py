@@ -64,7 +64,7 @@ def missing_reason(decision: Decision) -> str:
 @lru_cache(maxsize=None)
 def _first_reason(guidance: str) -> str:
     """Remembered by the guidance's text, whose hash Python keeps: by the Decision, each
-    look-up hashed its kind's settings anew, a twelfth of the checklist (bench/portfolio.py)."""
+    look-up hashed its kind's settings anew, a sixteenth of the checklist (bench/portfolio.py)."""
     match = _WHY.search(guidance)
     paragraph = " ".join(match[1].split()) if match else ""
     end = _SENTENCE_END.search(paragraph)
