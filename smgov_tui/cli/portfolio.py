@@ -12,6 +12,7 @@ cannot be read is a row with its reason and makes the exit code 2.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,17 +36,21 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def plan_files(paths: list[str]) -> Iterator[tuple[str, bool]]:
+def plan_files(paths: list[str], notes: list[str]) -> Iterator[tuple[str, bool]]:
     """Each file to read as a plan, once, with whether it was found in a folder
     (else named: read as a plan whatever it holds), in the order given, a
-    folder's files sorted by path."""
+    folder's files sorted by path. A folder that cannot be searched adds a note."""
     seen: set[str] = set()
+
+    def unreadable(error: OSError) -> None:
+        notes.append(f"cannot search {error.filename}: {error.strerror or error}; plans in it are not checked")
+
     for given in paths:
         if not os.path.isdir(given):
             found = [(given, False)]
         else:
             found = []
-            for folder, folders, files in os.walk(given, onerror=_unreadable):
+            for folder, folders, files in os.walk(given, onerror=unreadable):
                 folders[:] = [name for name in folders if not _hidden(name)]
                 found += [(os.path.join(folder, name), True) for name in files
                           if name.endswith(PLAN_SUFFIX) and not _hidden(name)]
@@ -57,10 +62,6 @@ def plan_files(paths: list[str]) -> Iterator[tuple[str, bool]]:
                 yield path, searched
 
 
-def _unreadable(error: OSError) -> None:
-    warn(f"cannot search {error.filename}: {error.strerror or error}; plans in it are not checked")
-
-
 def check_plans(args: Any) -> int:
     paths = [args.plan, *args.more]
     if "" in paths:
@@ -69,12 +70,13 @@ def check_plans(args: Any) -> int:
     checks = checks_on(today)  # once, not for each plan
     summaries: list[Summary] = []
     checklists: dict[str, dict] = {}  # only for --format json: a summary needs none of it
-    for path, searched in plan_files(paths):
+    notes: list[str] = []  # what the search passed over: warnings, or with no plan found, the error's end
+    for path, searched in plan_files(paths, notes):
         try:
             plan = read_plan(path)
         except PlanFileError as error:
             if searched and isinstance(error, NotAPlan):
-                warn(f"skipped: {error}")
+                notes.append(f"{error}; skipped")
                 continue
             summaries.append(Summary(path, problem=str(error)))
             checklists[path] = {"error": str(error)}
@@ -86,15 +88,30 @@ def check_plans(args: Any) -> int:
         if args.format == "json":
             checklists[path] = checklist_json(plan, result)
     if not summaries:
-        fail(_nothing_found(paths))
+        fail(_nothing_found(paths) + _passed_over(notes))
     code = args.verdict = worst(summaries)
+    failed = [summary for summary in summaries if summary.problem]
+    if not failed:
+        for note in notes:
+            warn(note)
     if args.format == "json":
         print(json_text({"ready": code == 0, "plans": checklists}))
-        return code
-    print(tally(summaries))
-    print()
-    print(summary_table(summaries, args.format))
+    else:
+        print(tally(summaries))
+        print()
+        print(summary_table(summaries, args.format))
+    if failed:  # exit 2 says so in one line on stderr, as every error does; its rows say the rest
+        sys.stdout.flush()
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        fail(f"{len(failed)} of {len(summaries)} plans could not be read: {failed[0].problem}{more}"
+             + _passed_over(notes))
     return code
+
+
+def _passed_over(notes: list[str]) -> str:
+    """The end of the one error line: what the search passed over (else each is a warning)."""
+    more = f" (and {len(notes) - 1} more)" if len(notes) > 1 else ""
+    return f"; passed over: {notes[0]}{more}" if notes else ""
 
 
 def _nothing_found(paths: list[str]) -> str:

@@ -75,7 +75,9 @@ def test_one_corrupt_plan_is_exit_2_and_its_row_says_why(county, smgov):
     assert _rows(result.out)[str(broken)] == [
         "ERROR", "", "", "", "", "is not a smgov plan: not valid JSON (Expecting value, line 1 column 11)"]
     assert "Kettle County" in result.out and "City of Harbor Falls" in result.out  # the others still checked
-    assert result.err == "" and broken.read_bytes() == before
+    assert result.err == (f"smgov: error: 1 of 3 plans could not be read: {broken} is not a smgov plan: "
+                          f"not valid JSON (Expecting value, line 1 column 11)\n")  # exit 2: one line, always
+    assert broken.read_bytes() == before
 
 
 def test_an_empty_folder_is_one_line_exit_2(tmp_path, smgov):
@@ -96,14 +98,24 @@ def test_folders_are_searched_below_but_not_hidden_ones(tmp_path, smgov):
     assert list(_rows(result.out)) == [str(deep)]
 
 
+def test_files_passed_over_join_the_error_line_when_a_plan_cannot_be_read(county, smgov):
+    (county / "checklist.json").write_text("{}")
+    (county / "broken.json").write_text("{")
+    result = check(smgov, county)
+    assert result.code == 2 and "| ERROR " in result.out
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("smgov: error: 1 of 3 plans could not be read: ")
+    assert lines[0].endswith(f"; passed over: {county / 'checklist.json'} is JSON but not a smgov plan "
+                             f"(no smgov metadata); skipped")
+
+
 def test_json_that_is_not_a_plan_is_skipped_with_a_warning(county, smgov):
     exported = county / "parks" / "checklist.json"
     exported.write_text('{"plan": "Parks", "ready": true}')
     result = check(smgov, county / "parks")
     assert result.code == 0
     assert result.out.startswith("1 plan: 1 READY for launch, 0 NOT READY\n")
-    assert result.err == (f"smgov: warning: skipped: {exported} is JSON but not a smgov plan "
-                          f"(no smgov metadata)\n")
+    assert result.err == f"smgov: warning: {exported} is JSON but not a smgov plan (no smgov metadata); skipped\n"
 
 
 def test_a_file_named_that_is_not_a_plan_is_an_error_row(county, smgov):
@@ -121,6 +133,7 @@ def test_json_lists_each_plans_full_checklist_under_its_path(county, smgov):
     result = smgov("check", county, "--format", "json")
     assert result.code == 2
     data = json.loads(result.out)
+    assert result.err == f"smgov: error: 1 of 3 plans could not be read: {broken} is empty: not a smgov plan\n"
     assert list(data) == ["ready", "plans"] and data["ready"] is False
     paths = [str(broken), str(county / "library" / "library.json"), str(county / "parks" / "parks.json")]
     assert list(data["plans"]) == paths
@@ -173,3 +186,16 @@ def test_one_plan_file_is_checked_as_before(county, smgov):
     assert "Verdict" not in result.out and "plans:" not in result.out
     data = json.loads(smgov("check", county / "library" / "library.json", "--format", "json").out)
     assert list(data) == ["plan", "organisation", "ready", "decided", "total", "items"]
+
+
+def test_a_folder_of_files_that_are_not_plans_is_one_line_exit_2(tmp_path, smgov):
+    """No warning for each file passed over and then an error: one line, naming the first."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for name in ("a.json", "b.json"):
+        (folder / name).write_text("{}")
+    result = smgov("check", folder)
+    assert result.code == 2 and result.out == ""
+    assert result.err == (f"smgov: error: {folder} is a folder, not a plan file, and no smgov plan (.json file) "
+                          f"is in it or below it; passed over: {folder / 'a.json'} is JSON but not a smgov plan "
+                          f"(no smgov metadata); skipped (and 1 more)\n")
