@@ -95,8 +95,11 @@ def build_parser(only: str | None = None) -> Parser:
     decisions.add_argument("--step", choices=[s.key for s in CATALOGUE.steps],
                            help="only the decisions of one step")
 
-    check = command("check", help="the launch checklist: what is still missing")
+    check = command("check", help="the launch checklist: what is still missing",
+                    epilog="Several plans or a folder (searched for .json plan files below it): one "
+                           "summary row per plan; exit 0 all ready, 1 any not ready, 2 any error.")
     check.add_argument("plan", metavar="PLAN")
+    check.add_argument("more", metavar="PLAN_OR_FOLDER", nargs="*", help="more plans, or folders of plans")
     check.add_argument("--format", choices=CHECK_FORMATS, default="text")
     check.add_argument("--as-of", type=day, metavar="DATE", default=None,
                        help="judge the review dates as of this day, YYYY-MM-DD (default today): "

@@ -22,7 +22,7 @@ from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import json_text, lone_surrogate, one_line, quoted_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
 from smgov_tui.terminal.paths import cache_folder, default_plan_path
-from smgov_tui.terminal.verdict import checklist_table, restore_hint, verdict_line
+from smgov_tui.terminal.verdict import checklist_json, checklist_table, restore_hint, verdict_line
 
 if TYPE_CHECKING:
     import argparse
@@ -321,14 +321,15 @@ def _open(path: str):
 def cmd_check(args: argparse.Namespace) -> int:
     from smgov_tui.core.readiness import checklist
 
+    if args.more or os.path.isdir(args.plan):  # several plans, or a folder of them
+        from smgov_tui.cli.portfolio import check_plans
+
+        return check_plans(args)
     plan = _load(args.plan)
     result = checklist(plan, today=args.as_of)  # None: today (readiness.judged_today)
     code = args.verdict = EXIT_READY if result.ready else EXIT_NOT_READY
     if args.format == "json":
-        print(json_text({
-            "plan": plan.name, "organisation": plan.organisation or None, "ready": result.ready, "decided": result.decided,
-            "total": result.total, "items": [item.as_json() for item in result.items],
-        }))
+        print(json_text(checklist_json(plan, result)))
         return code
     print(verdict_line(plan.title, result))
     if result.items:

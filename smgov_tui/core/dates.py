@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+import weakref
 from typing import NamedTuple
 
 from smgov_tui.core.names import name_key
@@ -79,8 +80,24 @@ def _owners(plan: Plan) -> dict[str, str]:
             for decision in ("platforms.chosen", "platforms.tools") for row in plan.rows(decision)}
 
 
-def obligations(plan: Plan) -> list[Obligation]:
+# The last plan asked about and its obligations: the checklist's fourteen date checks
+# each ask for the same plan's, and building them fourteen times was a sixth of the
+# checklist's time (bench/portfolio.py). A plan changes by copy (Plan.with_value), so
+# the same object holds the same values.
+_remembered: tuple[weakref.ref, tuple[Obligation, ...]] | None = None
+
+
+def obligations(plan: Plan) -> tuple[Obligation, ...]:
     """Every dated obligation the plan holds, in catalogue order."""
+    global _remembered
+    if _remembered is not None and _remembered[0]() is plan:
+        return _remembered[1]
+    found = _obligations(plan)
+    _remembered = (weakref.ref(plan), found)
+    return found
+
+
+def _obligations(plan: Plan) -> tuple[Obligation, ...]:
     interval = review_interval(plan)
     found = [Obligation(f"Objective review: {row['objective']}", due, "objectives.measurable", None)
              for row in plan.rows("objectives.measurable") if (due := read_date(row.get("review")))]
@@ -100,7 +117,7 @@ def obligations(plan: Plan) -> list[Obligation]:
         cycle = plan.get("launch.review_cycle")
         if cycle:  # then every cycle after the first, where the policies say they are reviewed
             found.append(Obligation("Plan review", add_months(first, cycle), "launch.review_cycle", cycle))
-    return found
+    return tuple(found)
 
 
 def due_within(plan: Plan, today: _dt.date, days: int = 90) -> list[Obligation]:

@@ -270,12 +270,17 @@ def validate(value: Any) -> dict | None:
     if len(raw_criteria) > MAX_CRITERIA:
         raise MatrixError(f"the matrix holds at most {MAX_CRITERIA} criteria")
     matrix: dict = {"criteria": [], "candidates": []}
+    # Rows by name_key, not _find's walk: a matrix of n names made n*n keys, a third of
+    # reading a plan's values (bench/portfolio.py).
+    criterion_at: dict[str, int] = {}
+    candidate_at: dict[str, int] = {}
     for number, item in enumerate(raw_criteria, start=1):
         item = _keys(item, f"criterion {number}", ("name",), ("weight",))
         name = _name(item["name"], "criterion")
-        if _find(matrix["criteria"], "name", name) is not None:
+        if name_key(name) in criterion_at:
             raise MatrixError(f"criterion {name} appears twice")
         weight = _whole(item.get("weight", NEW_WEIGHT), f"the weight of {name}", MAX_WEIGHT)
+        criterion_at[name_key(name)] = len(matrix["criteria"])
         matrix["criteria"].append({"name": name, "weight": weight})
     raw_candidates = value.get("candidates", [])
     if not isinstance(raw_candidates, list):
@@ -285,25 +290,26 @@ def validate(value: Any) -> dict | None:
     for number, item in enumerate(raw_candidates, start=1):
         item = _keys(item, f"candidate {number}", ("platform",), ("scores",))
         platform = _name(item["platform"], "platform")
-        if _find(matrix["candidates"], "platform", platform) is not None:
+        if name_key(platform) in candidate_at:
             raise MatrixError(f"platform {platform} appears twice")
         raw_scores = item.get("scores", {})
         if not isinstance(raw_scores, dict):
             raise MatrixError(f"{platform}: scores is an object of criterion name to 0-5")
         scores = {}
         for name, score in raw_scores.items():
-            index = _find(matrix["criteria"], "name", name)
+            index = criterion_at.get(name_key(name))
             if index is None:
                 raise MatrixError(f"{platform}: no criterion named {name!r}; criteria are "
                                   + ", ".join(c["name"] for c in matrix["criteria"]))
             scores[matrix["criteria"][index]["name"]] = _whole(score, f"{platform}'s {name} score",
                                                                MAX_SCORE)
         ordered = {c["name"]: scores[c["name"]] for c in matrix["criteria"] if c["name"] in scores}
+        candidate_at[name_key(platform)] = len(matrix["candidates"])
         matrix["candidates"].append({"platform": platform, "scores": ordered})
     chosen = value.get("chosen")
     if chosen is not None:
         chosen = _keys(chosen, "chosen", ("platform", "score"), ("on",))
-        index = _find(matrix["candidates"], "platform", _name(chosen["platform"], "platform"))
+        index = candidate_at.get(name_key(_name(chosen["platform"], "platform")))
         if index is None:
             raise MatrixError(f"the chosen platform {chosen['platform']} is not among the candidates")
         score = chosen["score"]

@@ -56,10 +56,16 @@ _WHY = re.compile(r"\*\*Why it matters\.\*\*\s*(.+?)(?:\n\s*\n|$)", re.S)
 _SENTENCE_END = re.compile(r"(?<!\bv)(?<!\be\.g)(?<!\bi\.e)(?<!\bU\.S)(?<!\bvs)(?<!\betc)[.!?](?=\s|$)")
 
 
-@lru_cache(maxsize=None)
 def missing_reason(decision: Decision) -> str:
     """The first sentence of the guidance's "Why it matters", as one line."""
-    match = _WHY.search(decision.guidance)
+    return _first_reason(decision.guidance)
+
+
+@lru_cache(maxsize=None)
+def _first_reason(guidance: str) -> str:
+    """Remembered by the guidance's text, whose hash Python keeps: by the Decision, each
+    look-up hashed its kind's settings anew, a sixteenth of the checklist (bench/portfolio.py)."""
+    match = _WHY.search(guidance)
     paragraph = " ".join(match[1].split()) if match else ""
     end = _SENTENCE_END.search(paragraph)
     reason = paragraph[: end.end()] if end else paragraph

@@ -42,8 +42,9 @@ def terminal_width(fallback: int = 100) -> int:
     return fallback
 
 
-def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple") -> str:
-    """A tabulate table whose last column wraps so the table fits the terminal."""
+def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple", **options) -> str:
+    """A tabulate table whose last column wraps so the table fits the terminal; `options`
+    go to tabulate (a caller that knows its columns' alignment spares it guessing)."""
     import textwrap  # deferred, like tabulate: `smgov check --format json` prints no table
 
     from tabulate import tabulate
@@ -54,14 +55,14 @@ def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple") 
     # to measure it doubled what `smgov check` spends on its table.)
     known = len(headers[-1]) + 40
     widest = [max((row[i] for row in rows), key=lambda cell: len(str(cell))) for i in range(len(headers) - 1)]
-    probe = tabulate([(*widest, "x" * known)], headers=headers, tablefmt=fmt)
+    probe = tabulate([(*widest, "x" * known)], headers=headers, tablefmt=fmt, **options)
     last = max(floor, width - (max(len(line) for line in probe.splitlines()) - known))
     while True:  # tabulate may read a cell as a number and show it otherwise: measure, then narrow by the overshoot
         # Wrapped here, not by tabulate's maxcolwidths: that casts a cell such as
         # "3,000" with int() and raises.
         wrapped = [(*row[:-1], "\n".join(textwrap.fill(line, last) for line in str(row[-1]).splitlines()
                                          if line.strip())) for row in rows]
-        table = tabulate(wrapped, headers=headers, tablefmt=fmt)
+        table = tabulate(wrapped, headers=headers, tablefmt=fmt, **options)
         overshoot = max(len(line) for line in table.splitlines()) - width
         if overshoot <= 0 or last <= floor:
             return table

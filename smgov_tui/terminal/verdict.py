@@ -22,6 +22,12 @@ def verdict_line(name: str, result) -> str:
             f"{result.decided} of {result.total} decisions made")
 
 
+def checklist_json(plan, result) -> dict:
+    """`smgov check --format json` for one plan (README: `smgov check --format json`)."""
+    return {"plan": plan.name, "organisation": plan.organisation or None, "ready": result.ready,
+            "decided": result.decided, "total": result.total, "items": [item.as_json() for item in result.items]}
+
+
 def checklist_table(result, fmt: str, invalid: dict) -> str:
     """text: compact for a terminal (a missing decision by its label); github
     and grid: every item's full reason, for pasting into a review."""

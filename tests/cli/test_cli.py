@@ -193,7 +193,6 @@ def test_check_json_is_the_documented_shape(plan_path, smgov):
 
 ERRORS = [
     (("check", "{missing}"), "no plan at"),
-    (("check", "{folder}"), "is a folder"),
     (("check", "{notjson}"), "not valid JSON"),
     (("check", "{otherjson}"), "not a smgov plan"),
     (("get", "{plan}", "objectives.nope"), "unknown decision 'objectives.nope'"),

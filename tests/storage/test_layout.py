@@ -97,3 +97,25 @@ def test_the_same_plan_is_the_same_bytes_however_it_was_saved(tmp_path):
         db.table("history").insert(data["history"]["5"])  # the checksum fails: read and written in full
     rewritten.write_bytes(path.read_bytes())
     assert appended.read_text() == expected == rewritten.read_text()
+
+
+def test_a_table_after_the_history_is_read_as_a_table(tmp_path):
+    """A hand edit that adds a table after the history and fixes the checksum: the history's
+    bytes are no longer only the history, so the plan is read whole and the table kept
+    (a first read proves the history by parsing its section alone, as the last table)."""
+    import re
+    import zlib
+
+    from smgov_tui.storage.reading import read_file
+
+    plan = tmp_path / "plan.json"
+    store = PlanStore.create(plan, "Notes after the history")
+    store.set("objectives.frequency", "daily")
+    raw = plan.read_bytes()
+    assert raw.endswith(b"\n  }\n}\n")
+    raw = raw[:-len(b"\n}\n")] + b',\n  "notes": {\n    "1": {"text": "x"}\n  }\n}\n'
+    section = raw[raw.index(b'\n  "history": {') + 1:]
+    raw = re.sub(rb'"history_crc32": \d+', b'"history_crc32": %d' % zlib.crc32(section), raw)
+    plan.write_bytes(raw)
+    tables = read_file(plan).tables
+    assert tables["notes"] == {"1": {"text": "x"}} and list(tables["history"]) == ["1"]
