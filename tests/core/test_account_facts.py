@@ -51,3 +51,30 @@ def test_a_row_written_before_the_account_facts_loads_unchanged_and_counts_as_pl
     plan = Plan.from_values("Old", {"platforms.chosen": old})
     assert plan.invalid == {} and plan.rows("platforms.chosen") == old
     assert [a.status for a in accounts("old.json", plan)] == ["planned"]
+
+
+def test_accepting_the_suggestion_fills_the_blank_address_and_department_and_keeps_what_is_typed():
+    from smgov_tui.core.suggestions import accepted
+
+    plan = Plan.from_values("p", {"organisation.name": "Town of Millbrook", "platforms.chosen": [
+        {"platform": "Facebook", "handle": "@Millbrook", "owner": "Ann Lee"},
+        {"platform": "x", "handle": "MillbrookTown", "department": "Library"},
+        {"platform": "Nextdoor", "handle": "@Millbrook", "address": "https://nextdoor.com/agency/millbrook"}]})
+    assert accepted("platforms.chosen", plan) == [
+        {"platform": "Facebook", "handle": "@Millbrook", "owner": "Ann Lee",
+         "address": "https://www.facebook.com/Millbrook", "department": "Town of Millbrook"},
+        {"platform": "x", "handle": "MillbrookTown", "department": "Library", "address": "https://x.com/MillbrookTown"},
+        {"platform": "Nextdoor", "handle": "@Millbrook", "address": "https://nextdoor.com/agency/millbrook",
+         "department": "Town of Millbrook"}]
+    filled = plan.with_value("platforms.chosen", accepted("platforms.chosen", plan))
+    assert accepted("platforms.chosen", filled) is None  # nothing left to fill
+
+
+def test_an_address_is_built_only_for_a_platform_with_a_pattern_and_a_handle_that_is_one():
+    from smgov_tui.core.suggestions.platforms import account_address
+
+    assert account_address("YouTube", "@KettleCounty") == "https://www.youtube.com/@KettleCounty"
+    assert account_address(" facebook ", "KettleCounty") == "https://www.facebook.com/KettleCounty"
+    assert account_address("Nextdoor", "@KettleCounty") is None  # pages by numeric id
+    assert account_address("Facebook", "Kettle County") is None  # a name, not a handle
+    assert account_address("Facebook", "") is None

@@ -58,7 +58,8 @@ def words(decision_id: str, value) -> str:
     """What a person reads: for rows, each cell's text (the JSON brackets are not the suggestion's)."""
     kind = CATALOGUE.get(decision_id).kind
     if isinstance(value, list) and value and isinstance(value[0], dict):
-        return "\n".join(str(cell) for row in value for cell in row.values())
+        return "\n".join(", ".join(cell) if isinstance(cell, list) else str(cell)  # a multi-choice cell
+                         for row in value for cell in row.values())
     return kind.show(value) if not isinstance(value, str) else value
 
 

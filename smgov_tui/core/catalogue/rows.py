@@ -169,32 +169,6 @@ PLATFORMS = Rows(row="platform", fields=(
                    "organisation's official name, verify the account where the platform allows it, "
                    "and link to it from the website, so residents can tell it from impostors (US "
                    "Digital Registry; NSW guidelines)."),
-    Field("address", "Address", WEB_ADDRESS, reader=PUBLIC, help="The account's web address",
-          guidance="The account's web address, e.g. 'https://www.facebook.com/CityOfMillbrook'. "
-                   "The US Digital Registry lists every official account by its URL, and the "
-                   "organisation's page of official accounts links to it, so residents reach the "
-                   "real account and not an impostor."),
-    Field("department", "Department", TEXT, reader=PUBLIC, help="The unit that runs it, e.g. Parks",
-          guidance="The department or unit that owns this account, e.g. 'Parks and Recreation' or "
-                   "'Public Library'. A county or agency with a plan per department keeps one "
-                   "register of every account (US Digital Registry: agency and contacts per "
-                   "account; NSW and Victorian registers of official accounts); this says whose it is."),
-    Field("opened", "Opened on", DATE, help="When the account was opened (YYYY-MM-DD)",
-          guidance="The date the account was opened, or will be. A register of official accounts "
-                   "keeps it (NSW and Victorian registers), and a yearly audit uses it to ask "
-                   "whether an account still earns its keep."),
-    Field("verified", "Verification", Choice(choices=VERIFICATION), reader=PUBLIC,
-          help="verified, requested, not verified or not offered",
-          guidance="Whether the platform shows the account as verified: verified, requested (applied "
-                   "for), not verified, or not offered (the platform has no such mark). Verification "
-                   "helps residents tell the account from impostors; a yearly audit records it per "
-                   "account (US Digital Registry; Hootsuite-style audit templates)."),
-    Field("status", "Status", Choice(choices=ACCOUNT_STATUSES), reader=PUBLIC,
-          help="planned (blank), live, paused, closing or closed",
-          guidance="Where the account is in its life: planned (not open yet; blank means planned), "
-                   "live, paused, closing (a closure notice is up) or closed. A closed account stays "
-                   "in the register as closed, so a resident who finds the handle later can tell it is "
-                   "no longer watched (the registers of official accounts and a yearly keep-or-close audit)."),
     Field("audience", "Audience", TEXT, help="Who we reach here",
           guidance="Who you reach on this platform, e.g. 'residents 25-65, local businesses'. The "
                    "DHS Social Media Plan Guide asks for the audiences of each platform; a platform "
@@ -250,6 +224,34 @@ PLATFORMS = Rows(row="platform", fields=(
           guidance="What you will post here: text, images, video, live video, audio, links. Each "
                    "brings its accessibility rule: alt text for images, captions for video (DigitalGov "
                    "and the UK GDS playbook); the checklist flags a type without its rule."),
+    # The account's facts for the register of official accounts (`smgov register`): after the
+    # planning fields, so a first plan's walk asks for hours before dates and addresses.
+    Field("address", "Address", WEB_ADDRESS, reader=PUBLIC, help="The account's web address",
+          guidance="The account's web address, e.g. 'https://www.facebook.com/CityOfMillbrook'. "
+                   "The US Digital Registry lists every official account by its URL, and the "
+                   "organisation's page of official accounts links to it, so residents reach the "
+                   "real account and not an impostor."),
+    Field("department", "Department", TEXT, reader=PUBLIC, help="The unit that runs it, e.g. Parks",
+          guidance="The department or unit that owns this account, e.g. 'Parks and Recreation' or "
+                   "'Public Library'. A county or agency with a plan per department keeps one "
+                   "register of every account (US Digital Registry: agency and contacts per "
+                   "account; NSW and Victorian registers of official accounts); this says whose it is."),
+    Field("opened", "Opened on", DATE, help="When the account was opened (YYYY-MM-DD)",
+          guidance="The date the account was opened, or will be. A register of official accounts "
+                   "keeps it (NSW and Victorian registers), and a yearly audit uses it to ask "
+                   "whether an account still earns its keep."),
+    Field("verified", "Verification", Choice(choices=VERIFICATION), reader=PUBLIC,
+          help="verified, requested, not verified or not offered",
+          guidance="Whether the platform shows the account as verified: verified, requested (applied "
+                   "for), not verified, or not offered (the platform has no such mark). Verification "
+                   "helps residents tell the account from impostors; a yearly audit records it per "
+                   "account (US Digital Registry; Hootsuite-style audit templates)."),
+    Field("status", "Status", Choice(choices=ACCOUNT_STATUSES), reader=PUBLIC,
+          help="planned (blank), live, paused, closing or closed",
+          guidance="Where the account is in its life: planned (not open yet; blank means planned), "
+                   "live, paused, closing (a closure notice is up) or closed. A closed account stays "
+                   "in the register as closed, so a resident who finds the handle later can tell it is "
+                   "no longer watched (the registers of official accounts and a yearly keep-or-close audit)."),
 ))
 
 TOOLS = Rows(row="tool", fields=(
