@@ -63,7 +63,8 @@ class Flag(NamedTuple):
 
 
 def accounts(label: str, plan: Plan) -> list[Account]:
-    """The plan's platform rows, with their access and records facts matched by platform name."""
+    """The plan's platform rows, with their access and records facts matched by platform name
+    (two-factor and the next review from `safeguards.access`, retention from `safeguards.records`)."""
     access = {name_key(row["account"]): row for row in plan.rows("safeguards.access")}
     records = {name_key(row["platform"]): row for row in plan.rows("safeguards.records")}
     found = []
@@ -74,7 +75,7 @@ def accounts(label: str, plan: Plan) -> list[Account]:
             plan=label, organisation=plan.title, department=row.get("department", ""),
             platform=row["platform"], handle=row.get("handle", ""), address=row.get("address", ""),
             owner=row.get("owner", ""), backup=row.get("backup", ""), two_factor=locks.get("two_factor"),
-            last_review=locks.get("last_review", ""), next_review=locks.get("next_review", ""),
+            last_review=row.get("last_review", ""), next_review=locks.get("next_review", ""),
             retention=rule.get("retention", ""), status=row.get("status", DEFAULT_ACCOUNT_STATUS),
             verified=row.get("verified", "")))
     return found

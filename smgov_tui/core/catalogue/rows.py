@@ -225,13 +225,15 @@ PLATFORMS = Rows(row="platform", fields=(
                    "brings its accessibility rule: alt text for images, captions for video (DigitalGov "
                    "and the UK GDS playbook); the checklist flags a type without its rule."),
     # The account's facts for the register of official accounts (`smgov register`): after the
-    # planning fields, so a first plan's walk asks for hours before dates and addresses.
-    Field("address", "Address", WEB_ADDRESS, reader=PUBLIC, help="The account's web address",
+    # planning fields, so a first plan's walk asks for hours before dates and addresses. For the
+    # team (the comment policy lists platform, handle and comments only); the register's public
+    # page picks its own columns (core/register.py).
+    Field("address", "Address", WEB_ADDRESS, help="The account's web address",
           guidance="The account's web address, e.g. 'https://www.facebook.com/CityOfMillbrook'. "
                    "The US Digital Registry lists every official account by its URL, and the "
                    "organisation's page of official accounts links to it, so residents reach the "
                    "real account and not an impostor."),
-    Field("department", "Department", TEXT, reader=PUBLIC, help="The unit that runs it, e.g. Parks",
+    Field("department", "Department", TEXT, help="The unit that runs it, e.g. Parks",
           guidance="The department or unit that owns this account, e.g. 'Parks and Recreation' or "
                    "'Public Library'. A county or agency with a plan per department keeps one "
                    "register of every account (US Digital Registry: agency and contacts per "
@@ -240,14 +242,19 @@ PLATFORMS = Rows(row="platform", fields=(
           guidance="The date the account was opened, or will be. A register of official accounts "
                    "keeps it (NSW and Victorian registers), and a yearly audit uses it to ask "
                    "whether an account still earns its keep."),
-    Field("verified", "Verification", Choice(choices=VERIFICATION), reader=PUBLIC,
+    Field("last_review", "Last access review", DATE, help="When access was last checked (YYYY-MM-DD)",
+          guidance="When access to this account was last checked and anyone who no longer needed "
+                   "it removed. The register of official accounts shows it beside the next review "
+                   "set under Safeguards (NSW Government Social Media Guidelines: at least every 6 "
+                   "months; the US Digital Registry reviews every account yearly)."),
+    Field("verified", "Verification", Choice(choices=VERIFICATION),
           help="verified, requested, not verified or not offered",
           guidance="Whether the platform shows the account as verified: verified, requested (applied "
                    "for), not verified, or not offered (the platform has no such mark). Verification "
                    "helps residents tell the account from impostors; a yearly audit records it per "
                    "account (US Digital Registry; Hootsuite-style audit templates)."),
-    Field("status", "Status", Choice(choices=ACCOUNT_STATUSES), reader=PUBLIC,
-          help="planned (blank), live, paused, closing or closed",
+    Field("status", "Status", Choice(choices=ACCOUNT_STATUSES),
+          help="live, paused, closing or closed; blank means planned",
           guidance="Where the account is in its life: planned (not open yet; blank means planned), "
                    "live, paused, closing (a closure notice is up) or closed. A closed account stays "
                    "in the register as closed, so a resident who finds the handle later can tell it is "
@@ -332,10 +339,6 @@ ACCESS = Rows(row="account", fields=(
           guidance="How many people can administer the account. At least 2, so one person's "
                    "absence or departure never locks it, and few enough that each is known by "
                    "name: 2 or 3 is usual."),
-    Field("last_review", "Last access review", DATE,
-          guidance="When access to this account was last checked and anyone who no longer needed "
-                   "it removed. The register of official accounts shows it beside the next review "
-                   "(NSW Government Social Media Guidelines: at least every 6 months)."),
     Field("next_review", "Next access review", DATE,
           guidance="When you will next check who has access and remove anyone who no longer "
                    "needs it. At least every 6 months (NSW Government Social Media Guidelines): "
