@@ -18,6 +18,8 @@ from smgov_tui.documents import DOCUMENTS, FORMATS
 from smgov_tui.terminal.output import fail, terminal_width
 from smgov_tui.terminal.verdict import CHECK_FORMATS
 
+REGISTER_FORMATS = ("text", "github", "grid", "csv", "json", "html")
+
 
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's, as wide as terminal_width() says. argparse makes a formatter for
@@ -104,6 +106,14 @@ def build_parser(only: str | None = None) -> Parser:
     check.add_argument("--as-of", type=day, metavar="DATE", default=None,
                        help="judge the review dates as of this day, YYYY-MM-DD (default today): "
                             "a date is due on its day and overdue from the day after")
+
+    register = command("register", help="the register of official accounts across plans, with its flags",
+                       epilog="Exit codes: 0 no flag, 1 a flag (each printed with its why), 2 error.")
+    register.add_argument("paths", metavar="PATH", nargs="+", help="plan files, or folders searched for them")
+    register.add_argument("--format", choices=REGISTER_FORMATS, default="text",
+                          help="html: a page to publish, public columns only")
+    register.add_argument("--as-of", type=day, metavar="DATE", default=None,
+                          help="judge the access reviews as of this day, YYYY-MM-DD (default today)")
 
     set_ = command("set", help="make a decision (validated as in the workbench)")
     set_.add_argument("plan", metavar="PLAN")

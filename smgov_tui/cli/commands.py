@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("new", "decisions", "check", "set", "get", "suggest", "history", "export", "calendar", "restore", "keys",
-            "serve", "git-setup", "textconv", "merge-driver")
+            "serve", "git-setup", "textconv", "merge-driver", "register")
 _COMMAND_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -566,6 +566,12 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_register(args: argparse.Namespace) -> int:
+    from smgov_tui.cli.register import cmd_register as register
+
+    return register(args)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from smgov_tui.web.server import serve
 
@@ -583,4 +589,5 @@ def cmd_git(args: argparse.Namespace) -> int:
 HANDLERS = {"new": cmd_new, "decisions": cmd_decisions, "check": cmd_check,
             "set": cmd_set, "get": cmd_get, "suggest": cmd_suggest, "history": cmd_history, "export": cmd_export, "calendar": cmd_calendar,
             "restore": cmd_restore, "keys": cmd_keys, "serve": cmd_serve,
-            "git-setup": cmd_git, "textconv": cmd_git, "merge-driver": cmd_git}
+            "git-setup": cmd_git, "textconv": cmd_git, "merge-driver": cmd_git,
+            "register": cmd_register}

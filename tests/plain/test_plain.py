@@ -268,7 +268,7 @@ def test_rows_are_added_edited_moved_and_removed_field_by_field(tmp_path):
 def test_question_mark_at_a_rows_field_explains_that_field(tmp_path):
     path = named(tmp_path / "p.json")
     out = plain(path, "go platforms.chosen", "add", "Facebook", "", "", "", "",
-                "?", "4", "", "", "", "", "", "", "", "done")
+                "?", "4", "", "", "", "", "", "", "", "", "", "", "", "", "", "done")  # then the 6 account facts
     assert has(out, "? explains it")
     field = CATALOGUE.get("platforms.chosen").kind.field("posts_per_week")
     assert has(out, "Posts a week (platform) " + field.guidance)

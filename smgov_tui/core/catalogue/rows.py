@@ -11,6 +11,7 @@ from smgov_tui.core.catalogue.kinds import (
                     SCHEDULE,
                     TEXT,
                     TIME_FRAME,
+                    WEB_ADDRESS,
                     YES_NO,
                     Choice,
                     Field,
@@ -31,6 +32,11 @@ TOOL_PURPOSES = ("scheduling", "monitoring", "analytics", "cross-posting",
 CAPTURE_METHODS = ("archiving service", "platform export", "records system",
                    "manual log and screenshots")
 PEER_KINDS = ("city", "town", "county", "agency", "other")
+VERIFICATION = ("verified", "requested", "not verified", "not offered")
+# An account's life, as a register of official accounts follows it: a closed account stays
+# listed (closed) so an impostor taking the handle can be told from the real one.
+ACCOUNT_STATUSES = ("planned", "live", "paused", "closing", "closed")
+DEFAULT_ACCOUNT_STATUS = ACCOUNT_STATUSES[0]  # a row without a status is an account not yet opened
 
 OBJECTIVES = Rows(row="objective", fields=(
     Field("objective", "Objective", TEXT, required=True,
@@ -218,6 +224,41 @@ PLATFORMS = Rows(row="platform", fields=(
           guidance="What you will post here: text, images, video, live video, audio, links. Each "
                    "brings its accessibility rule: alt text for images, captions for video (DigitalGov "
                    "and the UK GDS playbook); the checklist flags a type without its rule."),
+    # The account's facts for the register of official accounts (`smgov register`): after the
+    # planning fields, so a first plan's walk asks for hours before dates and addresses. For the
+    # team (the comment policy lists platform, handle and comments only); the register's public
+    # page picks its own columns (core/register.py).
+    Field("address", "Address", WEB_ADDRESS, help="The account's web address",
+          guidance="The account's web address, e.g. 'https://www.facebook.com/CityOfMillbrook'. "
+                   "The US Digital Registry lists every official account by its URL, and the "
+                   "organisation's page of official accounts links to it, so residents reach the "
+                   "real account and not an impostor."),
+    Field("department", "Department", TEXT, help="The unit that runs it, e.g. Parks",
+          guidance="The department or unit that owns this account, e.g. 'Parks and Recreation' or "
+                   "'Public Library'. A county or agency with a plan per department keeps one "
+                   "register of every account (US Digital Registry: agency and contacts per "
+                   "account; NSW and Victorian registers of official accounts); this says whose it is."),
+    Field("opened", "Opened on", DATE, help="When the account was opened (YYYY-MM-DD)",
+          guidance="The date the account was opened, or will be. A register of official accounts "
+                   "keeps it (NSW and Victorian registers), and a yearly audit uses it to ask "
+                   "whether an account still earns its keep."),
+    Field("last_review", "Last access review", DATE, help="When access was last checked (YYYY-MM-DD)",
+          guidance="When access to this account was last checked and anyone who no longer needed "
+                   "it removed. The register of official accounts shows it beside the next review "
+                   "set under Safeguards (NSW Government Social Media Guidelines: at least every 6 "
+                   "months; the US Digital Registry reviews every account yearly)."),
+    Field("verified", "Verification", Choice(choices=VERIFICATION),
+          help="verified, requested, not verified or not offered",
+          guidance="Whether the platform shows the account as verified: verified, requested (applied "
+                   "for), not verified, or not offered (the platform has no such mark). Verification "
+                   "helps residents tell the account from impostors; a yearly audit records it per "
+                   "account (US Digital Registry; Hootsuite-style audit templates)."),
+    Field("status", "Status", Choice(choices=ACCOUNT_STATUSES),
+          help="live, paused, closing or closed; blank means planned",
+          guidance="Where the account is in its life: planned (not open yet; blank means planned), "
+                   "live, paused, closing (a closure notice is up) or closed. A closed account stays "
+                   "in the register as closed, so a resident who finds the handle later can tell it is "
+                   "no longer watched (the registers of official accounts and a yearly keep-or-close audit)."),
 ))
 
 TOOLS = Rows(row="tool", fields=(

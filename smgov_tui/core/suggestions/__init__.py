@@ -60,6 +60,8 @@ def accepted(decision_id: str, plan: Plan) -> Any:
     if value is None or not isinstance(kind, Rows):
         return value
     rows = plan.rows(decision_id)
+    if SUGGESTIONS[decision_id].fills:  # the same rows, their blanks filled: own values always win
+        return value if value != rows else None
     have = {name_key(row.get(kind.key_field)) for row in rows}
     added = [row for row in value if name_key(row.get(kind.key_field)) not in have]
     return [*rows, *added] if added else None

@@ -11,11 +11,12 @@ class Suggestion(NamedTuple):
     id: str  # the decision it answers
     needs: str  # what the plan must say first: "no suggestion ...: the plan does not say {needs}"
     build: Callable[[PlanFacts], Any]  # the value in its stored form, or None when the facts lack
+    fills: bool = False  # a list's suggestion that fills the blanks of its own rows, not adds rows
 
 
-def suggestion(id: str, needs: str = ""):
+def suggestion(id: str, needs: str = "", fills: bool = False):
     """Declare a builder as the suggestion for one decision."""
-    return lambda build: Suggestion(id, needs, build)
+    return lambda build: Suggestion(id, needs, build, fills)
 
 
 def lines(*items: str) -> str:

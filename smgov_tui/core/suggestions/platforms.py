@@ -1,6 +1,9 @@
 """Suggestions for step 4: the main platform, its name, the register and closing."""
 
+import re
+
 from smgov_tui.core import platform_matrix
+from smgov_tui.core.names import name_key
 from smgov_tui.core.suggestions.base import suggestion
 from smgov_tui.core.suggestions.facts import PlanFacts
 
@@ -42,4 +45,38 @@ def closure(facts: PlanFacts):
             f"and {facts.site}, and keep the handle reserved where the platform allows.")
 
 
-SUGGESTIONS = (main, naming, register, closure)
+# Where each platform puts an account by its handle ({} is the handle without its @).
+# A platform not here (Nextdoor: pages by numeric id) gets no suggested address.
+PROFILE_ADDRESSES = {
+    "facebook": "https://www.facebook.com/{}", "instagram": "https://www.instagram.com/{}",
+    "x": "https://x.com/{}", "twitter": "https://x.com/{}", "x (twitter)": "https://x.com/{}",
+    "youtube": "https://www.youtube.com/@{}", "tiktok": "https://www.tiktok.com/@{}",
+    "threads": "https://www.threads.net/@{}", "bluesky": "https://bsky.app/profile/{}",
+    "linkedin": "https://www.linkedin.com/company/{}",
+}
+_HANDLE = re.compile(r"^@?([A-Za-z0-9._-]+)$")
+
+
+def account_address(platform: str, handle: str) -> str | None:
+    """The account's web address from its platform and handle, where the platform has one pattern."""
+    pattern, found = PROFILE_ADDRESSES.get(name_key(platform), ""), _HANDLE.match(handle.strip())
+    return pattern.format(found[1]) if pattern and found else None
+
+
+@suggestion("platforms.chosen", "a platform with a handle, or the organisation's name", fills=True)
+def account_facts(facts: PlanFacts):
+    """The chosen platforms' blank account facts: the address from the platform and handle,
+    the department from the organisation (a plan is one unit's until it says otherwise)."""
+    rows = []
+    for row in facts.plan.rows("platforms.chosen"):
+        filled = dict(row)
+        address = account_address(row["platform"], row.get("handle", ""))
+        if address and not row.get("address"):
+            filled["address"] = address
+        if facts.name and not row.get("department"):
+            filled["department"] = facts.name
+        rows.append(filled)
+    return rows if rows != facts.plan.rows("platforms.chosen") else None
+
+
+SUGGESTIONS = (main, naming, register, closure, account_facts)
