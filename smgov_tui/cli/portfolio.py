@@ -11,9 +11,7 @@ cannot be read is a row with its reason and makes the exit code 2.
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,44 +21,12 @@ from smgov_tui.core.portfolio import Summary, summarise
 from smgov_tui.core.readiness import checklist, judged_today
 from smgov_tui.core.textsafe import json_text
 from smgov_tui.storage.files import file_warnings
+from smgov_tui.storage.folders import PLAN_SUFFIX, plan_files
 from smgov_tui.storage.reading import NotAPlan
 from smgov_tui.storage.store import read_plan
 from smgov_tui.terminal.output import fail, warn
 from smgov_tui.terminal.portfolio import summary_table, tally, worst
 from smgov_tui.terminal.verdict import checklist_json
-
-PLAN_SUFFIX = ".json"
-
-
-def _hidden(name: str) -> bool:
-    return name.startswith(".")
-
-
-def plan_files(paths: list[str], notes: list[str]) -> Iterator[tuple[str, bool]]:
-    """Each file to read as a plan, once, with whether it was found in a folder
-    (else named: read as a plan whatever it holds), in the order given, a
-    folder's files sorted by path. A folder that cannot be searched adds a note."""
-    seen: set[str] = set()
-
-    def unreadable(error: OSError) -> None:
-        notes.append(f"cannot search {error.filename}: {error.strerror or error}; plans in it are not checked")
-
-    for given in paths:
-        if not os.path.isdir(given):
-            found = [(given, False)]
-        else:
-            found = []
-            for folder, folders, files in os.walk(given, onerror=unreadable):
-                folders[:] = [name for name in folders if not _hidden(name)]
-                found += [(os.path.join(folder, name), True) for name in files
-                          if name.endswith(PLAN_SUFFIX) and not _hidden(name)]
-            found.sort(key=lambda pair: Path(pair[0]).parts)
-        for path, searched in found:
-            real = os.path.realpath(path)
-            if real not in seen:
-                seen.add(real)
-                yield path, searched
-
 
 def check_plans(args: Any) -> int:
     paths = [args.plan, *args.more]

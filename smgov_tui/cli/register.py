@@ -19,42 +19,32 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from smgov_tui.core.errors import PlanFileError
+from smgov_tui.storage.folders import plan_files
 from smgov_tui.core.register import COLUMNS, PUBLIC_COLUMNS, Account, Flag, accounts, flags
 from smgov_tui.core.textsafe import json_text, one_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
-
-PLAN_SUFFIX = ".json"  # what a plan file is named in a folder; companions (.bak, .lock) are not
-
-
-def plan_files(paths: list[str]) -> list[Path]:
-    """The files named, and the plan files under the folders named, each once, in order."""
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*" + PLAN_SUFFIX) if p.is_file()))
-        elif path.exists():
-            found.append(path)
-        else:
-            fail(f"{given}: no such file or folder")
-    return list(dict.fromkeys(found))
-
 
 def read_plans(paths: list[str]):
     """(label, plan) for every plan found; anything else skipped with one warning line."""
     from smgov_tui.storage.files import file_warnings
     from smgov_tui.storage.store import read_plan
 
+    for given in paths:
+        if not Path(given).exists():
+            fail(f"{given}: no such file or folder")
     plans = []
-    for path in plan_files(paths):
+    notes: list[str] = []
+    for path, _searched in plan_files(paths, notes):
         try:
             plan = read_plan(path)
         except PlanFileError as error:
             warn(f"skipped: {error}")
             continue
-        for message in file_warnings(path):
+        for message in file_warnings(Path(path)):
             warn(message)
         plans.append((str(path), plan))
+    for note in notes:
+        warn(note)
     if not plans:
         fail(f"no smgov plan found in {' '.join(paths)}")
     return plans
