@@ -30,9 +30,10 @@ class ConflictError(SmgovError):
     """
 
     def __init__(self, decision_id: str, mine: Any, theirs: Any, who: str | None = None,
-                 when: str | None = None, label: str | None = None) -> None:
+                 when: str | None = None, label: str | None = None, merged: bool = False) -> None:
         self.decision_id, self.mine, self.theirs = decision_id, mine, theirs
         self.who, self.when = who, when
+        self.merged = merged  # a git merge's two branches, not another session (storage/merge.py)
         self.label = label or decision_id
         by = f" by {who}" if who else ""
         at = f" at {when.replace('T', ' ').removesuffix('Z')} UTC" if when else ""

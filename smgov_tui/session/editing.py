@@ -153,7 +153,7 @@ class EditingSession:
             self.propose(decision_id, other)
             self.bases[decision_id] = other
             held.append(ConflictError(decision_id, other, ours, who="another branch (a git merge)",
-                                      label=CATALOGUE.label(decision_id)))
+                                      label=CATALOGUE.label(decision_id), merged=True))
         self.plan.merges = merges  # still unresolved, and on the checklist, until chosen
         self._merged = {c.decision_id for c in held}
         return tuple(held)

@@ -53,6 +53,10 @@ async def test_a_merged_plan_opens_on_both_values_and_a_choice_clears_the_mark(m
         await until_asking(pilot)
         assert isinstance(app.screen, ConflictScreen)
         assert dialog_text(app) == ("Residents ask about parks", "Residents ask about libraries")
+        said = " ".join(str(app.screen.query_one(f"#{part}").render()) for part in ("conflict-title", "conflict-what"))
+        assert said.startswith(" Changed on both branches of a merge  Conversations already happening was changed "
+                               "differently on the two branches a git merge joined")
+        assert "another session" not in said and "while you were editing" not in said
         assert any(item.id == f"merge.{NOW}" for item in app.checklist.blockers)
         await pilot.press(key)
         await pilot.pause()

@@ -55,16 +55,20 @@ class ConflictScreen(AskingScreen[None]):
         c = self.conflict
         mine = self.app.pending.get(c.decision_id, c.mine) if c else None
         with Vertical(id="conflict-box"):
-            yield Static(Content.assemble((" Changed in another session ", "reverse bold")),
-                         id="conflict-title")
+            merged = c is not None and c.merged
+            title = " Changed on both branches of a merge " if merged else " Changed in another session "
+            yield Static(Content.assemble((title, "reverse bold")), id="conflict-title")
             if c is None:
                 return
-            yield Static(Content.assemble((c.label, "bold"), f" was {changed_by(c.who, c.when, full=True)} while you were editing it."),
-                         id="conflict-what")
-            yield Static(Content.styled("Theirs (in the file now)", "bold"), classes="conflict-heading")
+            what = (" was changed differently on the two branches a git merge joined: choose the one that "
+                    "stands." if merged else f" was {changed_by(c.who, c.when, full=True)} while you were editing it.")
+            yield Static(Content.assemble((c.label, "bold"), what), id="conflict-what")
+            yield Static(Content.styled("Theirs: this branch's (in the file now)" if merged
+                                        else "Theirs (in the file now)", "bold"), classes="conflict-heading")
             with VerticalScroll(classes="conflict-version", id="conflict-theirs"):
                 yield Static(Content(version_text(c.decision_id, c.theirs)), markup=False)
-            yield Static(Content.styled("Mine (not saved)", "bold"), classes="conflict-heading")
+            yield Static(Content.styled("Mine: the merged branch's (not saved)" if merged else "Mine (not saved)",
+                                        "bold"), classes="conflict-heading")
             with VerticalScroll(classes="conflict-version", id="conflict-mine"):
                 yield Static(Content(version_text(c.decision_id, mine)), markup=False)
             with Horizontal(id="conflict-buttons"):
