@@ -22,7 +22,7 @@ from smgov_tui.core.errors import PlanFileError
 from smgov_tui.storage.folders import plan_files
 from smgov_tui.core.register import COLUMNS, PUBLIC_COLUMNS, Account, Flag, accounts, flags
 from smgov_tui.core.textsafe import json_text, one_line, visible
-from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
+from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, terminal_width, warn
 
 def read_plans(paths: list[str]):
     """(label, plan) for every plan found; anything else skipped with one warning line."""
@@ -128,7 +128,30 @@ def _table(listed: list[Account], fmt: str) -> str:
         from tabulate import tabulate
 
         return tabulate(rows, headers=headers, tablefmt="github")
-    return fit_table(rows, headers, "grid" if fmt == "grid" else "simple")
+    table = fit_table(rows, headers, "grid" if fmt == "grid" else "simple")
+    if fmt == "text" and max(len(line) for line in table.splitlines()) > terminal_width():
+        return _records(rows)
+    return table
+
+
+_HEADLINE = ("platform", "handle", "status", "plan")  # an account's first line; the rest follow it
+
+
+def _records(rows: list[tuple[str, ...]]) -> str:
+    """The register as a block per account, for a terminal too narrow for its eleven
+    columns (80 at a time over SSH): every column still there, wrapped, none cut."""
+    import textwrap  # deferred, as fit_table's: only a narrow terminal needs it
+
+    width = terminal_width()
+    blocks = []
+    for row in rows:
+        cells = dict(zip((field for field, _ in COLUMNS), row))
+        head = f"{cells['platform']} {cells['handle']}".strip() + f" ({cells['status']}), {cells['plan']}"
+        rest = "; ".join(f"{header.lower()} {cells[field]}" for field, header in COLUMNS
+                         if field not in _HEADLINE and cells[field])
+        blocks.append("\n".join([*textwrap.wrap(head, width, subsequent_indent="  "),
+                                 *textwrap.wrap(rest, width, initial_indent="  ", subsequent_indent="  ")]))
+    return "\n\n".join(blocks)
 
 
 def _flag_lines(found: list[Flag]) -> list[str]:

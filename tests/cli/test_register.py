@@ -72,13 +72,26 @@ def test_a_folder_is_searched_recursively_and_every_account_listed_with_its_fact
         "retention": "GS-12.4: 3 years", "status": "live", "verified": "verified"}
 
 
-def test_the_text_table_lists_each_account_and_says_no_flag(smgov, plans, tmp_path):
+def test_the_text_table_lists_each_account_and_says_no_flag(smgov, plans, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")  # wide enough for the eleven columns
     result = smgov("register", tmp_path / "county", "--as-of", AS_OF)
     assert result.code == 0
     lines = result.out.splitlines()
     assert lines[0] == "Register of official accounts: 2 accounts in 2 plans, as of 2026-12-06"
     assert lines[2].split()[:5] == ["Plan", "Department", "Platform", "Handle", "Owner"]
     assert sum("@KettleParks" in line for line in lines) == 1 and lines[-1] == "0 flags"
+
+
+def test_at_80_columns_each_account_is_a_block_with_every_column(smgov, plans, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = smgov("register", tmp_path / "county", "--as-of", AS_OF)
+    assert result.code == 0 and max(len(line) for line in result.out.splitlines()) <= 80
+    blocks = result.out.split("\n\n")[1:-1]  # between the title line and the flags
+    assert len(blocks) == 2
+    parks = " ".join(next(block for block in blocks if "@KettleParks" in block).split())
+    assert parks.startswith("Facebook @KettleParks (")
+    for header in ("department", "owner", "two-factor", "next review", "retention"):
+        assert f"; {header} " in parks or f" {header} " in parks, header
 
 
 @pytest.mark.parametrize("fmt", ["github", "grid"])
