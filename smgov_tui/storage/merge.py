@@ -7,6 +7,10 @@ checksum wrong. So the merge is of the tables, not of lines:
 - a decision, the plan's name, a meta key or another table's document changed
   on one side only takes that side's value; changed on both sides to the same
   value, that value;
+- a list decision (a platform's rows, the roster) changed on both sides merges
+  row by row, rows known by their key (the platform, the person): a row added,
+  removed or changed on one side only takes that side's change; the same row
+  changed differently on both sides makes the decision a conflict;
 - a decision changed on both sides to different values is a conflict: the plan
   keeps ours (git's `%A`, the branch being merged into) and `meta.unresolved`
   lists it with both values, so the plan stays valid and every front end can
@@ -28,7 +32,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
+from smgov_tui.core.catalogue.kinds import Rows
 from smgov_tui.core.errors import PlanFileError
+from smgov_tui.core.names import name_key
 from smgov_tui.storage.layout import DOC, doc_order, serialise
 from smgov_tui.storage.migrations import migrate
 from smgov_tui.storage.reading import check, read_plan_data
@@ -51,12 +58,51 @@ def _three_way(base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     return ours, True
 
 
-def _merge_mapping(base: Mapping, ours: Mapping, theirs: Mapping) -> tuple[dict, list[str]]:
-    """Key by key; the keys that clash. An absent key is a value too (a cleared decision)."""
+def _keyed(rows: Any, key: str) -> dict[str, dict] | None:
+    """A list's rows by their key, or None when they cannot be told apart (a key missing
+    or twice): then the list merges whole."""
+    if rows is _ABSENT:
+        return {}
+    if not isinstance(rows, list) or not all(isinstance(row, Mapping) for row in rows):
+        return None
+    keyed = {name_key(row.get(key)): dict(row) for row in rows}
+    return keyed if len(keyed) == len(rows) and "" not in keyed else None
+
+
+def _merge_rows(decision_id: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
+    """A list decision both sides changed, merged row by row; (ours, True) when a row
+    clashes, the rows cannot be told apart, or the merged rows are not a valid value."""
+    decision = CATALOGUE.get(decision_id) if decision_id in CATALOGUE else None
+    if decision is None or not isinstance(decision.kind, Rows):
+        return ours, True
+    key = decision.kind.key_field
+    sides = [_keyed(rows, key) for rows in (base, ours, theirs)]
+    if any(side is None for side in sides):
+        return ours, True
+    merged, clashes = _merge_mapping(*sides)
+    if clashes:
+        return ours, True
+    order = [*(sides[1]), *(k for k in sides[2] if k not in sides[1])]
+    rows = [merged[k] for k in order if k in merged]
+    if not rows:
+        return _ABSENT, False
+    try:
+        return CATALOGUE.check(decision_id, rows), False
+    except InvalidValue:
+        return ours, True
+
+
+def _merge_mapping(base: Mapping, ours: Mapping, theirs: Mapping,
+                   rows: bool = False) -> tuple[dict, list[str]]:
+    """Key by key; the keys that clash. An absent key is a value too (a cleared decision).
+    `rows`: the keys are decisions, and a list decision both sides changed merges row by row."""
     merged: dict = {}
     clashes: list[str] = []
     for key in [*ours, *(k for k in theirs if k not in ours), *(k for k in base if k not in ours and k not in theirs)]:
-        value, clash = _three_way(base.get(key, _ABSENT), ours.get(key, _ABSENT), theirs.get(key, _ABSENT))
+        sides = (base.get(key, _ABSENT), ours.get(key, _ABSENT), theirs.get(key, _ABSENT))
+        value, clash = _three_way(*sides)
+        if clash and rows:
+            value, clash = _merge_rows(key, *sides)
         if clash:
             clashes.append(key)
         if value is not _ABSENT:
@@ -120,7 +166,7 @@ def merge(base: Mapping, ours: Mapping, theirs: Mapping) -> Merged:
     """The three versions' tables (as read and migrated; `base` may be {}: no common ancestor) merged."""
     base_plan, our_plan, their_plan = (_doc(t, "plan") for t in (base, ours, theirs))
     values, clashes = _merge_mapping(base_plan.get("values") or {}, our_plan.get("values") or {},
-                                     their_plan.get("values") or {})
+                                     their_plan.get("values") or {}, rows=True)
     plan_doc, _ = _merge_mapping({k: v for k, v in base_plan.items() if k != "values"},
                                  {k: v for k, v in our_plan.items() if k != "values"},
                                  {k: v for k, v in their_plan.items() if k != "values"})  # a clash: ours

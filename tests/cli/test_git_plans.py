@@ -196,6 +196,26 @@ def test_textconv_shows_plan_text_inert(tmp_path, smgov):
 # the merge driver
 
 
+def test_branches_changing_different_rows_of_one_list_merge_cleanly(repo, smgov, clock):
+    """Parks adds Nextdoor while the library hands Facebook to Lee Chen: one list, two rows."""
+    set_up(repo, smgov)
+    rows = json.loads((repo / "plan.json").read_text())["plan"]["1"]["values"]["platforms.chosen"]
+    git(repo, "checkout", "-q", "-b", "parks")
+    nextdoor = {**rows[1], "platform": "Nextdoor", "handle": "@HarborFallsNextdoor"}
+    change(repo, smgov, clock, "2027-01-04T10:05:00Z", "platforms.chosen", json.dumps([*rows, nextdoor]), "parks")
+    git(repo, "checkout", "-q", "-b", "library", "main")
+    handed = [{**rows[0], "owner": "Lee Chen", "backup": "Dana Ruiz"}, *rows[1:]]
+    change(repo, smgov, clock, "2027-01-04T10:00:00Z", "platforms.chosen", json.dumps(handed), "library")
+    git(repo, "checkout", "-q", "parks")
+
+    merged = git(repo, "merge", "--no-edit", "library")
+    assert "CONFLICT" not in merged.stdout and git(repo, "status", "--porcelain").stdout == ""
+    chosen = PlanStore(repo / "plan.json").load().rows("platforms.chosen")
+    assert [(row["platform"], row["owner"]) for row in chosen] == [
+        ("Facebook", "Lee Chen"), ("Instagram", rows[1]["owner"]), ("Nextdoor", rows[1]["owner"])]
+    assert merge_items(smgov, repo / "plan.json") == []
+
+
 def test_branches_changing_different_decisions_merge_cleanly(repo, smgov, clock):
     set_up(repo, smgov)
     git(repo, "checkout", "-q", "-b", "parks")

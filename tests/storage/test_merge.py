@@ -67,3 +67,46 @@ def test_a_conflict_keeps_ours_and_marks_it_and_a_mark_resolved_on_one_side_goes
     assert merged.tables["plan"]["1"]["values"]["response.tone"] == "casual"
     assert merged.conflicts == ({"decision": "response.tone", "ours": "casual", "theirs": "friendly"},)
     assert merged.tables["meta"]["1"][UNRESOLVED] == list(merged.conflicts)
+
+
+def platform(name: str, owner: str = "Dana Ruiz", **more) -> dict:
+    return {"platform": name, "owner": owner, "backup": "Lee Chen", **more}
+
+
+def three_lists(base_rows, our_rows, their_rows) -> tuple:
+    values = lambda rows: {"platforms.chosen": rows}  # noqa: E731
+    return tables(values(base_rows), {"1": A}), tables(values(our_rows), {"1": A}), tables(values(their_rows), {"1": A})
+
+
+def test_a_list_both_branches_changed_merges_row_by_row():
+    """Parks adds Nextdoor and library hands Facebook to another owner: both stand, no conflict."""
+    base = [platform("Facebook"), platform("Instagram")]
+    ours = [platform("Facebook"), platform("Instagram"), platform("Nextdoor")]
+    theirs = [platform("Facebook", owner="Lee Chen"), platform("Instagram")]
+    merged = merge(*three_lists(base, ours, theirs))
+    assert merged.conflicts == ()
+    rows = merged.tables["plan"]["1"]["values"]["platforms.chosen"]
+    assert [(row["platform"], row["owner"]) for row in rows] == [
+        ("Facebook", "Lee Chen"), ("Instagram", "Dana Ruiz"), ("Nextdoor", "Dana Ruiz")]
+
+
+def test_a_row_removed_on_one_branch_and_another_row_changed_on_the_other_both_stand():
+    base = [platform("Facebook"), platform("X")]
+    ours = [platform("Facebook")]  # X closed
+    theirs = [platform("Facebook"), platform("X", owner="Lee Chen")]  # X handed to Lee
+    merged = merge(*three_lists(base, ours, theirs))
+    assert merged.conflicts[0]["decision"] == "platforms.chosen"  # removed there, changed here: a person decides
+    theirs = [platform("Facebook", owner="Lee Chen"), platform("X")]
+    merged = merge(*three_lists(base, ours, theirs))
+    assert merged.conflicts == ()
+    assert merged.tables["plan"]["1"]["values"]["platforms.chosen"] == [platform("Facebook", owner="Lee Chen")]
+
+
+def test_the_same_row_changed_differently_on_both_branches_is_a_conflict_keeping_ours():
+    base = [platform("Facebook")]
+    ours = [platform("Facebook", owner="Priya Nair")]
+    theirs = [platform("Facebook", owner="Lee Chen")]
+    merged = merge(*three_lists(base, ours, theirs))
+    assert [c["decision"] for c in merged.conflicts] == ["platforms.chosen"]
+    assert merged.tables["plan"]["1"]["values"]["platforms.chosen"] == ours
+    assert merged.tables["meta"]["1"][UNRESOLVED][0]["theirs"] == theirs
