@@ -1,6 +1,6 @@
 """What differs by country, in one place: the records and access-to-information
-law, whether a public-forum doctrine applies, the emergency number, and the
-country's own paragraph in the guidance.
+law, whether a public-forum doctrine applies, the emergency number, the paper
+size, and the country's own paragraph in the guidance.
 
 The documents word their records notice from here, the suggestions their
 answers, and f1 or `?` its "Where you are" paragraph, so a UK council's page
@@ -44,11 +44,18 @@ RECORDS = {
 ELSEWHERE = RecordsLaw("may be records under the law that applies to us",
                        "a request under the law that applies to us")
 
+LETTER_PAPER = (US, CA)  # North America prints on Letter, the rest of the world on A4
+
 EMERGENCY_NUMBER = {US: "911", CA: "911", UK: "999", IE: "112 or 999", AU: "000", NZ: "111"}
 
 
 def records_law(country: str | None) -> RecordsLaw:
     return RECORDS.get(country or "", ELSEWHERE)
+
+
+def paper(country: str | None) -> str:
+    """The paper a council there prints on: "Letter" or "A4" (the Word and PDF exports)."""
+    return "Letter" if country in LETTER_PAPER else "A4"
 
 
 def emergency_number(country: str | None) -> str:

@@ -27,6 +27,7 @@ DOCUMENTS = {  # name -> what it is, in a phrase (the CLI's help and the workben
 }
 FORMATS = {"md": "Markdown (.md)", "html": "HTML page (.html)", "json": "JSON (.json)",
            "docx": "Word (.docx)", "pdf": "PDF (.pdf)"}
+ADOPTED_DOCUMENTS = ("plan", "conduct", "comments")  # what a council adopts as it stands
 BINARY_FORMATS = ("docx", "pdf")  # written as bytes: never to a terminal
 TEXT_FORMATS = tuple(fmt for fmt in FORMATS if fmt not in BINARY_FORMATS)
 # The dated obligations are not prose but events: one document, one format of its own.
@@ -57,7 +58,7 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None, revision: int | N
         document = checklist_doc.build(plan, result, today)
     else:
         raise ValueError(f"unknown document {doc!r}; documents: {', '.join(DOCUMENTS)}")
-    if doc in governance_documents():  # adopted as they stand: identity first, adoption last
+    if doc in ADOPTED_DOCUMENTS:  # identity first, revision history and adoption record last
         from smgov_tui.core.adoption import ADOPTED
         from smgov_tui.documents import governance
 
@@ -81,11 +82,6 @@ def build(plan: Plan, doc: str, today: _dt.date | None = None, revision: int | N
 
 TEAM_APPENDIX = "For the team: decision ids"
 
-
-def governance_documents() -> tuple[str, ...]:
-    """The documents a council adopts, each opening with its policy details and
-    closing with its revision history and adoption record."""
-    return ("plan", "conduct", "comments")
 
 
 def _team_appendix(document: Document) -> Section:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import logging
 
+from smgov_tui.core import law
 from smgov_tui.documents.formats import document_html
 from smgov_tui.documents.model import Document
-from smgov_tui.documents.word import paper
 
 
 class NothingFetched(ValueError):
@@ -31,7 +31,7 @@ def page_css(document: Document) -> str:
     corner = f'content: "Revision {int(revision)}";' if revision is not None else ""
     # A user stylesheet: `!important` outranks the page's own print rule (A4, other margins).
     return f"""
-@page {{ size: {paper(document)} !important; margin: 22mm 18mm 20mm !important;
+@page {{ size: {law.paper(document.imprint.country)} !important; margin: 22mm 18mm 20mm !important;
   @top-left {{ content: string(title); font: 9pt "Helvetica Neue", Arial, sans-serif; color: #57606a; }}
   @top-right {{ {corner} font: 9pt "Helvetica Neue", Arial, sans-serif; color: #57606a; }}
   @bottom-center {{ content: "Page " counter(page) " of " counter(pages);

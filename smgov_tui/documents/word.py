@@ -27,6 +27,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from smgov_tui.core import law
 from smgov_tui.core.textsafe import visible
 from smgov_tui.documents.formats import page_title
 from smgov_tui.documents.model import (
@@ -46,16 +47,10 @@ from smgov_tui.documents.model import (
 )
 from smgov_tui.documents.prose import gap_text
 
-# Paper by the organisation's country: North America prints on Letter, the rest on A4.
-LETTER_COUNTRIES = ("United States", "Canada")
 PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
 HEADER_FILL = "EEF1F4"  # the HTML's table header grey
 LINK_COLOUR = RGBColor(0x1A, 0x4D, 0x8F)  # a link blue, underlined as links are
 _NOT_XML = str.maketrans({"\ufffe": "\\ufffe", "\uffff": "\\uffff"})  # valid Unicode, not XML
-
-
-def paper(document: Document) -> str:
-    return "Letter" if document.imprint.country in LETTER_COUNTRIES else "A4"
 
 
 def text(value: str) -> str:
@@ -229,7 +224,7 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
 
 def _page_furniture(word, document: Document) -> None:
     section = word.sections[0]
-    section.page_width, section.page_height = PAPER[paper(document)]
+    section.page_width, section.page_height = PAPER[law.paper(document.imprint.country)]
     section.left_margin = section.right_margin = Mm(20)
     head = section.header.paragraphs[0]
     revision = document.imprint.revision
