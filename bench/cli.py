@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,13 +96,17 @@ def run(command: list[str], env: dict, cwd: str) -> tuple[float, float]:
     return wall * 1000, (cpu_of_children() - cpu) * 1000
 
 
-def measure(commands: dict[str, list[str]], env: dict, cwd: str, runs: int,
-            warmup: int) -> dict[str, list[tuple[float, float]]]:
-    """Every command run `runs` times, round by round, after `warmup` rounds not counted."""
+def measure(commands: dict[str, list[str]], env: dict, cwd: str, runs: int, warmup: int,
+            envs: dict[str, dict] | None = None,
+            before: dict[str, Callable[[], None]] | None = None) -> dict[str, list[tuple[float, float]]]:
+    """Every command run `runs` times, round by round, after `warmup` rounds not counted.
+    `envs`: a command's own environment; `before`: done before each of its runs, untimed."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for round_ in range(warmup + runs):
         for name, command in commands.items():
-            timed = run(command, env, cwd)
+            if before and name in before:
+                before[name]()
+            timed = run(command, (envs or {}).get(name, env), cwd)
             if round_ >= warmup:
                 times[name].append(timed)
     return times

@@ -106,6 +106,9 @@ def build_parser(only: str | None = None) -> Parser:
     check.add_argument("--as-of", type=day, metavar="DATE", default=None,
                        help="judge the review dates as of this day, YYYY-MM-DD (default today): "
                             "a date is due on its day and overdue from the day after")
+    check.add_argument("--no-cache", action="store_true",
+                       help="with several plans: judge every plan afresh, not from the answers kept "
+                            "for unchanged files in the user's cache folder")
 
     register = command("register", help="the register of official accounts across plans, with its flags",
                        epilog="Exit codes: 0 no flag, 1 a flag (each printed with its why), 2 error.")
@@ -114,6 +117,9 @@ def build_parser(only: str | None = None) -> Parser:
                           help="html: a page to publish, public columns only")
     register.add_argument("--as-of", type=day, metavar="DATE", default=None,
                           help="judge the access reviews as of this day, YYYY-MM-DD (default today)")
+    register.add_argument("--no-cache", action="store_true",
+                          help="read every plan afresh, not the accounts kept for unchanged files "
+                               "in the user's cache folder")
 
     set_ = command("set", help="make a decision (validated as in the workbench)")
     set_.add_argument("plan", metavar="PLAN")

@@ -15,44 +15,67 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from smgov_tui.core.checks import checks_on
-from smgov_tui.core.errors import PlanFileError
-from smgov_tui.core.portfolio import Summary, summarise
-from smgov_tui.core.readiness import checklist, judged_today
+from smgov_tui.cli.answers import answers, cache
+from smgov_tui.core.portfolio import Summary
 from smgov_tui.core.textsafe import json_text
-from smgov_tui.storage.files import file_warnings
-from smgov_tui.storage.folders import PLAN_SUFFIX, plan_files
+from smgov_tui.storage.folders import PLAN_SUFFIX
 from smgov_tui.storage.reading import NotAPlan
-from smgov_tui.storage.store import read_plan
 from smgov_tui.terminal.output import fail, warn
 from smgov_tui.terminal.portfolio import summary_table, tally, worst
-from smgov_tui.terminal.verdict import checklist_json
+
+
+def _judge(today, with_checklist: bool):
+    """A plan's answer: its summary's facts, and with --format json its whole checklist."""
+    from smgov_tui.core.checks import checks_on
+    from smgov_tui.core.portfolio import summarise
+    from smgov_tui.core.readiness import checklist
+    from smgov_tui.terminal.verdict import checklist_json
+
+    checks = checks_on(today)  # once, not for each plan
+
+    def judge(plan) -> dict:
+        result = checklist(plan, checks=checks)
+        answer = {"summary": list(summarise("", plan, result, today)[1:-1])}
+        if with_checklist:  # kept as the text it prints as: dumping 200 checklists afresh took longer
+            answer["checklist"] = json_text(checklist_json(plan, result))
+        return answer
+
+    return judge
+
 
 def check_plans(args: Any) -> int:
     paths = [args.plan, *args.more]
     if "" in paths:
         fail("check: a PLAN is empty; give a plan file's or a folder's path")
-    today = args.as_of or judged_today()
-    checks = checks_on(today)  # once, not for each plan
+    if args.as_of:
+        today = args.as_of
+    else:
+        from smgov_tui.core.readiness import judged_today
+
+        today = judged_today()
+    wanted = args.format == "json"
+    kept = cache(args, "check-json" if wanted else "check", day=today.isoformat())
+    judge = None
     summaries: list[Summary] = []
-    checklists: dict[str, dict] = {}  # only for --format json: a summary needs none of it
+    checklists: dict[str, str] = {}  # only for --format json, as JSON text: a summary needs none of it
     notes: list[str] = []  # what the search passed over: warnings, or with no plan found, the error's end
-    for path, searched in plan_files(paths, notes):
-        try:
-            plan = read_plan(path)
-        except PlanFileError as error:
-            if searched and isinstance(error, NotAPlan):
-                notes.append(f"{error}; skipped")
+
+    def work_out(plan) -> dict:
+        nonlocal judge
+        judge = judge or _judge(today, wanted)
+        return judge(plan)
+
+    for path, searched, answer in answers(paths, notes, kept, work_out):
+        if isinstance(answer, Exception):
+            if searched and isinstance(answer, NotAPlan):
+                notes.append(f"{answer}; skipped")
                 continue
-            summaries.append(Summary(path, problem=str(error)))
-            checklists[path] = {"error": str(error)}
+            summaries.append(Summary(path, problem=str(answer)))
+            checklists[path] = json_text({"error": str(answer)})
             continue
-        for message in file_warnings(Path(path)):
-            warn(message)
-        result = checklist(plan, checks=checks)
-        summaries.append(summarise(path, plan, result, today))
-        if args.format == "json":
-            checklists[path] = checklist_json(plan, result)
+        summaries.append(Summary(path, *answer["summary"]))
+        if wanted:
+            checklists[path] = answer["checklist"]
     if not summaries:
         fail(_nothing_found(paths) + _passed_over(notes))
     code = args.verdict = worst(summaries)
@@ -61,7 +84,7 @@ def check_plans(args: Any) -> int:
         for note in notes:
             warn(note)
     if args.format == "json":
-        print(json_text({"ready": code == 0, "plans": checklists}))
+        print(plans_json(code == 0, checklists))
     else:
         print(tally(summaries))
         print()
@@ -72,6 +95,18 @@ def check_plans(args: Any) -> int:
         fail(f"{len(failed)} of {len(summaries)} plans could not be read: {failed[0].problem}{more}"
              + _passed_over(notes))
     return code
+
+
+def plans_json(ready: bool, checklists: dict[str, str]) -> str:
+    """json_text({"ready": ready, "plans": {path: checklist}}) made from each checklist's
+    own JSON text: a text nested two levels down is the same text with each of its
+    lines but the first indented by four more spaces."""
+    if not checklists:
+        return json_text({"ready": ready, "plans": {}})
+    nested = "\n    "
+    members = ",\n".join(f"    {json_text(path)}: {text.replace(chr(10), nested)}"
+                          for path, text in checklists.items())
+    return f'{{\n  "ready": {json_text(ready)},\n  "plans": {{\n{members}\n  }}\n}}'
 
 
 def _passed_over(notes: list[str]) -> str:

@@ -18,36 +18,30 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from smgov_tui.cli.answers import answers, cache
 from smgov_tui.core.errors import PlanFileError
-from smgov_tui.storage.folders import plan_files
-from smgov_tui.core.register import COLUMNS, PUBLIC_COLUMNS, Account, Flag, accounts, flags
+from smgov_tui.core.register import COLUMNS, PUBLIC_COLUMNS, Account, Flag, PlanEntry, entry, flags
 from smgov_tui.core.textsafe import json_text, one_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, terminal_width, warn
 
-def read_plans(paths: list[str]):
-    """(label, plan) for every plan found; anything else skipped with one warning line."""
-    from smgov_tui.storage.files import file_warnings
-    from smgov_tui.storage.store import read_plan
-
-    for given in paths:
+def read_plans(args: argparse.Namespace) -> list[PlanEntry]:
+    """What the register needs of every plan found; anything else skipped with one warning line."""
+    for given in args.paths:
         if not Path(given).exists():
             fail(f"{given}: no such file or folder")
-    plans = []
+    entries = []
     notes: list[str] = []
-    for path, _searched in plan_files(paths, notes):
-        try:
-            plan = read_plan(path)
-        except PlanFileError as error:
-            warn(f"skipped: {error}")
+    for path, _searched, answer in answers(args.paths, notes, cache(args, "register"),
+                                           lambda plan: entry("", plan).as_json()):
+        if isinstance(answer, PlanFileError):
+            warn(f"skipped: {answer}")
             continue
-        for message in file_warnings(Path(path)):
-            warn(message)
-        plans.append((str(path), plan))
+        entries.append(PlanEntry.from_json(str(path), answer))
     for note in notes:
         warn(note)
-    if not plans:
-        fail(f"no smgov plan found in {' '.join(paths)}")
-    return plans
+    if not entries:
+        fail(f"no smgov plan found in {' '.join(args.paths)}")
+    return entries
 
 
 def _cell(account: Account, field: str) -> str:
@@ -124,14 +118,15 @@ def public_html(listed: list[Account], today: _dt.date) -> str:
 def _table(listed: list[Account], fmt: str) -> str:
     rows = [tuple(one_line(_cell(a, field)) for field, _ in COLUMNS) for a in listed]
     headers = tuple(header for _, header in COLUMNS)
+    # Every cell is text: tabulate is spared reading each as a number first (most of the
+    # time of a 600-account table), and a handle of digits stays aligned as text.
     if fmt == "github":
         from tabulate import tabulate
 
-        return tabulate(rows, headers=headers, tablefmt="github")
-    table = fit_table(rows, headers, "grid" if fmt == "grid" else "simple")
-    if fmt == "text" and max(len(line) for line in table.splitlines()) > terminal_width():
-        return _records(rows)
-    return table
+        return tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True)
+    table = fit_table(rows, headers, "grid" if fmt == "grid" else "simple", must_fit=fmt == "text",
+                      disable_numparse=True)
+    return _records(rows) if table is None else table
 
 
 _HEADLINE = ("platform", "handle", "status", "plan")  # an account's first line; the rest follow it
@@ -160,12 +155,12 @@ def _flag_lines(found: list[Flag]) -> list[str]:
 
 def cmd_register(args: argparse.Namespace) -> int:
     today = args.as_of or _dt.date.today()
-    plans = read_plans(args.paths)
-    listed = [account for label, plan in plans for account in accounts(label, plan)]
+    plans = read_plans(args)
+    listed = [account for plan in plans for account in plan.accounts]
     found = flags(plans, today)
     code = EXIT_NOT_READY if found else EXIT_READY
     if args.format == "json":
-        print(json_text({"as_of": today.isoformat(), "plans": [label for label, _ in plans],
+        print(json_text({"as_of": today.isoformat(), "plans": [plan.label for plan in plans],
                          "accounts": [a.as_json() for a in listed], "flags": [f.as_json() for f in found]}))
         return code
     if args.format in ("csv", "html"):

@@ -125,16 +125,14 @@ def _overdue_reviews(listed: list[Account], today: _dt.date) -> list[Flag]:
     return found
 
 
-def _overworked(plans: list[tuple[str, Plan]]) -> list[Flag]:
+def _overworked(entries: list[PlanEntry]) -> list[Flag]:
     hours: dict[str, dict[str, float]] = {}
     names: dict[str, str] = {}
-    for label, plan in plans:
-        for row in plan.rows("resources.roster"):
-            key = person_key(row.get("name"))
-            if key and row.get("hours"):
-                names.setdefault(key, name_part(row["name"]))
-                hours.setdefault(key, {})
-                hours[key][label] = hours[key].get(label, 0) + row["hours"]
+    for entry in entries:
+        for key, name, rostered in entry.roster:
+            names.setdefault(key, name)
+            hours.setdefault(key, {})
+            hours[key][entry.label] = hours[key].get(entry.label, 0) + rostered
     found = []
     for key, by_plan in hours.items():
         total = sum(by_plan.values())
@@ -149,28 +147,60 @@ def _figure(hours: float) -> str:
     return f"{hours:g}"
 
 
-def _escalation(plan: Plan) -> set[str]:
-    """Who a plan escalates to: its escalation contact and each tier's own."""
+def _sole_escalation(plan: Plan) -> tuple[str, str] | None:
+    """The one person a plan escalates to (its escalation contact and each tier's own
+    are that person), by key and name; None when there are several or none."""
     people = [plan.get("response.escalation_contact")] + [row.get("escalation") for row in plan.rows("response.tiers")]
-    return {person_key(person) for person in people if person_key(person)}
+    keys = {person_key(person) for person in people if person_key(person)}
+    if len(keys) != 1:
+        return None
+    key = keys.pop()
+    return key, name_part(plan.get("response.escalation_contact") or key)
 
 
-def _sole_escalation(plans: list[tuple[str, Plan]]) -> list[Flag]:
+def _sole_escalations(entries: list[PlanEntry]) -> list[Flag]:
     sole: dict[str, list[str]] = {}
     names: dict[str, str] = {}
-    for label, plan in plans:
-        people = _escalation(plan)
-        if len(people) == 1:
-            key = people.pop()
-            sole.setdefault(key, []).append(label)
-            names.setdefault(key, name_part(plan.get("response.escalation_contact") or key))
+    for entry in entries:
+        if entry.sole_escalation:
+            key, name = entry.sole_escalation
+            sole.setdefault(key, []).append(entry.label)
+            names.setdefault(key, name)
     return [Flag("sole_escalation", f"{names[key]} is the only escalation contact for {len(set(labels))} plans: "
                                     f"{_plans(labels)}; one absence leaves them all without one")
             for key, labels in sole.items() if len(set(labels)) > 1]
 
 
-def flags(plans: list[tuple[str, Plan]], today: _dt.date) -> list[Flag]:
+class PlanEntry(NamedTuple):
+    """What the register needs of one plan, worked out once: its accounts, and the
+    people the flags count across plans (a person's rostered hours, the one person
+    it escalates to). Its JSON is what `smgov register` keeps between runs (kept.py)."""
+
+    label: str
+    accounts: list[Account]
+    roster: list[tuple[str, str, float]]  # (person's key, name, hours), a row each
+    sole_escalation: tuple[str, str] | None  # (key, name)
+
+    def as_json(self) -> dict[str, Any]:
+        """Without the label: the same file may be named otherwise next time."""
+        return {"accounts": [list(account[1:]) for account in self.accounts], "roster": self.roster,
+                "sole_escalation": self.sole_escalation}
+
+    @classmethod
+    def from_json(cls, label: str, data: dict[str, Any]) -> PlanEntry:
+        sole = data["sole_escalation"]
+        return cls(label, [Account(label, *fields) for fields in data["accounts"]],
+                   [tuple(row) for row in data["roster"]], tuple(sole) if sole else None)
+
+
+def entry(label: str, plan: Plan) -> PlanEntry:
+    roster = [(key, name_part(row["name"]), row["hours"]) for row in plan.rows("resources.roster")
+              if (key := person_key(row.get("name"))) and row.get("hours")]
+    return PlanEntry(label, accounts(label, plan), roster, _sole_escalation(plan))
+
+
+def flags(entries: list[PlanEntry], today: _dt.date) -> list[Flag]:
     """Every flag of the register, each with its why, in a fixed order."""
-    listed = [account for label, plan in plans for account in accounts(label, plan)]
-    return [*_same_handles(listed), *_overdue_reviews(listed, today), *_overworked(plans),
-            *_sole_escalation(plans)]
+    listed = [account for entry in entries for account in entry.accounts]
+    return [*_same_handles(listed), *_overdue_reviews(listed, today), *_overworked(entries),
+            *_sole_escalations(entries)]

@@ -56,8 +56,9 @@ from smgov_tui.storage.reading import (
 class PlanStorage(Storage):
     """A plan file, read and written whole by TinyDB (see the module docstring)."""
 
-    def __init__(self, path: str | os.PathLike) -> None:
+    def __init__(self, path: str | os.PathLike, raw: bytes | None = None) -> None:
         self.path = real_file(Path(path))  # through a link, the real file (files.real_file says why)
+        self._raw = raw  # the file's bytes, read already: the first read parses them
         self.file_schema: int | None = None  # the schema the file is written in, as last read
         self.backup_error: str | None = None  # why the last save could not refresh the backup
         self._file: PlanFile | None = None  # read since the last save: what a write replaces
@@ -81,7 +82,8 @@ class PlanStorage(Storage):
                 self._holding = False
 
     def read(self) -> dict:
-        self._file = read_file(self.path)
+        self._file = read_file(self.path, self._raw)
+        self._raw = None
         self.file_schema = self._file.schema
         return self._file.tables
 

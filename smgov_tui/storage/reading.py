@@ -245,8 +245,9 @@ class PlanFile(NamedTuple):
     tables: dict
 
 
-def read_file(path: Path) -> PlanFile:
-    raw = read_bytes(path)
+def read_file(path: Path, raw: bytes | None = None) -> PlanFile:
+    """`raw`: the file's bytes, read already (what a kept answer was looked up by)."""
+    raw = read_bytes(path) if raw is None else raw
     quick = _read_quickly(raw, path)
     if quick:
         return quick

@@ -53,13 +53,14 @@ def login_name() -> str:
         return "unknown"
 
 
-def read_plan(path: str | os.PathLike) -> Plan:
+def read_plan(path: str | os.PathLike, raw: bytes | None = None) -> Plan:
     """The plan in a file, from a single read: what a command that only reads
     needs (`smgov check`), rather than a PlanStore, which reads the file to open it.
+    `raw`: its bytes, read already (kept.py looked an answer up by them).
 
     Through TinyDB like every read: importing it is 1.9 ms of `smgov check`'s
     45 (python -X importtime), and bench/cli.py's reference imports it too."""
-    db = PlanDB(path)
+    db = PlanDB(path, raw=raw)
     tables = db.storage.read()  # one read for both tables
     doc = tables.get("plan", {}).get(DOC) or {}
     plan = Plan.from_values(doc.get("name", ""), doc.get("values", {}))

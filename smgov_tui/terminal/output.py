@@ -42,9 +42,12 @@ def terminal_width(fallback: int = 100) -> int:
     return fallback
 
 
-def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple", **options) -> str:
+def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple", must_fit: bool = False,
+              **options) -> str | None:
     """A tabulate table whose last column wraps so the table fits the terminal; `options`
-    go to tabulate (a caller that knows its columns' alignment spares it guessing)."""
+    go to tabulate (a caller that knows its columns' alignment spares it guessing).
+    `must_fit`: None when even the narrowest last column leaves it wider than the
+    terminal, found before the whole table is made (the caller shows the rows otherwise)."""
     import textwrap  # deferred, like tabulate: `smgov check --format json` prints no table
 
     from tabulate import tabulate
@@ -56,7 +59,10 @@ def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple", 
     known = len(headers[-1]) + 40
     widest = [max((row[i] for row in rows), key=lambda cell: len(str(cell))) for i in range(len(headers) - 1)]
     probe = tabulate([(*widest, "x" * known)], headers=headers, tablefmt=fmt, **options)
-    last = max(floor, width - (max(len(line) for line in probe.splitlines()) - known))
+    last = width - (max(len(line) for line in probe.splitlines()) - known)
+    if must_fit and last < floor:
+        return None
+    last = max(floor, last)
     while True:  # tabulate may read a cell as a number and show it otherwise: measure, then narrow by the overshoot
         # Wrapped here, not by tabulate's maxcolwidths: that casts a cell such as
         # "3,000" with int() and raises.
@@ -65,5 +71,5 @@ def fit_table(rows: list[tuple], headers: tuple[str, ...], fmt: str = "simple", 
         table = tabulate(wrapped, headers=headers, tablefmt=fmt, **options)
         overshoot = max(len(line) for line in table.splitlines()) - width
         if overshoot <= 0 or last <= floor:
-            return table
+            return None if must_fit and overshoot > 0 else table
         last = max(floor, last - overshoot)
