@@ -21,6 +21,10 @@ FIRST_FRAME_TEXT = "Minimal Textual app"
 class MinimalApp(App):
     """Header, Input or TextArea (focused), Static, Footer; ctrl+q quits, as in smgov."""
 
+    # A text area the height of smgov's (DecisionField TextArea), not Textual's 1fr: each key
+    # redraws the whole area, so a screenful would be no reference for typing.
+    CSS = "TextArea { height: 4; }"
+
     def __init__(self, textarea: bool = False) -> None:
         super().__init__()
         self.textarea = textarea

@@ -259,3 +259,43 @@ def start(command: list[str], env: dict[str, str], cwd: Path, text: str, rate: f
         return Start(content, found, app.pid)
     finally:
         app.quit()
+
+
+def trace(command: list[str], seconds: float = 3.0, rate: float | None = None) -> None:
+    """Print each change of screen an app's start makes: when, bytes so far, the
+    rows whose text or colours changed, and the text of those rows."""
+    app = Pty(command, dict(os.environ, TERM="xterm-256color"), Path.cwd(), rate)
+    try:
+        app.read(app.started + seconds)
+        while app.bursts and app.bursts[-1][0] > app.now():
+            app.read(time.perf_counter() + 0.1)
+        bursts, now = list(app.bursts), app.now()  # not what quitting writes
+    finally:
+        app.quit()
+    before = None
+    for screen in Replay().feed(bursts):
+        if before is not None and screen.state == before.state:
+            continue
+        old_rows = before.text.split("\n") if before else [""] * LINES
+        old_cells = before.state[1] if before else (None,) * LINES
+        rows = [y for y in range(LINES) if screen.state[1][y] != old_cells[y]
+                or screen.text.split("\n")[y] != old_rows[y]]
+        print(f"{screen.time * 1000:7.0f} ms {screen.sent:7,d} B  rows changed: {len(rows)}")
+        for y in rows:
+            if screen.text.split("\n")[y] != old_rows[y]:
+                print(f"    {y:2d} {screen.text.split(chr(10))[y].rstrip()}")
+        before = screen
+    found = settled(Replay().feed(bursts), now, min(SETTLED_QUIET, seconds / 2))
+    print(f"settled: {found.time * 1000:.0f} ms, {found.sent:,d} B" if found else "not settled")
+
+
+if __name__ == "__main__":
+    # python bench/settled.py [--rate BYTES_PER_S] [--seconds 3] COMMAND...: the screens an app's start shows.
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Print each change of screen an app's start makes, at 80x24.")
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--rate", type=float, help="bytes a second through a slow link")
+    parser.add_argument("command", nargs=argparse.REMAINDER)
+    arguments = parser.parse_args()
+    trace(arguments.command, arguments.seconds, arguments.rate)

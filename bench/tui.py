@@ -36,7 +36,8 @@ moment costs both alike; figures are medians.
   clock waits for the CPU. The reference is the minimal app's key to the frame
   showing its Input's new value.
 
-bench/slowlink.py times the settled frame through a slow link.
+bench/slowlink.py times the settled frame through a slow link; `python bench/settled.py
+COMMAND...` prints each change of screen an app's start makes.
 
     python bench/tui.py [--rounds 5] [--sessions 5] [--chars 20] [--keys 60]
                         [--only start,first,bytes,keystroke]
