@@ -126,12 +126,12 @@ class Pty:
         self.typed = time.perf_counter()
         return self.read(self.typed + BLINK - 0.05, quiet=QUIET)
 
-    def peak_rss(self) -> int:
-        """Peak resident memory so far, in kB."""
+    def memory(self, field: str = "VmHWM") -> int:
+        """The app's memory in kB: peak resident (VmHWM) or resident now (VmRSS)."""
         for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
-        raise RuntimeError("no VmHWM")
+        raise RuntimeError(f"no {field}")
 
     def alive(self) -> bool:
         if self.exited:
