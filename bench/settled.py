@@ -180,15 +180,19 @@ class Replay:
         self.screens: list[Screen] = []
         self.fed = 0  # bursts fed so far
         self.sent = 0
-        self.depth = 0  # open synchronized updates
+        self.tail = b""  # the last bytes fed: a bracket may be split between two bursts
+        self.open = False  # inside a synchronized update
 
     def feed(self, bursts: list[tuple[float, bytes]]) -> list[Screen]:
         for arrival, chunk in bursts[self.fed:]:
             self.stream.feed(chunk)
             self.sent += len(chunk)
-            self.depth += chunk.count(SYNC_START) - chunk.count(SYNC_END)
-            self.depth = max(0, self.depth)
-            if not self.depth:
+            window = self.tail + chunk
+            begun, ended = window.rfind(SYNC_START), window.rfind(SYNC_END)
+            if begun != ended:  # one of them is there: the later says where the output stands
+                self.open = begun > ended
+            self.tail = window[-(len(SYNC_START) - 1):]
+            if not self.open:
                 self.screens.append(self.screen(arrival))
         self.fed = len(bursts)
         return self.screens
