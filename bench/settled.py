@@ -236,31 +236,37 @@ class Start:
     pid: int
 
 
+def wait_settled(app: Pty, text: str, quiet: float = SETTLED_QUIET, timeout: float = 60) -> Start:
+    """Read an app's start until its screen has settled (with `text` on it)."""
+    replay = Replay()
+    found = content = None
+    # Read on without looking for a while: replaying the screens takes the CPU the app may still need.
+    app.read(app.started + quiet + 1.0)
+    while found is None:
+        app.read(time.perf_counter() + 0.5)
+        now = app.now()
+        if now > timeout or not app.alive():
+            tail = replay.screens[-1].text if replay.screens else bytes(app.output[-300:])
+            raise RuntimeError(f"no settled frame within {timeout} s:\n{tail}")
+        if app.bursts and app.bursts[-1][0] > now:
+            continue  # still on the link
+        screens = replay.feed(app.bursts)
+        content = content or first_showing(screens, text)
+        if content:
+            found = settled(screens, now, quiet)
+    return Start(content, found, app.pid)
+
+
 def start(command: list[str], env: dict[str, str], cwd: Path, text: str, rate: float | None = None,
-          quiet: float = SETTLED_QUIET, timeout: float = 60, linger: float = 0) -> Start:
+          linger: float = 0) -> Start:
     """Start an app in a pty, wait for its settled frame, close it (after
     `linger` seconds more, if given)."""
     app = Pty(command, env, cwd, rate)
-    replay = Replay()
     try:
-        found = content = None
-        # Read on without looking for a while: replaying the screens takes the CPU the app may still need.
-        app.read(app.started + quiet + 1.0)
-        while found is None:
-            app.read(time.perf_counter() + 0.5)
-            now = app.now()
-            if now > timeout or not app.alive():
-                tail = replay.screens[-1].text if replay.screens else bytes(app.output[-300:])
-                raise RuntimeError(f"no settled frame within {timeout} s:\n{tail}")
-            if app.bursts and app.bursts[-1][0] > now:
-                continue  # still on the link
-            screens = replay.feed(app.bursts)
-            content = content or first_showing(screens, text)
-            if content:
-                found = settled(screens, now, quiet)
+        figures = wait_settled(app, text)
         if linger:
             app.read(time.perf_counter() + linger)
-        return Start(content, found, app.pid)
+        return figures
     finally:
         app.quit()
 

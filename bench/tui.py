@@ -18,7 +18,7 @@ moment costs both alike; figures are medians.
 - first start: the same, each run with a new HOME and cache folder (no kept
   stylesheets, no settings), the compiled modules kept as an installed
   smgov's are (target: at most 1.5x);
-- bytes: each app in a pty at 80x24, settled, then characters typed into a
+- bytes: each app in a pty at 80x24, its screen settled, then characters typed into a
   one-line field (smgov: Language access on step 1; the minimal app's Input)
   and, in other sessions, into a text area (smgov: How each topic is
   approached, where the county sample opens; the minimal app's TextArea),
@@ -26,7 +26,8 @@ moment costs both alike; figures are medians.
   typed character (targets: at most 1.0x and 1.2x). smgov also writes "saved
   HH:MM:SS" once typing pauses (0.6 s): printed apart;
 - memory: peak RSS (VmHWM) of the one-line field's pty processes after the
-  first frame and the typing (target: at most 1.3x);
+  first frame and the typing (target: at most 1.3x), and their resident
+  memory (VmRSS) once settled, before typing;
 - keystroke: in-process (App.run_test, 80x24), a key alternately typing "x"
   into an empty field and deleting it, so every key changes the checklist's
   count, ten keys a second: from the field receiving the key to the end of the
@@ -63,7 +64,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from minimal_app import FIRST_FRAME_TEXT, MinimalApp
-from settled import BLINK, COLUMNS, LINES, Pty, frames, start
+from settled import BLINK, COLUMNS, LINES, Pty, frames, start, wait_settled
 
 from smgov_tui.cli import main as smgov  # no textual: the app is imported when needed
 from smgov_tui.tui.app import STYLES_KEPT_AFTER
@@ -198,16 +199,6 @@ def bench_first_start(apps: Apps, rounds: int) -> dict[str, float]:
 # bytes and memory: typing in a pty
 
 
-def settle(app: Pty, text: str, timeout: float = 30) -> None:
-    """The first frame, then whatever follows it until the output pauses."""
-    end = time.perf_counter() + timeout
-    while text.encode() not in app.output:
-        if time.perf_counter() > end or not app.alive():
-            raise RuntimeError(f"no first frame: {bytes(app.output[-500:])!r}")
-        app.read(time.perf_counter() + 0.05)
-    app.read(time.perf_counter() + 5, quiet=0.3)
-
-
 def after_typing(app: Pty) -> int:
     """What a pause in typing writes (smgov's save at 0.6 s), the cursor's blinks
     taken out: frames the same to the byte as one drawn later, when nothing
@@ -226,7 +217,7 @@ def typing_session(command: list[str], text: str, apps: Apps, chars: int) -> tup
     RSS kB once started, before the first key)."""
     app = Pty(command, apps.env, apps.folder)
     try:
-        settle(app, text)
+        wait_settled(app, text)
         started = app.memory("VmRSS")
         per_key = [app.type(b"x") for _ in range(chars)]
         pause = after_typing(app)
