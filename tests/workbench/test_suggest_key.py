@@ -17,6 +17,10 @@ TOWN = {"organisation.name": "Town of Millbrook", "organisation.country": "Unite
         "platforms.chosen": [{"platform": "Facebook", "owner": "Alex Moreno", "comments": "open"}]}
 
 
+def on_screen(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
 def town(tmp_path):
     path = tmp_path / "town.json"
     return path, PlanStore.create(path, "Millbrook plan", TOWN)
@@ -36,10 +40,12 @@ async def test_f5_puts_the_suggestion_in_the_field_then_it_is_edited_and_saved(t
         await pilot.pause()
         editor = field.query_one(Input)
         assert editor.value.startswith("This account is watched Mon-Fri 09:00-17:00 and is not for emergencies.")
-        assert not line.display  # decided now: the line has said its piece
+        # Decided now: the line has said its piece; its row stays, blank, while the field is typed in.
+        assert line.display and "Suggested" not in on_screen(app)[line.region.y]
         await pilot.press("end", *" Thank you.")
         await pilot.press("tab")
         await pilot.pause()
+        assert not line.display  # the field left: the row is given back
         saved = PlanStore(path).load().get("response.emergency_notice")
         assert saved.endswith("contact the Town of Millbrook. Thank you.")
         assert editor.value == saved

@@ -9,6 +9,7 @@ from functools import partial
 from importlib import import_module
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -23,9 +24,12 @@ from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
+from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.steps import StepList
 from smgov_tui.tui.workbench import Workbench
+
+SAVE_STATE_CELLS = len("saved 00:00:00")  # the widest of the states every edit goes through
 
 
 class StepScreen(Screen):
@@ -203,7 +207,13 @@ class StepScreen(Screen):
         bar.show(conflicts)
 
     def show_save_state(self, state: str) -> None:
-        self.query_one("#save-state", Static).update(state)
+        """Each edit says "editing…", each save "saved HH:MM:SS": in a column as wide
+        as the widest of them, one is drawn over the other in place, where a new
+        width laid the top bar out again (the title rewrapped, every scroll bar redrawn)."""
+        widget = self.query_one("#save-state", Static)
+        widget.styles.min_width = SAVE_STATE_CELLS + widget.styles.gutter.width
+        width = max(SAVE_STATE_CELLS, cell_len(state))
+        redraw(widget, state, layout=width != max(SAVE_STATE_CELLS, cell_len(str(widget.content))))
 
     # the keys that move about the step
 

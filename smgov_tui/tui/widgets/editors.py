@@ -41,6 +41,7 @@ from smgov_tui.tui.widgets.inputs import (
     untouched,
 )
 from smgov_tui.tui.widgets.matrix import MAIN, MatrixEditor
+from smgov_tui.tui.widgets.redraw import collapse_line, redraw
 from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.suggested import SuggestedLine
@@ -92,7 +93,7 @@ class PlanNote(Static):
 
     def show(self, plan) -> None:
         text = self.note(plan) or ""
-        self.update(Content(one_line(text)))  # it names platforms
+        redraw(self, Content(one_line(text)))  # it names platforms
         self.display = bool(text)
 
 
@@ -304,8 +305,11 @@ class DecisionField(Vertical):
 
     @on(events.DescendantBlur)
     def _left(self, event: events.DescendantBlur) -> None:
-        """Leaving a text field makes its value final: saved now, not after a pause."""
+        """Leaving a text field makes its value final: saved now, not after a pause.
+        The suggestion, blank while the field was typed in, gives its row back."""
         widget = event.widget
+        for line in self.query(SuggestedLine):
+            collapse_line(line)
         if isinstance(widget, Input):
             self._propose(widget.value, final=True, typed=True)
         elif isinstance(widget, TextArea):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.cells import cell_len
@@ -9,7 +11,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import Reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
@@ -30,6 +32,7 @@ from smgov_tui.core.textsafe import one_line, unsafe, visible
 from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, update_scrolling
 from smgov_tui.tui.widgets.matrix import MatrixEditor
 from smgov_tui.tui.widgets.own_words import OwnWordsSelect
+from smgov_tui.tui.widgets.redraw import collapse_line, hide_line, show_line
 
 
 def shown_text(kind: Kind, value: Any) -> str:
@@ -95,11 +98,55 @@ class ExampleBelow:
             self.add_class("-with-example")
 
     def show_example(self, empty: bool) -> None:
-        if self._example_line is not None and self._example_line.display != empty:
-            self._example_line.display = empty  # only when crossing empty: not every key lays out
+        line = self._example_line
+        if line is None:
+            return
+        if empty:
+            show_line(line)
+        else:  # blank while typed in: the first key moves nothing below (see `hide_line`)
+            hide_line(line, keep_space=self.has_focus)
+
+    def on_blur(self) -> None:
+        if self._example_line is not None:
+            collapse_line(self._example_line)
 
 
-class PlanInput(ExampleBelow, Input):
+class EditedInPlace:
+    """A text field whose edits redraw its rows of text, not the frame around them.
+
+    Textual repaints the whole widget for each character typed: its top and
+    bottom borders too, two of a one-line field's three rows sent to the terminal
+    again unchanged. While an edit is applied, a whole-widget repaint is narrowed
+    to the rows of text, unless the edit changed the field's style (an invalid
+    value's border): then it is all drawn.
+    """
+
+    _editing = False  # an edit is being applied
+    _restyled = False  # and it changed the field's style
+
+    @contextmanager
+    def editing(self) -> Iterator[None]:
+        self._editing, self._restyled = True, False
+        try:
+            yield
+        finally:
+            self._editing = False
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Any:
+        if self._editing and not (regions or layout or recompose or self._restyled):
+            # Regions are relative to the content: from the widget's left edge, every row of text.
+            regions = (Region(-self.content_offset.x, 0, self.outer_size.width, self.content_size.height),)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._editing and not self._restyled:
+            self._restyled = True
+            self.refresh()
+
+
+class PlanInput(EditedInPlace, ExampleBelow, Input):
     """An Input whose text, growing as it is typed, does not lay the screen out.
 
     Input widens its virtual size with each character, and Textual answers a
@@ -124,8 +171,13 @@ class PlanInput(ExampleBelow, Input):
     def watch_value(self, value: str) -> None:
         self.show_example(not value)
 
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every edit typed, deleted or pasted comes through here."""
+        with self.editing():
+            super().replace(text, start, end)
 
-class PlanTextArea(ExampleBelow, TextArea):
+
+class PlanTextArea(EditedInPlace, ExampleBelow, TextArea):
     """A text area that stops wrapping while it holds a very long line.
 
     Textual re-splits a whole line for every row it wraps into: a 1 MB pasted
@@ -139,7 +191,8 @@ class PlanTextArea(ExampleBelow, TextArea):
     edits: var[int] = var(0, init=False)
 
     def edit(self, edit: Edit) -> EditResult:
-        result = super().edit(edit)
+        with self.editing():
+            result = super().edit(edit)
         self.edits += 1
         return result
 

@@ -28,6 +28,7 @@ from smgov_tui.core.plan import Plan
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
+from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.workbench import Workbench
 
 MAIN = "platforms.main"
@@ -192,7 +193,7 @@ class MatrixEditor(Vertical, can_focus=False):
                 mark = "!" if PLATFORM_COUNT.blocker else "·"  # as the checklist marks it
                 lines.append(f"{mark} {PLATFORM_COUNT.label}: {problem}")
         status = self.query_one(".matrix-status", Static)
-        status.update(Content(visible("\n".join(lines))))  # they name platforms
+        redraw(status, Content(visible("\n".join(lines))))  # they name platforms; redrawn as the plan changes
         status.display = bool(lines)
 
     def say(self, text: str) -> None:

@@ -17,6 +17,7 @@ from smgov_tui.core.plan import Plan
 from smgov_tui.core.suggestions import suggest
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.keys.key_names import shown_key
+from smgov_tui.tui.widgets.redraw import hide_line, redraw, show_line
 from smgov_tui.tui.workbench import Workbench
 
 
@@ -40,8 +41,12 @@ class SuggestedLine(Static):
 
     def show(self, plan: Plan) -> None:
         value = None if plan.decided(self.decision.id) else suggest(self.decision.id, plan)
-        self.display = value is not None
-        if value is not None:
+        if value is None:  # decided: blank while its field is typed in (see `hide_line`)
+            hide_line(self, keep_space=self.parent is not None and self.parent.has_focus_within)
+        else:
+            show_line(self)
             # The key first: a long suggestion is cut at the edge, never the key.
             key = shown_key(self.app.keymap.keys("suggest")[0])
-            self.update(Content.assemble(f"Suggested ({key} to use): ", one_line(self.decision.kind.show(value))))
+            # One line high (DEFAULT_CSS): a new suggestion needs no new layout.
+            redraw(self, Content.assemble(f"Suggested ({key} to use): ", one_line(self.decision.kind.show(value))),
+                   layout=False)

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.textsafe import unsafe, visible, visible_data
+from smgov_tui.tui.widgets.redraw import redraw
 
 
 def clip(text: str, width: int) -> str:
@@ -77,7 +78,7 @@ class FittedPanel(Static, can_focus=True):
             # Its height said outright: as `auto`, Textual kept the height of an
             # earlier draw when two came between layouts (the last line cut off).
             self.styles.height = content.get_height(self.styles, width) + self.styles.gutter.height
-            self.update(content)
+            redraw(self, content)  # the plan changes with every key; the view seldom does
 
     def content(self, plan: Plan, width: int) -> Content:
         raise NotImplementedError

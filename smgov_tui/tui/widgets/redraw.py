@@ -1,0 +1,54 @@
+"""Lines around a field redrawn only when what they say changes, and hidden
+while it is typed in without moving anything below them.
+
+The step hands every view of the plan the plan again on each keystroke (the
+suggested answer, notes, the save state): Static.update repaints its widget
+and, by default, lays out the whole screen again, which redraws every scroll
+bar in view. Over SSH that was 700 bytes per key for nothing new.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.visual import VisualType
+from textual.widget import Widget
+from textual.widgets import Static
+
+
+def same(shown: VisualType, content: VisualType) -> bool:
+    """Whether two contents draw alike: Content's own == compares the text only."""
+    if isinstance(shown, Content) and isinstance(content, Content):
+        return shown.plain == content.plain and shown.spans == content.spans
+    return type(shown) is type(content) and shown == content
+
+
+def redraw(static: Static, content: VisualType, *, layout: bool = True) -> bool:
+    """Show `content` in `static` unless it shows it already; `layout=False`
+    where the widget's size cannot change with it. Whether it was redrawn."""
+    # Static's own: a view of the plan names its method that makes the content `content`.
+    if same(Static.content.fget(static), content):
+        return False
+    static.update(content, layout=layout)
+    return True
+
+
+def hide_line(line: Widget, keep_space: bool) -> None:
+    """Out of sight. With `keep_space` (a line under the field being typed in)
+    its rows stay, blank: the first key typed moves nothing below it, where the
+    form, scrolled to its end, shifted and was sent again whole (two frames, 13 kB);
+    `collapse_line` gives the rows back once the person leaves the field."""
+    if keep_space and line.display:
+        line.visible = False
+    else:
+        line.display = False
+
+
+def show_line(line: Widget) -> None:
+    line.visible = True
+    line.display = True
+
+
+def collapse_line(line: Widget) -> None:
+    """A line kept blank by `hide_line` gives its rows back."""
+    if line.display and not line.visible:
+        line.display = False

@@ -1,0 +1,104 @@
+"""A key typed into a field sends the terminal what it changed, not the frame
+around it again; the lines under the field keep their rows while it is typed
+in, so nothing below moves under the person's eyes (issue 18: bytes per key
+over SSH)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from conftest import settle
+from rich.console import Console
+from textual._compositor import CompositorUpdate
+from textual.app import App
+from textual.widgets import Input
+
+from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+
+TOWN = {"organisation.name": "Town of Millbrook", "organisation.country": "United States",
+        "resources.roster": [{"name": "Alex Moreno", "role": "team lead", "hours": 20,
+                              "when": "Mon-Fri 08:30-17:00"}],
+        "platforms.chosen": [{"platform": "Facebook", "owner": "Alex Moreno", "comments": "open"}]}
+
+
+@pytest.fixture
+def sent(monkeypatch, steady_cursor) -> list[str]:
+    """What each frame would write to a terminal (a headless app writes nothing)."""
+    frames: list[str] = []
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor",
+                      width=80, height=24, legacy_windows=False)
+    display = App._display
+
+    def as_terminal(self, screen, renderable):
+        if isinstance(renderable, CompositorUpdate):
+            frames.append(renderable.render_segments(console))
+        display(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", as_terminal)
+    return frames
+
+
+def rows_drawn(frames: list[str]) -> set[int]:
+    """The screen rows (from 0) the frames draw on: each run of cells starts with a cursor move."""
+    return {int(row) - 1 for frame in frames for row, _ in re.findall(r"\x1b\[(\d+);(\d+)H", frame)}
+
+
+def on_screen(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def typed(pilot, frames: list[str], *keys: str) -> set[int]:
+    """The rows the keys redraw."""
+    await settle(pilot)
+    frames.clear()
+    await pilot.press(*keys)
+    await settle(pilot)
+    return rows_drawn(frames)
+
+
+async def test_a_key_in_a_one_line_field_redraws_its_line_of_text_only(tmp_path, sent):
+    app = SmgovApp(PlanStore.create(tmp_path / "town.json", "Millbrook plan", TOWN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("response.emergency_notice")
+        await settle(pilot)
+        await pilot.press("W")  # the first key decides it: the checklist changes too
+        field = app.screen.query_one("#field-response--emergency_notice").query_one(Input)
+        assert await typed(pilot, sent, "e") == {field.content_region.y}  # not its borders
+        assert field.value == "We"
+        assert "We" in on_screen(app)[field.content_region.y]
+
+
+async def test_a_key_that_makes_a_value_invalid_redraws_the_field_in_the_error_colour(tmp_path, sent):
+    app = SmgovApp(PlanStore.create(tmp_path / "town.json", "Millbrook plan", TOWN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("resources.budget")
+        await pilot.press("5")
+        budget = app.screen.query_one("#field-resources--budget")
+        field = budget.query_one(Input)
+        top, bottom = field.region.y, field.region.bottom - 1
+        rows = await typed(pilot, sent, "x")  # "5x" is no amount
+        assert budget.has_class("-invalid")
+        assert {top, bottom} <= rows  # the border, now red, is sent as well as the text
+
+
+async def test_the_suggestion_keeps_its_row_while_the_field_is_typed_in(tmp_path, steady_cursor):
+    app = SmgovApp(PlanStore.create(tmp_path / "town.json", "Millbrook plan", TOWN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("response.emergency_notice")
+        await settle(pilot)
+        field = app.screen.query_one("#field-response--emergency_notice")
+        line = field.query_one(".decision-suggested")
+        row, height = line.region.y, field.outer_size.height
+        assert on_screen(app)[row].strip().startswith("▎ Suggested (f5 to use)")
+        await pilot.press("W")
+        await pilot.pause()
+        # Decided: the suggestion is gone from sight, and nothing below it moved.
+        assert "Suggested" not in on_screen(app)[row]
+        assert field.outer_size.height == height
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not line.display and field.outer_size.height < height  # the field left: rows given back
+        assert app.store.load().get("response.emergency_notice") == "W"
