@@ -32,6 +32,7 @@ from smgov_tui.tui.compat import (
 )
 from smgov_tui.tui.hangup import HangUp
 from smgov_tui.tui.palette import workbench_commands
+from smgov_tui.tui.settling import FrameHold
 from smgov_tui.tui.stylesheets import styles_dir
 from smgov_tui.tui.typeahead import KeyTrail, TypeAhead
 from smgov_tui.tui.widgets.bindings import bindings
@@ -86,6 +87,7 @@ class SmgovApp(Workbench):
         self.COMMAND_PALETTE_BINDING = self.keymap.keys("command_palette")[0]  # the footer shows it
         self.type_ahead = TypeAhead(self, self._take_key)
         self.hang_up = HangUp(self)
+        self.frames = FrameHold(self)
 
     # start
 
@@ -178,6 +180,7 @@ class SmgovApp(Workbench):
         # each of its widgets is styled once, as it mounts, not again (a twentieth of the start).
         screen.add_class(*breakpoint_classes(screen, self.size.width, self.HORIZONTAL_BREAKPOINTS))
         self.install_screen(screen, name=key)
+        self.frames.hold()  # until it is settled: its first frame is the whole of it
         return screen
 
     # the screens the editing session (Workbench) asks for

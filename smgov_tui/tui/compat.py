@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, RadioButton, RadioSet
+from textual.widgets import DataTable, Footer, RadioButton, RadioSet
 
 from smgov_tui.core.errors import SmgovError
 
@@ -79,10 +79,41 @@ def breakpoint_classes(screen: Screen, width: int, breakpoints: list[tuple[int, 
 
 def lay_out_now(screen: Screen) -> None:
     """Give every widget of the screen its place now, without drawing: inside a
-    batch_update, fields just mounted are laid out within the same frame."""
-    with private("Screen._refresh_layout"):
+    batch_update, fields just mounted are laid out within the same frame. The
+    layouts asked for until now are done (`layout_pending`), as after Textual's own."""
+    with private("Screen._refresh_layout, Screen._layout_required and Screen._scroll_required"):
         refresh_layout = screen._refresh_layout
+        screen._layout_required, screen._scroll_required  # noqa: B018  (the lookups that fail if gone)
     refresh_layout()
+    screen._layout_required = screen._scroll_required = False
+
+
+def layout_pending(screen: Screen) -> bool:
+    """A widget of the screen has asked for a layout the screen has not done yet
+    (its flags, set as the screen handles its widgets' Layout messages)."""
+    with private("Screen._layout_required and Screen._scroll_required"):
+        return bool(screen._layout_required or screen._scroll_required)
+
+
+def draw_whole(screen: Screen) -> None:
+    """Lay the screen out and draw all of it in the next frame. Frames made while updates are held (App.batch_update) never reach the
+    terminal, yet the screen's compositor counts what they held as drawn: a layout
+    after the hold sent only what had changed since, and a repaint asked for
+    meanwhile then drew the whole screen a second time."""
+    with private("Screen._compositor._dirty_regions and Screen._repaint_required"):
+        dirty_regions = screen._compositor._dirty_regions
+        screen._repaint_required  # noqa: B018  (the lookup that fails if it is gone)
+    dirty_regions.add(screen.size.region)
+    screen._repaint_required = False  # the whole is drawn with the layout
+    screen.refresh(layout=True, repaint=False)
+
+
+def keys_ready(footer: Footer) -> None:
+    """A Footer that composes its keys as it is composed: Textual's waits for the
+    screen to say its bindings changed, and then for the next frame."""
+    with private("Footer._bindings_ready"):
+        bindings_ready = Footer._bindings_ready
+    footer.set_reactive(bindings_ready, True)
 
 
 def highlight_radio(radio_set: RadioSet, button: RadioButton) -> None:

@@ -17,7 +17,8 @@ from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import DataTable, Footer, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets._footer import FooterKey
 
 import smgov_tui
 from smgov_tui.core.errors import SmgovError
@@ -89,6 +90,47 @@ async def test_lay_out_now_places_widgets_mounted_within_a_batch():
             assert not late.region  # mounted, not laid out: no place yet
             compat.lay_out_now(app.screen)
             assert late.region.width == 80 and late.region.height >= 1
+
+
+async def test_a_layout_asked_for_is_pending_until_lay_out_now_does_it():
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        with app.batch_update():
+            await app.screen.mount(Static("late"))
+            await pilot.pause()  # the screen handles the Layout message the mount sent
+            assert compat.layout_pending(app.screen)
+            compat.lay_out_now(app.screen)
+            assert not compat.layout_pending(app.screen)
+
+
+async def test_draw_whole_draws_all_of_the_screen_after_a_hold():
+    app = App()
+    drawn = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.screen.mount(Static("shown"))
+        await pilot.pause()
+        app.screen._compositor.render_update()  # as if drawn: nothing left to draw
+        with app.batch_update():
+            pass
+        original = app.screen._compositor.render_update
+        app.screen._compositor.render_update = lambda **kw: drawn.append(app.screen._compositor._dirty_regions.copy()) or original(**kw)
+        compat.draw_whole(app.screen)
+        await pilot.pause()
+        assert any(app.screen.size.region in regions for regions in drawn)
+
+
+async def test_a_footer_whose_keys_are_ready_shows_them_as_it_is_composed():
+    class Keys(App):
+        BINDINGS = [("ctrl+q", "quit", "Quit")]
+
+        def compose(self) -> ComposeResult:
+            footer = Footer()
+            compat.keys_ready(footer)
+            yield footer
+
+    app = Keys()
+    async with app.run_test(size=(80, 24)):
+        assert app.query(FooterKey)  # composed with the footer, before any bindings_changed
 
 
 class Field(App):
