@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Select, Static, TextArea
+from textual.widgets import DataTable, OptionList, Select, Static, TextArea
 
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
 from smgov_tui.core.catalogue.decision import guidance_markdown
@@ -24,6 +24,7 @@ from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
+from smgov_tui.tui.widgets.footer import Footer
 from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.steps import StepList
