@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
@@ -24,9 +25,12 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, RadioButton, RadioSet
+from textual.widgets import DataTable
 
 from smgov_tui.core.errors import SmgovError
+
+if TYPE_CHECKING:  # the export dialog's: not loaded before it opens
+    from textual.widgets import RadioButton, RadioSet
 
 WRITTEN_FOR = "textual 8.2.8"
 
