@@ -179,8 +179,8 @@ def forget_removed_watchers(node: DOMNode) -> None:
     `compact`) is kept among the parent's watchers until that reactive next
     changes, and Textual drops the removed ones only then; a footer's never
     changes, so each recompose kept its old keys alive, with their styles and
-    drawn lines (28 keys, a twentieth of the workbench's memory, by the time it
-    settled). The test is Textual's own when it drops them."""
+    drawn lines: 28 by the time the first step settled, and more with each
+    change of the keys bound. The test is Textual's own when it drops them."""
     with private("Reactive watchers (DOMNode.__watchers, MessagePump._closing)"):
         watchers = getattr(node, "__watchers", {})
         for bound in watchers.values():
