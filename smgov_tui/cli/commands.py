@@ -22,7 +22,6 @@ from smgov_tui.core.errors import SmgovError
 from smgov_tui.core.textsafe import json_text, lone_surrogate, one_line, quoted_line, visible
 from smgov_tui.terminal.output import EXIT_NOT_READY, EXIT_READY, fail, fit_table, warn
 from smgov_tui.terminal.paths import cache_folder, default_plan_path
-from smgov_tui.terminal.verdict import checklist_json, checklist_table, restore_hint, verdict_line
 
 if TYPE_CHECKING:
     import argparse
@@ -62,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
         return HANDLERS[args.command](args)
     except (SmgovError, InvalidValue, UnknownDecision) as error:
+        from smgov_tui.terminal.verdict import restore_hint  # the check's words: not loaded by the workbench
+
         fail(str(error) + restore_hint(error, getattr(args, "plan", None), getattr(args, "command", None)))
     except KeyboardInterrupt:
         fail("interrupted")
@@ -320,6 +321,7 @@ def _open(path: str):
 
 def cmd_check(args: argparse.Namespace) -> int:
     from smgov_tui.core.readiness import checklist
+    from smgov_tui.terminal.verdict import checklist_json, checklist_table, verdict_line
 
     if args.more or os.path.isdir(args.plan):  # several plans, or a folder of them
         from smgov_tui.cli.portfolio import check_plans

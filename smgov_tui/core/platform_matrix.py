@@ -25,6 +25,7 @@ MAX_WEIGHT = 5
 MAX_CRITERIA = 12
 MAX_CANDIDATES = 20
 NAME_LIMIT = 60
+MAIN = "platforms.main"  # the decision the matrix's ranking informs
 NEW_WEIGHT = 1  # a criterion the user adds counts, but less than the defaults' main ones
 
 

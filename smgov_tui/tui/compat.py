@@ -15,17 +15,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, RadioButton, RadioSet
+from textual.widgets import DataTable, Footer
 
 from smgov_tui.core.errors import SmgovError
+
+if TYPE_CHECKING:  # the export dialog's: not loaded before it opens
+    from textual.widgets import RadioButton, RadioSet
 
 WRITTEN_FOR = "textual 8.2.8"
 
@@ -197,3 +202,20 @@ def parse_cache(stylesheet: Stylesheet) -> MutableMapping[tuple, list[RuleSet]]:
     tie_breaker, scope): what stylecache keeps between runs and puts back."""
     with private("Stylesheet._parse_cache"):
         return stylesheet._parse_cache
+
+
+def forget_removed_watchers(node: DOMNode) -> None:
+    """Let go of the node's watchers that belong to widgets since removed. A child
+    bound to a reactive of its parent (data_bind: each key of a Footer to its
+    `compact`) is kept among the parent's watchers until that reactive next
+    changes, and Textual drops the removed ones only then; a footer's never
+    changes, so each recompose kept its old keys alive, with their styles and
+    drawn lines: 28 by the time the first step settled, and more with each
+    change of the keys bound. The test is Textual's own when it drops them."""
+    with private("Reactive watchers (DOMNode.__watchers, MessagePump._closing)"):
+        watchers = getattr(node, "__watchers", {})
+        for bound in watchers.values():
+            for watcher, _ in bound:
+                watcher._closing  # noqa: B018  (the lookup that fails if it is gone)
+    for bound in watchers.values():
+        bound[:] = [(watcher, callback) for watcher, callback in bound if not watcher._closing]

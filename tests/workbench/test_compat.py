@@ -7,7 +7,9 @@ names."""
 from __future__ import annotations
 
 import ast
+import gc
 import importlib
+import weakref
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets._footer import FooterKey
 
@@ -234,6 +238,38 @@ async def test_radio_sets_highlight_and_pressed_button_are_set():
         radios.children[2].value = True  # pressed as a click does: RadioSet releases the one it was told of
         await pilot.pause()
         assert [button.value for button in radios.children] == [False, False, True]
+
+
+class Bound(Static):
+    shade = reactive("")
+
+
+class Binder(Widget):
+    shade = reactive("dark")
+
+    def compose(self) -> ComposeResult:
+        yield Bound().data_bind(shade=Binder.shade)
+
+
+async def test_removed_widgets_bound_to_a_reactive_are_let_go():
+    """A child data-bound to its parent's reactive stays among the parent's watchers
+    once removed (Textual drops it only when the reactive next changes), so
+    Textual's Footer kept every key it composed again; compat lets go of it."""
+    app = App()
+    async with app.run_test() as pilot:
+        binder = Binder()
+        await app.screen.mount(binder)
+        old = weakref.ref(binder.children[0])  # (query_one would keep it in its cache)
+        binder.call_later(binder.recompose)  # from the binder itself, as Footer does
+        await pilot.pause()
+        await pilot.pause()
+        gc.collect()
+        assert old() is not None and not old().is_attached  # kept alive by the watcher, though removed
+        compat.forget_removed_watchers(binder)
+        gc.collect()
+        assert old() is None
+        binder.shade = "light"  # the child composed again still follows its parent
+        assert binder.children[0].shade == "light"
 
 
 def test_stylesheet_variables_are_the_themes_colours():

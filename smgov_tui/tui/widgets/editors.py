@@ -30,7 +30,7 @@ from textual.widgets.select import InvalidSelectValueError
 
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
-from smgov_tui.core.catalogue.kinds import LongText, Money, Multi, RowRef, Rows
+from smgov_tui.core.catalogue.kinds import LongText, Matrix, Money, Multi, RowRef, Rows
 from smgov_tui.core.suggestions import accepted
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
@@ -40,7 +40,6 @@ from smgov_tui.tui.widgets.inputs import (
     shown_text,
     untouched,
 )
-from smgov_tui.tui.widgets.matrix import MAIN, MatrixEditor
 from smgov_tui.tui.widgets.redraw import collapse_line, redraw
 from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -49,7 +48,7 @@ from smgov_tui.tui.workbench import Workbench
 
 # Lines under a decision that follow the rest of the plan: the main platform's
 # standing in the evaluation matrix.
-NOTES = {MAIN: lambda plan: evaluation.main_note(plan.values)}
+NOTES = {evaluation.MAIN: lambda plan: evaluation.main_note(plan.values)}
 
 
 def money_note(decision_id: str):
@@ -209,7 +208,7 @@ class DecisionField(Vertical):
         kind = self.decision.kind
         if isinstance(editor, RowsEditor):
             editor.set_rows(value or [])
-        elif isinstance(editor, MatrixEditor):
+        elif isinstance(kind, Matrix):  # a MatrixEditor (widgets/matrix.py, loaded with its step)
             editor.matrix = value or evaluation.new_matrix()
             editor.show(self.app.plan)
             editor._fill()
@@ -314,7 +313,7 @@ class DecisionField(Vertical):
             self._propose(widget.value, final=True, typed=True)
         elif isinstance(widget, TextArea):
             self._propose(widget.text, final=True, typed=True)
-        elif isinstance(widget, DataTable) and isinstance(widget.parent, MatrixEditor):
+        elif isinstance(widget, DataTable) and isinstance(self.decision.kind, Matrix):  # a MatrixEditor's
             self._propose(widget.parent.value, final=True, typed=False)
 
     @on(TextArea.Changed)
@@ -339,16 +338,16 @@ class DecisionField(Vertical):
         event.stop()
         self._propose(event.rows, final=True, typed=False)
 
-    @on(MatrixEditor.Changed)
-    def _scored(self, event: MatrixEditor.Changed) -> None:
+    # A MatrixEditor's messages, by their handler names: widgets/matrix.py is
+    # loaded with the step that has one, not with the first screen.
+    def on_matrix_editor_changed(self, event) -> None:
         event.stop()
         self._propose(event.matrix, final=event.final, typed=False)
 
-    @on(MatrixEditor.MainChosen)
-    def _main_chosen(self, event: MatrixEditor.MainChosen) -> None:
+    def on_matrix_editor_main_chosen(self, event) -> None:
         event.stop()
-        fields = [f for f in self.screen.query(DecisionField) if f.decision.id == MAIN]
+        fields = [f for f in self.screen.query(DecisionField) if f.decision.id == evaluation.MAIN]
         if fields:
             fields[0].pick(event.platform)
         else:
-            self._hand_over(self.Proposed(MAIN, event.platform, True))
+            self._hand_over(self.Proposed(evaluation.MAIN, event.platform, True))

@@ -30,7 +30,6 @@ from smgov_tui.core.catalogue.kinds import (
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
 from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, update_scrolling
-from smgov_tui.tui.widgets.matrix import MatrixEditor
 from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.redraw import collapse_line, hide_line, show_line
 
@@ -252,6 +251,8 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
         picked = set(value or ())
         return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
     if isinstance(kind, Matrix):
+        from smgov_tui.tui.widgets.matrix import MatrixEditor  # with the step that has one
+
         return MatrixEditor(value, id=ident)
     # Not selected on focus (Textual's default): after one tab too many, typing on would
     # have replaced the next field's whole answer; it now adds to it, where it shows.
@@ -268,6 +269,8 @@ def read_editor(widget: Widget) -> tuple[Any, bool]:
         return (None if widget.value is Select.NULL else widget.value), False
     if isinstance(widget, SelectionList):
         return list(widget.selected), False
+    from smgov_tui.tui.widgets.matrix import MatrixEditor  # only a matrix is left
+
     if isinstance(widget, MatrixEditor):
         return widget.value, False
     raise TypeError(widget)

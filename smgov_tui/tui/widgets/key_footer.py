@@ -10,9 +10,9 @@ when the keys it would show differ from those it shows.
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from smgov_tui.tui.compat import keys_ready
+from smgov_tui.tui.widgets.footer import Footer  # lets go of the keys it composed before
 
 
 class KeyFooter(Footer):

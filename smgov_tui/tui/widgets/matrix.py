@@ -31,7 +31,7 @@ from smgov_tui.tui.widgets.bindings import bindings, first_key
 from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.workbench import Workbench
 
-MAIN = "platforms.main"
+MAIN = evaluation.MAIN
 CHOSEN = "platforms.chosen"
 FIXED = ("rank", "platform", "score")  # the columns before the criteria
 SCORE_WIDTH, PLATFORM_MIN = 6, 9

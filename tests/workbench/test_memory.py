@@ -1,0 +1,101 @@
+"""What the workbench keeps in memory: no module its first screen does not need,
+and no widget it no longer shows."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import subprocess
+import sys
+import weakref
+
+from conftest import REPO, SAMPLES
+from textual.widgets import Footer
+
+from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+
+# The first step of the county sample, drawn at 80x24 as in a terminal; then the
+# modules that step needed no part of.
+FIRST_SCREEN = """
+import asyncio, sys
+from smgov_tui.storage.store import PlanStore
+from smgov_tui.tui.app import SmgovApp
+
+async def main():
+    app = SmgovApp(PlanStore(sys.argv[1]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        print(app.screen.step.key, "Suggested" in str(app.screen.query("SuggestedLine")[-1].render()))
+        print(*sorted(m for m in sys.modules if m in sys.argv[2:]))
+
+asyncio.run(main())
+"""
+
+LATER = ["hashlib", "smgov_tui.tui.widgets.matrix", "textual.widgets._radio_set",
+         *(f"smgov_tui.core.suggestions.{step}" for step in ("organisation", "objectives", "resources", "response",
+                                                             "platforms", "peers", "conduct", "safeguards", "launch"))]
+
+
+def test_the_first_step_loads_what_it_shows_and_nothing_more(tmp_path):
+    """Another step's suggestions, the platforms' matrix editor,
+    the export dialog's radio buttons and OpenSSL (hashlib, for a sign-off to
+    check) wait until they are needed: each module is memory for the whole session."""
+    county = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county.json", county)
+    done = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(county), *LATER], capture_output=True,
+                          text=True, check=True, timeout=120, cwd=REPO)
+    step, loaded = done.stdout.splitlines()
+    assert step == "objectives True"  # its fields' suggestions shown
+    assert loaded == "smgov_tui.core.suggestions.objectives"
+
+
+CHECKED = """
+import sys
+from smgov_tui.core.readiness import checklist
+from smgov_tui.storage.store import PlanStore
+blockers = [item.id for item in checklist(PlanStore(sys.argv[1]).load()).blockers]
+print("check.signoff" in blockers, "hashlib" in sys.modules)
+"""
+
+
+def checked(plan) -> str:
+    return subprocess.run([sys.executable, "-c", CHECKED, str(plan)], capture_output=True, text=True,
+                          check=True, timeout=60, cwd=REPO).stdout.strip()
+
+
+def test_a_sign_off_is_still_checked_with_hashlib_loaded_for_it(tmp_path, smgov):
+    county, signed = tmp_path / "county.json", tmp_path / "small-city.json"
+    shutil.copy(SAMPLES / "county.json", county)
+    shutil.copy(SAMPLES / "small-city.json", signed)
+    assert checked(county) == "False False"  # nobody signed: nothing to check
+    assert checked(signed) == "False True"  # its sign-off checked, and current
+    smgov("set", signed, "objectives.frequency", "a few times a week")
+    assert checked(signed) == "True True"  # changed since it was signed
+
+
+# The footer composes its keys again each time the keys bound change (the focus
+# moving into the checklist and back): the keys it composed before are let go,
+# not kept for the rest of the session (widgets/footer.py).
+async def test_keys_the_footer_no_longer_shows_are_let_go(tmp_path):
+    path = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county.json", path)
+    app = SmgovApp(PlanStore(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query(Footer).first()
+        shown = [weakref.ref(key) for key in footer.children]
+        assert shown
+        # Into a list of rows, whose keys (Add row...) the footer shows, and back.
+        app.screen.focus_decision("objectives.measurable")
+        await pilot.pause()
+        await pilot.pause()
+        assert "Add row" in " ".join(key.render().plain for key in footer.query("FooterKey"))
+        app.screen.focus_decision("objectives.approach")
+        await pilot.pause()
+        await pilot.pause()
+        assert not any(key() in footer.children for key in shown)  # composed again since
+        assert "Quit" in footer.query("FooterKey").first().render().plain  # and still shown
+        gc.collect()
+        assert [key() for key in shown if key() is not None] == []
