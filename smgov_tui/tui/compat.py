@@ -117,16 +117,22 @@ def _no_frame() -> None:
 
 
 def draw_whole(screen: Screen) -> None:
-    """Lay the screen out and draw all of it in the next frame. Frames made while updates are held (App.batch_update) never reach the
+    """Draw all of the screen in the next frame, laid out first if a layout is
+    pending. Frames made while updates are held (App.batch_update) never reach the
     terminal, yet the screen's compositor counts what they held as drawn: a layout
     after the hold sent only what had changed since, and a repaint asked for
-    meanwhile then drew the whole screen a second time."""
+    meanwhile then drew the whole screen a second time. A screen already laid out
+    is not laid out again: that layout told every scrollable widget its size
+    again, and their scroll bars were drawn again in a frame of their own."""
     with private("Screen._compositor._dirty_regions and Screen._repaint_required"):
         dirty_regions = screen._compositor._dirty_regions
         screen._repaint_required  # noqa: B018  (the lookup that fails if it is gone)
     dirty_regions.add(screen.size.region)
-    screen._repaint_required = False  # the whole is drawn with the layout
-    screen.refresh(layout=True, repaint=False)
+    if layout_pending(screen):
+        screen._repaint_required = False  # the whole is drawn with the layout
+        screen.refresh(layout=True, repaint=False)
+    else:
+        screen.refresh()
 
 
 def keys_ready(footer: Footer) -> None:
