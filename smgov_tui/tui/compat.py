@@ -117,21 +117,25 @@ def _no_frame() -> None:
 
 
 def draw_whole(screen: Screen) -> None:
-    """Draw all of the screen now, laid out first if a layout is pending. Frames made while updates are held (App.batch_update) never reach the
-    terminal, yet the screen's compositor counts what they held as drawn: a layout
-    after the hold sent only what had changed since, and a repaint asked for
-    meanwhile then drew the whole screen a second time. A screen already laid out
-    is not laid out again: that layout told every scrollable widget its size
-    again, and their scroll bars were drawn again in a frame of their own."""
+    """Draw all of the screen in one frame, soon, laid out first only if a layout is
+    pending. After a hold (App.batch_update) its compositor counts what the held
+    frames drew as drawn, or (`frames_unmade`) has it still to draw: the whole is
+    drawn either way, once. A screen already laid out is not laid out again: that
+    layout told every scrollable widget its size again, and their scroll bars were
+    drawn again in a frame of their own."""
     with private("Screen._compositor._dirty_regions, Screen._repaint_required and Screen._on_timer_update"):
         dirty_regions = screen._compositor._dirty_regions
         screen._repaint_required  # noqa: B018  (the lookup that fails if it is gone)
         update = screen._on_timer_update
     dirty_regions.add(screen.size.region)
-    # Laid out (if it must be) and drawn now, as the screen's update timer would at
-    # its next tick, up to a sixtieth of a second later.
-    screen._repaint_required = not layout_pending(screen)  # else the whole is drawn with the layout
-    screen.call_later(update)  # after the repaints its widgets have asked for: in this frame, not one after it
+
+    def draw() -> None:
+        screen._repaint_required = not layout_pending(screen)  # else the whole is drawn with the layout
+        update()
+
+    # Once the screen has taken the repaints its widgets asked for (in this frame,
+    # not one after it); not at its update timer's next tick, up to 1/60 s later.
+    screen.call_later(draw)
 
 
 def keys_ready(footer: Footer) -> None:

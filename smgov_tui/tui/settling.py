@@ -10,7 +10,8 @@ only from the last of them, and a slow link carried them all.
 
 So the frames of a step being made are held (App.batch_update) until it is laid
 out and no widget in it has anything left to do, and then one frame draws all
-of it. The hold has a limit: a step that never says it is settled is drawn
+of it, at once. Held, they are not made either: Textual renders a frame after
+each layout even while updates are held, and threw each away. The hold has a limit: a step that never says it is settled is drawn
 after HELD_AT_MOST all the same.
 """
 
