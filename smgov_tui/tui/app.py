@@ -180,7 +180,7 @@ class SmgovApp(Workbench):
         # each of its widgets is styled once, as it mounts, not again (a twentieth of the start).
         screen.add_class(*breakpoint_classes(screen, self.size.width, self.HORIZONTAL_BREAKPOINTS))
         self.install_screen(screen, name=key)
-        self.frames.hold()  # until it is settled: its first frame is the whole of it
+        self.frames.hold(screen)  # until it is settled: its first frame is the whole of it
         return screen
 
     # the screens the editing session (Workbench) asks for

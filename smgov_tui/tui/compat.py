@@ -25,7 +25,8 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer
+from textual.events import Resize
+from textual.widgets import DataTable, Footer, OptionList
 
 from smgov_tui.core.errors import SmgovError
 
@@ -100,17 +101,46 @@ def layout_pending(screen: Screen) -> bool:
         return bool(screen._layout_required or screen._scroll_required)
 
 
+@contextmanager
+def frames_unmade(screen: Screen) -> Iterator[None]:
+    """The screen makes no frame: while the app's frames are held (App.batch_update)
+    Textual still renders a whole or partial frame after each layout, and throws
+    it away (a fifth of a step's start). What they would have drawn stays to be
+    drawn (the compositor's dirty regions, its widgets' repaints): `draw_whole`
+    draws all of it after."""
+    with private("Screen._compositor_refresh"):
+        screen._compositor_refresh  # noqa: B018  (the lookup that fails if it is gone)
+    screen._compositor_refresh = _no_frame  # the instance's, over the class's method
+    try:
+        yield
+    finally:
+        del screen._compositor_refresh
+
+
+def _no_frame() -> None:
+    pass
+
+
 def draw_whole(screen: Screen) -> None:
-    """Lay the screen out and draw all of it in the next frame. Frames made while updates are held (App.batch_update) never reach the
-    terminal, yet the screen's compositor counts what they held as drawn: a layout
-    after the hold sent only what had changed since, and a repaint asked for
-    meanwhile then drew the whole screen a second time."""
-    with private("Screen._compositor._dirty_regions and Screen._repaint_required"):
+    """Draw all of the screen in one frame, soon, laid out first only if a layout is
+    pending. After a hold (App.batch_update) its compositor counts what the held
+    frames drew as drawn, or (`frames_unmade`) has it still to draw: the whole is
+    drawn either way, once. A screen already laid out is not laid out again: that
+    layout told every scrollable widget its size again, and their scroll bars were
+    drawn again in a frame of their own."""
+    with private("Screen._compositor._dirty_regions, Screen._repaint_required and Screen._on_timer_update"):
         dirty_regions = screen._compositor._dirty_regions
         screen._repaint_required  # noqa: B018  (the lookup that fails if it is gone)
+        update = screen._on_timer_update
     dirty_regions.add(screen.size.region)
-    screen._repaint_required = False  # the whole is drawn with the layout
-    screen.refresh(layout=True, repaint=False)
+
+    def draw() -> None:
+        screen._repaint_required = not layout_pending(screen)  # else the whole is drawn with the layout
+        update()
+
+    # Once the screen has taken the repaints its widgets asked for (in this frame,
+    # not one after it); not at its update timer's next tick, up to 1/60 s later.
+    screen.call_later(draw)
 
 
 def keys_ready(footer: Footer) -> None:
@@ -182,6 +212,34 @@ class FixedCellsTable(DataTable):
             self._update_count += 1
         self._update_dimensions(())
         self.refresh()
+
+
+with private("OptionList._on_resize, OptionList._clear_caches and OptionList._update_lines"):
+    OptionList._on_resize, OptionList._clear_caches, OptionList._update_lines  # noqa: B018
+
+
+class LinesAsLaidOut(OptionList):
+    """An OptionList that counts its options' lines as it is laid out, and keeps
+    them (and each option as drawn) while its width stays.
+
+    Textual's forgets both at every resize, even one of height alone, and counts
+    the lines again only as it draws: while a step's frames are held
+    (settling.py) its scroll bar was found only in the frame drawn at the end,
+    which laid the screen out again and sent a second frame, and each layout
+    meanwhile measured every option anew.
+    """
+
+    _lines_width: int | None = None
+
+    def _on_resize(self, event: Resize) -> None:
+        event.prevent_default()  # not OptionList's own (textual 8.2.8's forgets everything)
+        for _ in range(2):  # again when the count brought its scroll bar (or took it), a column less (or more)
+            width = self.scrollable_content_region.width
+            if width == self._lines_width:
+                return
+            self._lines_width = width
+            self._clear_caches()
+            self._update_lines()  # its height, so its scroll bar, known in this layout
 
 
 with private("textual.widgets._toggle_button.ToggleButton.BUTTON_INNER"):

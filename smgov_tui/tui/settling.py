@@ -10,7 +10,8 @@ only from the last of them, and a slow link carried them all.
 
 So the frames of a step being made are held (App.batch_update) until it is laid
 out and no widget in it has anything left to do, and then one frame draws all
-of it. The hold has a limit: a step that never says it is settled is drawn
+of it, at once. Held, they are not made either: Textual renders a frame after
+each layout even while updates are held, and threw each away. The hold has a limit: a step that never says it is settled is drawn
 after HELD_AT_MOST all the same.
 """
 
@@ -23,7 +24,7 @@ from textual.app import App
 from textual.screen import Screen
 from textual.timer import Timer
 
-from smgov_tui.tui.compat import draw_whole, lay_out_now, layout_pending
+from smgov_tui.tui.compat import draw_whole, frames_unmade, lay_out_now, layout_pending
 
 HELD_AT_MOST = 2.0  # seconds: a safety net, never reached by a step that settles
 ROUNDS = 5  # layouts at most while held: each lets widgets answer the sizes the last one gave
@@ -37,10 +38,13 @@ class FrameHold:
         self._held: ExitStack | None = None
         self._limit: Timer | None = None
 
-    def hold(self) -> None:
+    def hold(self, screen: Screen) -> None:
+        """The app's frames, until `screen` (the new step) settles; and the screen's
+        own, which Textual makes after each of its layouts only to throw away."""
         if self._held is None:
             self._held = ExitStack()
             self._held.enter_context(self.app.batch_update())
+            self._held.enter_context(frames_unmade(screen))
             self._limit = self.app.set_timer(HELD_AT_MOST, self.release, name="frames held at most")
 
     def settle(self, screen: Screen, rounds: int = ROUNDS, last: Callable[[], None] | None = None) -> None:

@@ -107,20 +107,69 @@ async def test_a_layout_asked_for_is_pending_until_lay_out_now_does_it():
             assert not compat.layout_pending(app.screen)
 
 
-async def test_draw_whole_draws_all_of_the_screen_after_a_hold():
+def regions_drawn(screen: Screen) -> list[set]:
+    """The regions each of the screen's frames from now draws."""
+    drawn: list[set] = []
+    render_update = screen._compositor.render_update
+    screen._compositor.render_update = lambda **kw: drawn.append(screen._compositor._dirty_regions.copy()) or render_update(**kw)
+    return drawn
+
+
+async def test_draw_whole_draws_all_of_the_screen_after_a_hold_laid_out_only_if_it_must_be():
     app = App()
-    drawn = []
     async with app.run_test(size=(80, 24)) as pilot:
         await app.screen.mount(Static("shown"))
         await pilot.pause()
         app.screen._compositor.render_update()  # as if drawn: nothing left to draw
         with app.batch_update():
             pass
-        original = app.screen._compositor.render_update
-        app.screen._compositor.render_update = lambda **kw: drawn.append(app.screen._compositor._dirty_regions.copy()) or original(**kw)
+        layouts = []
+        refresh_layout = app.screen._refresh_layout
+        app.screen._refresh_layout = lambda *a, **kw: layouts.append(1) or refresh_layout(*a, **kw)
+        drawn = regions_drawn(app.screen)
+        app.screen._update_timer.pause()
+        app.screen._update_timer.resume = lambda: None  # its next tick never comes: drawn without it
+        compat.draw_whole(app.screen)
+        await pilot._wait_for_screen()  # not pause(): it makes the timer's tick itself
+        assert any(app.screen.size.region in regions for regions in drawn)
+        assert layouts == []  # laid out already: a layout told each scroll bar its size again, drawn apart
+        app.screen.refresh(layout=True)
         compat.draw_whole(app.screen)
         await pilot.pause()
-        assert any(app.screen.size.region in regions for regions in drawn)
+        assert layouts == [1]
+
+
+async def test_a_screen_whose_frames_are_unmade_makes_none_until_they_are_again():
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        made = regions_drawn(app.screen)
+        with compat.frames_unmade(app.screen):
+            await app.screen.mount(Static("late"))
+            await pilot.pause()
+            assert made == []  # laid out, not drawn
+        app.screen.refresh(layout=True)
+        await pilot.pause()
+        assert made and "late" in app.screen._compositor.render_strips()[0].text
+
+
+async def test_an_option_list_counts_its_lines_as_it_is_laid_out_at_the_width_it_draws():
+    app = App()
+    async with app.run_test(size=(80, 40)) as pilot:
+        items = compat.LinesAsLaidOut(*(f"option {n} " * 4 for n in range(30)))
+        items.styles.width, items.styles.height = 70, 34
+        await app.screen.mount(items)
+        await pilot.pause()
+        assert not items.show_vertical_scrollbar and items.virtual_size.height == 30  # a line each
+        with compat.frames_unmade(app.screen):  # laid out, never drawn
+            items.styles.width, items.styles.height = 20, 10
+            await pilot.pause()
+            await pilot.pause()
+            # Its lines counted in the layout, its scroll bar come with them, and
+            # counted again a column narrower: the width it is drawn at.
+            assert items.show_vertical_scrollbar
+            assert items.virtual_size.width == items.scrollable_content_region.width
+            assert items.virtual_size.height > 30  # options longer than a line wrap
 
 
 async def test_a_footer_whose_keys_are_ready_shows_them_as_it_is_composed():

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.readiness import Checklist, Item
 from smgov_tui.core.textsafe import one_line
+from smgov_tui.tui.compat import LinesAsLaidOut
 
 
 def item_prompt(item: Item) -> Content:
@@ -27,11 +28,12 @@ def item_prompt(item: Item) -> Content:
     return Content.assemble(*parts)
 
 
-class ChecklistItems(OptionList):
+class ChecklistItems(LinesAsLaidOut):
     """The open items, in a column of fixed size: as items come and go only the
     list's scrolling changes, so its new virtual size does not lay the screen out
     again (as Widget's does: every scroll bar on screen redrawn, a frame's work,
-    whenever a keystroke decides or undecides something). See `PlanInput`."""
+    whenever a keystroke decides or undecides something). See `PlanInput`. Its
+    lines, and so its scroll bar, are counted as it is laid out (LinesAsLaidOut)."""
 
     virtual_size = Reactive(Size(0, 0))  # OptionList updates its own scrolling with it
 
