@@ -11,6 +11,7 @@ import shutil
 
 from conftest import SAMPLES, asked_plan
 
+from smgov_tui.core.suggestions import suggest
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
 from smgov_tui.tui.screens.step import StepScreen
@@ -109,3 +110,59 @@ async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
         assert chain[:4] == ["edit-objectives--conversations_now", "edit-objectives--conversations_wanted",
                              "edit-objectives--key_messages", "edit-objectives--approach"]
         assert chain[4] == "edit-objectives--engagement_goals"
+
+
+async def test_the_step_settles_in_three_layouts_with_the_form_never_focused(tmp_path, monkeypatch):
+    """What makes a step's first frame costs layouts and styling (issue 18): the
+    form took the focus before the field the step opens on (every widget in it
+    styled twice over), and each text area, wrapping its text once it knew its
+    width, asked the held step for one more layout before it could be drawn."""
+    from textual.screen import Screen
+
+    from smgov_tui.tui.settling import FrameHold
+
+    focused, rounds = [], []
+    set_focus, settle = Screen.set_focus, FrameHold.settle
+
+    def focusing(screen, widget, *args, **kwargs):
+        focused.append(getattr(widget, "id", None))
+        return set_focus(screen, widget, *args, **kwargs)
+
+    def settling(hold, screen, *args, **kwargs):
+        rounds.append(screen.name)
+        return settle(hold, screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", focusing)
+    monkeypatch.setattr(FrameHold, "settle", settling)
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+        assert not any(app.screen._rest) and app.focused.id == "edit-objectives--approach"
+    assert "form" not in focused
+    assert rounds == ["objectives"] * 3  # laid out, the sizes answered, nothing left to move
+
+
+async def test_a_field_with_nothing_to_suggest_has_no_suggestion_line_until_it_has(tmp_path):
+    """A line under every field, most of them decided and the line hidden, was a
+    widget each to make on every step; it is made when there is something to say."""
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        lines = {line.parent.decision.id for line in screen.query(".decision-suggested")}
+        plan = app.plan
+        assert lines == {d.id for d in screen.decisions if not plan.decided(d.id)
+                         and suggest(d.id, plan) is not None}
+        assert len(lines) < len(screen.decisions)
+        # A decided field whose suggestion shows once its answer is cleared.
+        cleared = next(d.id for d in screen.decisions if plan.decided(d.id) and d.id not in lines
+                       and suggest(d.id, plan.with_value(d.id, None)) is not None)
+        field = screen.query_one(f"#field-{cleared.replace('.', '--')}", DecisionField)
+        field.show_value(None)
+        field.pick(None)
+        await pilot.pause()
+        line = field.query_one(".decision-suggested")
+        assert line.display and str(line.render()).startswith("Suggested (f5 to use): ")
+        assert field.children[-1] is line or "decision-message" in field.children[-1].classes

@@ -43,7 +43,7 @@ from smgov_tui.tui.widgets.inputs import (
 from smgov_tui.tui.widgets.redraw import collapse_line, redraw
 from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.rows import RowsEditor
-from smgov_tui.tui.widgets.suggested import SuggestedLine
+from smgov_tui.tui.widgets.suggested import SuggestedLine, suggested
 from smgov_tui.tui.workbench import Workbench
 
 # Lines under a decision that follow the rest of the plan: the main platform's
@@ -117,13 +117,16 @@ class DecisionField(Vertical):
     app = getters.app(Workbench)
 
     def __init__(self, decision: Decision, value: Any, values: dict) -> None:
-        super().__init__(id="field-" + decision.id.replace(".", "--"))
+        # -quiet given now, not as it composes (then each field was styled twice over).
+        super().__init__(id="field-" + decision.id.replace(".", "--"),
+                         classes="" if note_for(decision) else "-quiet")
         self.decision = decision
         self.value = value
         self.values = values  # the plan's values, for choices that pick a row
         self._message = ("", False)  # what the message line shows
         self._showing = False  # a value from elsewhere going into the text field
         self._typed: str | None = None  # the text last proposed as it was typed
+        self._suggesting = False  # its SuggestedLine made
 
     @staticmethod
     def rows_at_least(decision: Decision) -> int:
@@ -146,12 +149,27 @@ class DecisionField(Vertical):
         # padding holds its row (a Static per field was a fifth of a megabyte
         # on a step); with a note below, it is there from the start.
         note = note_for(d)
-        if note is not None:
+        if note is not None:  # else -quiet (__init__)
             yield Static("", classes="decision-message", markup=False)
             yield PlanNote(note)
+        if suggested(d, self.app.plan) is not None:
+            self._suggesting = True
+            yield SuggestedLine(d)
+
+    def offer_suggestion(self, plan) -> None:
+        """A suggestion the plan gives only now (a roster named): its line is made, below
+        the note or above the message line, where it is composed."""
+        if self._suggesting or suggested(self.decision, plan) is None:
+            return
+        self._suggesting = True
+        notes, messages = self.query(PlanNote), self.query(".decision-message")
+        line = SuggestedLine(self.decision)
+        if notes:
+            self.mount(line, after=notes.last())
+        elif messages:
+            self.mount(line, before=messages.first())
         else:
-            self.add_class("-quiet")
-        yield SuggestedLine(d)
+            self.mount(line)
 
     def on_mount(self) -> None:
         editor = self.query_one(f"#{editor_id(self.decision.id)}")

@@ -145,20 +145,31 @@ class EditedInPlace:
             self.refresh()
 
 
-class PlanInput(EditedInPlace, ExampleBelow, Input):
-    """An Input whose text, growing as it is typed, does not lay the screen out.
+class OwnScrolling:
+    """A field whose text, as it grows or wraps anew, does not lay the screen out.
 
-    Input widens its virtual size with each character, and Textual answers a
-    new virtual size by laying out the whole screen again, which redraws every
-    scroll bar in view: on a step, 800 bytes and a second frame per keystroke.
-    Only the field's own scrolling depends on that size: it is updated here.
+    A text widget's virtual size follows its text, and Textual answers a new
+    virtual size by laying out the whole screen again, which redraws every
+    scroll bar in view. Where the field's size is set (not auto), only its own
+    scrolling depends on that size: it is updated here. An Input widens with
+    each character typed (on a step, 800 bytes and a second frame per keystroke);
+    a text area wraps its text once it learns its width, which asked the new
+    step for one more layout before it could be drawn.
     """
 
     virtual_size = Reactive(Size(0, 0))  # Widget's lays the screen out (layout=True)
 
     def watch_virtual_size(self, size: Size) -> None:
-        if self.is_mounted:
+        if not self.is_mounted:
+            return
+        if self.styles.is_auto_width or self.styles.is_auto_height:
+            self.refresh(layout=True)  # its own size follows the text
+        else:
             update_scrolling(self, size)  # what a layout would do for this widget
+
+
+class PlanInput(EditedInPlace, ExampleBelow, OwnScrolling, Input):
+    """An Input whose text, growing as it is typed, does not lay the screen out (OwnScrolling)."""
 
     def fits(self, example: str) -> bool:
         return cell_len(example) < self.content_size.width
@@ -176,7 +187,7 @@ class PlanInput(EditedInPlace, ExampleBelow, Input):
             super().replace(text, start, end)
 
 
-class PlanTextArea(EditedInPlace, ExampleBelow, TextArea):
+class PlanTextArea(EditedInPlace, ExampleBelow, OwnScrolling, TextArea):
     """A text area that stops wrapping while it holds a very long line.
 
     Textual re-splits a whole line for every row it wraps into: a 1 MB pasted

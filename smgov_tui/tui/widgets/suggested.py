@@ -8,6 +8,8 @@ counts the decision missing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import getters
 from textual.content import Content
 from textual.widgets import Static
@@ -21,9 +23,16 @@ from smgov_tui.tui.widgets.redraw import hide_line, redraw, show_line
 from smgov_tui.tui.workbench import Workbench
 
 
+def suggested(decision: Decision, plan: Plan) -> Any:
+    """What the line under the decision's field suggests for this plan: None once decided."""
+    return None if plan.decided(decision.id) else suggest(decision.id, plan)
+
+
 class SuggestedLine(Static):
     """One dim line under an undecided field: "Suggested (f5 to use): …". A `plan-view`,
-    so the step redraws it as the plan changes (a roster named, a platform chosen)."""
+    so the step redraws it as the plan changes (a roster named, a platform chosen).
+    Made only for a field with something to suggest (DecisionField.offer_suggestion):
+    most of a step's fields are decided, and a widget each was start-up time."""
 
     DEFAULT_CSS = """
     SuggestedLine { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; height: 1; }
@@ -34,13 +43,12 @@ class SuggestedLine(Static):
     def __init__(self, decision: Decision) -> None:
         super().__init__("", classes="decision-suggested plan-view", markup=False)
         self.decision = decision
-        self.display = False
 
     def on_mount(self) -> None:
         self.show(self.app.plan)
 
     def show(self, plan: Plan) -> None:
-        value = None if plan.decided(self.decision.id) else suggest(self.decision.id, plan)
+        value = suggested(self.decision, plan)
         if value is None:  # decided: blank while its field is typed in (see `hide_line`)
             hide_line(self, keep_space=self.parent is not None and self.parent.has_focus_within)
         else:
