@@ -112,11 +112,13 @@ async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
         assert chain[4] == "edit-objectives--engagement_goals"
 
 
-async def test_the_step_settles_in_three_layouts_with_the_form_never_focused(tmp_path, monkeypatch):
-    """What makes a step's first frame costs layouts and styling (issue 18): the
-    form took the focus before the field the step opens on (every widget in it
-    styled twice over), and each text area, wrapping its text once it knew its
-    width, asked the held step for one more layout before it could be drawn."""
+async def test_the_step_settles_in_three_layouts(tmp_path, monkeypatch):
+    """What makes a step's first frame costs layouts (issue 18): each text area,
+    wrapping its text once it knew its width, asked the held step for one more
+    layout before it could be drawn. (The form still takes the focus first, as
+    Textual gives it, before the field the step opens on: keeping it from the form
+    styled the step less, but its checklist then came without its scroll bar in
+    the first frame, drawn a frame later: test_held_frames.)"""
     from textual.screen import Screen
 
     from smgov_tui.tui.settling import FrameHold
@@ -139,7 +141,7 @@ async def test_the_step_settles_in_three_layouts_with_the_form_never_focused(tmp
         for _ in range(4):
             await pilot.pause()
         assert not any(app.screen._rest) and app.focused.id == "edit-objectives--approach"
-    assert "form" not in focused
+    assert "edit-objectives--approach" in focused
     assert rounds == ["objectives"] * 3  # laid out, the sizes answered, nothing left to move
 
 

@@ -56,10 +56,6 @@ class StepScreen(Screen):
         self._after_rest: list = []  # what waits for them (a focus asked for meanwhile)
         self._opening: tuple[str, bool] = ("", False)  # the decision it opens on, and whether scrolled to
         self.checklist_choice: str | None = None  # an item picked in a checklist, for this one to highlight
-        # Textual focuses the first focusable widget as a screen is composed: the form,
-        # whose focus and then blur, as the step's own focus came (on_mount), styled
-        # every widget in it twice over. Not on a new step: see on_mount.
-        self.AUTO_FOCUS = ""
 
     @property
     def decisions(self) -> tuple[Decision, ...]:
@@ -188,7 +184,6 @@ class StepScreen(Screen):
         else:
             self.focus_decision(target, scroll=scroll)
             self.call_after_refresh(self._settled)
-        self.AUTO_FOCUS = None  # Textual's own again, should the step come back with nothing focused
 
     def show_name(self, name: str) -> None:
         """The organisation's name in the top bar, as it is typed (Textual's own title
