@@ -112,18 +112,23 @@ def measure(commands: dict[str, list[str]], env: dict, cwd: str, runs: int, warm
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def timing_options(parser: argparse.ArgumentParser) -> None:
+    """What every bench of the console script takes: which script, how many runs, which code."""
     parser.add_argument("--smgov", default=default_smgov(), metavar="PATH",
                         help="the console script to time (default: the one beside this Python)")
-    parser.add_argument("--plan", type=Path, default=largest_sample(),
-                        help="the plan for --format json (default: the largest sample)")
-    parser.add_argument("--table-plan", type=Path,
-                        help="the plan for the text table (default: the largest sample with a table)")
     parser.add_argument("--runs", type=int, default=10, help="timed runs of each command (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="rounds run first and not counted")
     parser.add_argument("--installed", action="store_true",
                         help="time the installed package, not this checkout (PYTHONPATH left alone)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    timing_options(parser)
+    parser.add_argument("--plan", type=Path, default=largest_sample(),
+                        help="the plan for --format json (default: the largest sample)")
+    parser.add_argument("--table-plan", type=Path,
+                        help="the plan for the text table (default: the largest sample with a table)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as empty:
         report(args, empty)

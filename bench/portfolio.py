@@ -39,7 +39,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cli import ROOT, default_smgov, measure, script_python
+from cli import ROOT, measure, script_python, timing_options
 
 sys.path.insert(0, str(ROOT))
 
@@ -78,13 +78,8 @@ def make_plans(folder: Path, count: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--smgov", default=default_smgov(), metavar="PATH",
-                        help="the console script to time (default: the one beside this Python)")
+    timing_options(parser)
     parser.add_argument("--plans", type=int, default=200, help="department plans to make (default 200)")
-    parser.add_argument("--runs", type=int, default=10, help="timed runs of each command (default 10)")
-    parser.add_argument("--warmup", type=int, default=2, help="rounds run first and not counted")
-    parser.add_argument("--installed", action="store_true",
-                        help="time the installed package, not this checkout (PYTHONPATH left alone)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as work:
         plans, cwd = Path(work) / "plans", Path(work) / "empty"

@@ -66,8 +66,7 @@ class Kept:
             with os.fdopen(open_own(self.path), "rb") as file:
                 kept = json.load(file)
             if kept["stamp"] != self._stamp or not isinstance(kept["answers"], dict):
-                self._changed = True
-                return {}
+                return {}  # replaced by the first answer this run works out
             return kept["answers"]
         except Exception:  # missing, damaged, someone else's, a link: work the answers out
             return {}

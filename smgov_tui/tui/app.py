@@ -322,12 +322,12 @@ class SmgovApp(Workbench):
         without this key (a suggestion is only shown until then)."""
         from smgov_tui.core.suggestions import suggest, why_none
         from smgov_tui.tui.screens.step import StepScreen
-        from smgov_tui.tui.widgets.editors import DecisionField
+        from smgov_tui.tui.widgets.editors import DecisionField, field_id
 
         if not isinstance(self.screen, StepScreen):
             return
         decision = self.screen.focused_decision()
-        field = self.screen.query_one(f"#field-{decision.id.replace('.', '--')}", DecisionField)
+        field = self.screen.query_one(f"#{field_id(decision.id)}", DecisionField)
         if not field.accept_suggestion():
             reason = (f"{decision.label}: every suggested row is in the list already"
                       if suggest(decision.id, self.plan) is not None else why_none(decision.id))

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
+from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.events import Resize
 from textual.widgets import DataTable, Footer, OptionList
 
 from smgov_tui.core.errors import SmgovError

@@ -23,7 +23,7 @@ from smgov_tui.core.readiness import Checklist
 from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
-from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id
+from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id, field_id
 from smgov_tui.tui.widgets.key_footer import KeyFooter
 from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -163,14 +163,8 @@ class StepScreen(Screen):
         """The field the step opens on at the top of the form, as every size is now known,
         unless the person has moved on from it meanwhile."""
         target, scroll = self._opening
-        editors = self.query(f"#{editor_id(target)}")
-        if not scroll or not editors or self.focused is None:
-            return
-        editor = editors.first()
-        if self.focused is not editor and editor not in self.focused.ancestors:
-            return
-        field = self.query_one(f"#field-{target.replace('.', '--')}")
-        field.scroll_visible(top=True, animate=False, immediate=True)
+        if scroll and self.focused is not None and self.focused_decision().id == target:
+            self.query_one(f"#{field_id(target)}").scroll_visible(top=True, animate=False, immediate=True)
 
     def on_mount(self) -> None:
         self.watch(self.app, "checklist", self.show_checklist)
@@ -255,7 +249,7 @@ class StepScreen(Screen):
         self.call_after_refresh(form.scroll_home, animate=False)  # after the focus's own scroll
 
     def _in_first_field(self, widget) -> bool:
-        field = self.query(f"#field-{self.decisions[0].id.replace('.', '--')}")
+        field = self.query(f"#{field_id(self.decisions[0].id)}")
         return bool(field) and (widget is field.first() or field.first() in widget.ancestors)
 
     @staticmethod
@@ -317,7 +311,7 @@ class StepScreen(Screen):
         target = editor if editor.focusable else next((w for w in editor.query("*") if w.focusable), editor)
         self.set_focus(target, scroll_visible=False)  # now: Widget.focus waits for the app's queue
         if scroll:
-            field = self.query_one(f"#field-{decision_id.replace('.', '--')}")
+            field = self.query_one(f"#{field_id(decision_id)}")
             # After layout, and after a text area's own scroll to its cursor,
             # so the label is in view above the field, not cut off.
             self.call_after_refresh(self.call_after_refresh, field.scroll_visible, top=True,

@@ -74,6 +74,11 @@ def editor_id(decision_id: str) -> str:
     return "edit-" + decision_id.replace(".", "--")
 
 
+def field_id(decision_id: str) -> str:
+    """The DecisionField's: the editor's label, lines and editor together."""
+    return "field-" + decision_id.replace(".", "--")
+
+
 def decision_of(editor_id_: str) -> str:
     return editor_id_.removeprefix("edit-").replace("--", ".")
 
@@ -118,7 +123,7 @@ class DecisionField(Vertical):
 
     def __init__(self, decision: Decision, value: Any, values: dict) -> None:
         # -quiet given now, not as it composes (then each field was styled twice over).
-        super().__init__(id="field-" + decision.id.replace(".", "--"),
+        super().__init__(id=field_id(decision.id),
                          classes="" if note_for(decision) else "-quiet")
         self.decision = decision
         self.value = value
