@@ -24,6 +24,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.message_pump import MessagePump
+from textual.messages import Layout, UpdateScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, OptionList
@@ -95,10 +96,17 @@ def lay_out_now(screen: Screen) -> None:
 
 
 def layout_pending(screen: Screen) -> bool:
-    """A widget of the screen has asked for a layout the screen has not done yet
-    (its flags, set as the screen handles its widgets' Layout messages)."""
-    with private("Screen._layout_required and Screen._scroll_required"):
-        return bool(screen._layout_required or screen._scroll_required)
+    """A widget of the screen has asked for a layout the screen has not done yet:
+    the screen's flags, set as it handles its widgets' Layout messages; those
+    messages still on their way to it; and the widgets' own flags, set as they ask
+    and sent to the screen only once they are idle (a layout's new sizes ask for
+    another as they are given, and their messages came after the screen's look)."""
+    with private("Screen._layout_required, Screen._scroll_required and Widget._layout_required"):
+        if screen._layout_required or screen._scroll_required:
+            return True
+        if any(isinstance(message, (Layout, UpdateScroll)) for message in queued_messages(screen)):
+            return True
+        return any(widget._layout_required for widget in screen.walk_children(Widget))
 
 
 @contextmanager
@@ -149,6 +157,19 @@ def keys_ready(footer: Footer) -> None:
     with private("Footer._bindings_ready"):
         bindings_ready = Footer._bindings_ready
     footer.set_reactive(bindings_ready, True)
+
+
+def keys_styled_compact(composed: Iterable[Widget], compact: bool) -> Iterator[Widget]:
+    """A Footer's composed widgets, each key in the footer's compact style from the
+    start. Textual binds a key's `compact` to its footer's, and the key's watcher
+    adds the class once the key has mounted: every key, and its two parts, was
+    styled a second time before the step's first frame."""
+    with private("textual.widgets._footer.FooterKey"):
+        from textual.widgets._footer import FooterKey
+    for widget in composed:
+        if isinstance(widget, FooterKey):
+            widget.set_class(compact, "-compact", update=False)
+        yield widget
 
 
 def highlight_radio(radio_set: RadioSet, button: RadioButton) -> None:
@@ -233,6 +254,11 @@ class LinesAsLaidOut(OptionList):
 
     def _on_resize(self, event: Resize) -> None:
         event.prevent_default()  # not OptionList's own (textual 8.2.8's forgets everything)
+        if (not self.show_vertical_scrollbar and self.styles.overflow_y == "auto"
+                and self.option_count > self.scrollable_content_region.height):
+            # More options than rows: its scroll bar will come. Counted at the width it
+            # leaves at once, not at the whole width first and then again.
+            self.show_vertical_scrollbar = True
         for _ in range(2):  # again when the count brought its scroll bar (or took it), a column less (or more)
             width = self.scrollable_content_region.width
             if width == self._lines_width:

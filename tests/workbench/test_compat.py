@@ -103,8 +103,29 @@ async def test_a_layout_asked_for_is_pending_until_lay_out_now_does_it():
             await app.screen.mount(Static("late"))
             await pilot.pause()  # the screen handles the Layout message the mount sent
             assert compat.layout_pending(app.screen)
-            compat.lay_out_now(app.screen)
+            for _ in range(2):  # the size a layout gives the new widget asks for one more
+                compat.lay_out_now(app.screen)
+                await pilot.pause()
             assert not compat.layout_pending(app.screen)
+
+
+async def test_a_layout_asked_for_is_pending_before_the_screen_has_heard_of_it():
+    """A widget asks as its size changes, and tells the screen only once idle: a
+    step looking between the two was drawn, and laid out again a frame later."""
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        late = Static("late")
+        await app.screen.mount(late)
+        await pilot.pause()
+        assert not compat.layout_pending(app.screen)
+        late.refresh(layout=True)
+        assert compat.layout_pending(app.screen)  # asked, not yet sent
+        await pilot.pause()
+        assert not compat.layout_pending(app.screen)  # and laid out (no hold)
+        with app.batch_update():
+            late.refresh(layout=True)
+            late._check_refresh()  # sent: on its way to the screen, in its queue
+            assert compat.layout_pending(app.screen)
 
 
 def regions_drawn(screen: Screen) -> list[set]:
@@ -172,6 +193,29 @@ async def test_an_option_list_counts_its_lines_as_it_is_laid_out_at_the_width_it
             assert items.virtual_size.height > 30  # options longer than a line wrap
 
 
+async def test_an_option_list_sure_of_its_scroll_bar_counts_its_lines_once_at_the_width_it_leaves():
+    app = App()
+    async with app.run_test(size=(80, 40)) as pilot:
+        items = compat.LinesAsLaidOut(*(f"option {n} " * 4 for n in range(30)))
+        items.styles.width, items.styles.height = 20, 10  # 30 options, 10 rows
+        widths = []
+        count = items._update_lines
+
+        def counted():
+            widths.append(items.scrollable_content_region.width)
+            count()
+
+        items._update_lines = counted
+        with compat.frames_unmade(app.screen):
+            await app.screen.mount(items)
+            await pilot.pause()
+            assert items.show_vertical_scrollbar
+            drawn_at = items.scrollable_content_region.width  # beside its scroll bar
+            # Counted only at that width, never first at the column wider it had without one.
+            assert {width for width in widths if width} == {drawn_at}
+            assert items.virtual_size.width == drawn_at
+
+
 async def test_a_footer_whose_keys_are_ready_shows_them_as_it_is_composed():
     class Keys(App):
         BINDINGS = [("ctrl+q", "quit", "Quit")]
@@ -184,6 +228,47 @@ async def test_a_footer_whose_keys_are_ready_shows_them_as_it_is_composed():
     app = Keys()
     async with app.run_test(size=(80, 24)):
         assert app.query(FooterKey)  # composed with the footer, before any bindings_changed
+
+
+@pytest.mark.parametrize("styled_compact", [True, False])
+async def test_keys_styled_compact_are_styled_once_as_they_mount(styled_compact):
+    styled: list = []
+
+    class Step(Screen):
+        BINDINGS = [("f1", "help", "Help")]
+
+        def compose(self) -> ComposeResult:
+            footer = Footer(compact=True)
+            compat.keys_ready(footer)
+            if styled_compact:
+                footer.compose = lambda compose=footer.compose: compat.keys_styled_compact(compose(), True)
+            yield footer
+
+        def on_screen_resume(self, event) -> None:
+            event.refresh_styles = False  # each widget styled once as it mounts (as StepScreen's)
+
+    class Keys(App):
+        BINDINGS = [("ctrl+q", "quit", "Quit")]
+
+        def __init__(self) -> None:
+            super().__init__()
+            original = self.stylesheet.apply
+
+            def counted(node, **kwargs):
+                styled.append(node)
+                return original(node, **kwargs)
+
+            self.stylesheet.apply = counted
+
+        def get_default_screen(self) -> Screen:
+            return Step()
+
+    app = Keys()
+    async with app.run_test(size=(80, 24)):
+        keys = list(app.query(FooterKey))
+        assert len(keys) == 3 and all(key.has_class("-compact") for key in keys)  # and the palette's
+        times = [sum(node is key for node in styled) for key in keys]
+        assert times == [1 if styled_compact else 2] * 3  # Textual's own: again as each mounts
 
 
 class Field(App):

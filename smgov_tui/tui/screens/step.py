@@ -85,6 +85,11 @@ class StepScreen(Screen):
         it is drawn in one frame (settling.py). Mounted all at once, the step
         settled later still (bench: 2.1x the minimal app against 1.95x)."""
         self._opening = self.opening_decision()
+        # Textual focuses a new screen's first focusable widget as it is composed: the
+        # form, whose focus (and blur, as the field is focused) styled all of it again
+        # twice before the first frame. The field the step opens on is focused instead.
+        editor = f"#{editor_id(self._opening[0])}"
+        self.AUTO_FOCUS = f"{editor}, {editor} *"  # a list or matrix editor: its table
         widgets = [*self._views(), *self.decisions]
         windowed = self.app.window_fields
         if not self.FIRST_FIELDS_WINDOWED or (self.app.is_headless if windowed is None else not windowed):
@@ -96,6 +101,11 @@ class StepScreen(Screen):
         self._rest = (widgets[:start], widgets[end:])
         for widget in widgets[start:end]:
             yield self._made(widget)
+
+    def set_focus(self, widget, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        # Focused as it is composed (AUTO_FOCUS), the field the step opens on is scrolled
+        # to once every size is known (_scroll_to_opening), not by Textual meanwhile.
+        super().set_focus(widget, scroll_visible and self.is_mounted, from_app_focus)
 
     def opening_decision(self) -> tuple[str, bool]:
         """Where the step opens: its first missing decision, scrolled to the top, else its first."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
-from smgov_tui.tui.compat import keys_ready
+from smgov_tui.tui.compat import keys_ready, keys_styled_compact
 from smgov_tui.tui.widgets.footer import Footer  # lets go of the keys it composed before
 
 
@@ -36,7 +36,7 @@ class KeyFooter(Footer):
 
     def compose(self):
         self._shown = self.keys()
-        yield from super().compose()
+        yield from keys_styled_compact(super().compose(), self.compact)
 
     def bindings_changed(self, screen: Screen) -> None:
         """As Footer's, after the next frame, but only if what it shows differs then:
