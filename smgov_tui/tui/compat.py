@@ -239,9 +239,9 @@ with private("OptionList._on_resize, OptionList._clear_caches and OptionList._up
     OptionList._on_resize, OptionList._clear_caches, OptionList._update_lines  # noqa: B018
 
 
-class LinesAsLaidOut(OptionList):
-    """An OptionList that counts its options' lines as it is laid out, and keeps
-    them (and each option as drawn) while its width stays.
+class CountsLinesAsLaidOut:
+    """For an OptionList (or a SelectionList): it counts its options' lines as it is
+    laid out, and keeps them (and each option as drawn) while its width stays.
 
     Textual's forgets both at every resize, even one of height alone, and counts
     the lines again only as it draws: while a step's frames are held
@@ -252,7 +252,7 @@ class LinesAsLaidOut(OptionList):
 
     _lines_width: int | None = None
 
-    def _on_resize(self, event: Resize) -> None:
+    def _on_resize(self: OptionList, event: Resize) -> None:
         event.prevent_default()  # not OptionList's own (textual 8.2.8's forgets everything)
         if (not self.show_vertical_scrollbar and self.styles.overflow_y == "auto"
                 and self.option_count > self.scrollable_content_region.height):
@@ -266,6 +266,10 @@ class LinesAsLaidOut(OptionList):
             self._lines_width = width
             self._clear_caches()
             self._update_lines()  # its height, so its scroll bar, known in this layout
+
+
+class LinesAsLaidOut(CountsLinesAsLaidOut, OptionList):
+    """An OptionList that counts its lines as it is laid out."""
 
 
 with private("textual.widgets._toggle_button.ToggleButton.BUTTON_INNER"):

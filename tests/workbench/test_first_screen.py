@@ -167,3 +167,31 @@ async def test_a_field_with_nothing_to_suggest_has_no_suggestion_line_until_it_h
         line = field.query_one(".decision-suggested")
         assert line.display and str(line.render()).startswith("Suggested (f5 to use): ")
         assert field.children[-1] is line or "decision-message" in field.children[-1].classes
+
+
+async def test_a_resize_to_the_size_the_step_has_lays_nothing_out(tmp_path, monkeypatch):
+    """Textual resizes a new screen to the size it has, three times as the app
+    starts: each laid the whole step out again before its first frame."""
+    from textual import events
+    from textual.geometry import Size
+    from textual.screen import Screen
+
+    layouts = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(screen, *args, **kwargs):
+        layouts.append(screen.size)
+        return refresh_layout(screen, *args, **kwargs)
+
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        app.screen.post_message(events.Resize(Size(80, 24), Size(80, 24)))
+        await pilot.pause()
+        assert layouts == []
+        await pilot.resize_terminal(100, 30)  # another size is laid out, as before
+        for _ in range(4):
+            await pilot.pause(0.05)
+        assert layouts and app.screen.outer_size == Size(100, 30)  # laid out at it

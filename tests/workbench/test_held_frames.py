@@ -70,3 +70,17 @@ async def test_the_checklist_is_not_drawn_again_after_the_steps_first_frame(tmp_
         assert checklist.virtual_size.width == checklist.scrollable_content_region.width
         after = [cell for _, frame in made[1:] for cell in cells_drawn(frame)]
         assert [(row, column) for row, column in after if checklist.region.contains(column, row)] == []
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_step_shown_as_in_a_terminal_is_drawn_once(tmp_path, made, size):
+    """The first screenful first and the rest after (window_fields, as in a terminal),
+    with a list of ticks in it: each list counts its lines as it is laid out. A list
+    that counted them as it was first drawn changed its size then, and the step was
+    laid out and sent again after its first frame."""
+    app = county(tmp_path)
+    app.window_fields = True
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert app.screen.query("TickList")  # "Kinds of engagement wanted", in the first screenful
+        assert len(made) == 1 and len(cells_drawn(made[0][1])) == size[1]

@@ -208,7 +208,12 @@ class StepScreen(Screen):
             steps.show(checklist)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Widened past narrow (Textual has just set the class): the list of steps comes."""
+        """Widened past narrow (Textual has just set the class, at the resize before):
+        the list of steps comes."""
+        if event.size == self.outer_size:
+            # Laid out at this size already: Textual resizes a new screen to the size it
+            # has, three times as the app starts, and laid the whole step out each time.
+            event.prevent_default()
         if not self.has_class("-narrow") and not self.query(StepList):
             steps = StepList(self.step.key)
             self.query_one("#body").mount(steps, before=0)

@@ -29,7 +29,7 @@ from smgov_tui.core.catalogue.kinds import (
     YesNo,
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
-from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, update_scrolling
+from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, CountsLinesAsLaidOut, update_scrolling
 from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.redraw import collapse_line, hide_line, show_line
 
@@ -46,9 +46,12 @@ def untouched(kind: Kind, value: Any, text: str) -> bool:
     return value is not None and text == shown_text(kind, value) and unsafe(kind.edit_text(value))
 
 
-class TickList(SelectionList):
+class TickList(CountsLinesAsLaidOut, SelectionList):
     """A SelectionList whose ticked items show ✓ and unticked a blank, so the
-    state reads without colour (NO_COLOR, monochrome terminals)."""
+    state reads without colour (NO_COLOR, monochrome terminals). Its lines are
+    counted as it is laid out (CountsLinesAsLaidOut): counted as it was first drawn,
+    they changed its size and the step was laid out and sent again after its
+    first frame."""
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
