@@ -16,6 +16,14 @@ SMGOV_THEME, the palette) parses again with that theme's colours, and those
 parses are not written into the default theme's file: they overwrote it, so
 the next start in full colour found colours it could not use and parsed as
 if there were no file.
+
+A very first start has no file yet: it reads the parses shipped with smgov
+(styles/parsed.pickle, made by `python -m smgov_tui.tui.ship_styles` with the
+Textual smgov pins and its default theme), which spared it a parse of every
+sheet before its first frame. They are keyed by the places of the sheets
+within Textual and smgov, not on the machine that made them, and read only
+for that version of Textual and those colours; they are trusted as the code
+beside them is (the same owner, no one else may write them).
 """
 
 from __future__ import annotations
@@ -28,6 +36,9 @@ from typing import Any
 
 from smgov_tui.storage.files import open_own, remove_stale_temps, write_atomically
 from smgov_tui.tui.compat import parse_cache, stylesheet_variables
+from smgov_tui.tui.stylesheets import styles_dir
+
+SHIPPED = "parsed.pickle"  # in styles/: the parses of a first start, shipped with smgov
 
 
 def stamp(variables: dict[str, str]) -> str:
@@ -48,6 +59,12 @@ def cache_file(folder: Path, variables: dict[str, str]) -> Path:
 
 
 def load(stylesheet: Any, path: Path) -> frozenset:
+    """The parses kept in the file, or if it has none to give (none yet, damaged,
+    another Textual's), those shipped; the entries taken."""
+    return load_kept(stylesheet, path) or load_shipped(stylesheet)
+
+
+def load_kept(stylesheet: Any, path: Path) -> frozenset:
     """Fill the stylesheet's parse cache from the file; the entries it took.
     Only a file of this user's, that no one else can write, is read, and never
     through a link (files.open_own): unpickling it runs code."""
@@ -95,3 +112,94 @@ def save(stylesheet: Any, path: Path, loaded: frozenset) -> frozenset | None:
         return frozenset(entries)
     except Exception:
         return None
+
+
+# The parses shipped with smgov, for a start with nothing kept yet
+
+
+def places() -> dict[str, Path]:
+    """Where the sheets read at a start live, by a name that holds on any machine."""
+    import textual
+
+    import smgov_tui
+
+    return {"<textual>": Path(textual.__file__).parent, "<smgov>": Path(smgov_tui.__file__).parent,
+            "<styles>": styles_dir()}
+
+
+def textual_release() -> str | None:
+    """The installed Textual's release, from the name of its metadata folder
+    ("textual-8.2.8.dist-info"): importlib.metadata took longer to load than the
+    parse it would spare. None if there is no such folder (then nothing shipped is read)."""
+    import textual
+
+    site = Path(textual.__file__).parent.parent
+    try:
+        names = [p.name for p in site.iterdir() if p.name.startswith("textual-") and p.name.endswith(".dist-info")]
+    except OSError:
+        return None
+    return names[0].removesuffix(".dist-info") if len(names) == 1 else None
+
+
+def shipped_stamp(variables: dict[str, str]) -> str | None:
+    release = textual_release()
+    return None if release is None else repr((release, sorted(variables.items())))
+
+
+def portable(key: tuple, where: dict[str, Path]) -> tuple | None:
+    """A parse's key with its sheet's path made relative to Textual or smgov; None
+    for a sheet of neither (a user's own)."""
+    (path, name), rest = key[1], key[2:]
+    for place, folder in where.items():
+        try:
+            inside = Path(path).relative_to(folder)
+        except ValueError:
+            continue
+        return (key[0], (f"{place}/{inside.as_posix()}", name), *rest)
+    return None
+
+
+def placed(key: tuple, where: dict[str, Path]) -> tuple:
+    """A shipped key with its sheet's path where this installation has it."""
+    (path, name), rest = key[1], key[2:]
+    place, _, inside = path.partition("/")
+    return (key[0], (str(where[place] / inside), name), *rest)
+
+
+def shipped_entries(stylesheet: Any) -> dict:
+    """The parses in use, keyed portably (see `portable`)."""
+    where = places()
+    entries = {}
+    for key, rules in in_use(stylesheet).items():
+        shipped_key = portable(key, where)
+        if shipped_key is not None:
+            entries[shipped_key] = rules
+    return entries
+
+
+def trusted_as_code(fd: int) -> bool:
+    """The shipped file is as trustworthy as the code beside it: the same owner, and
+    no one else may write it."""
+    status, code = os.fstat(fd), os.stat(__file__)
+    return status.st_uid == code.st_uid and not status.st_mode & 0o022
+
+
+def load_shipped(stylesheet: Any) -> frozenset:
+    """The shipped parses, put in the stylesheet's parse cache if they were made with
+    this Textual and these colours; the entries taken."""
+    try:
+        fd = os.open(styles_dir() / SHIPPED, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as file:
+            if not trusted_as_code(fd):
+                return frozenset()
+            kept = pickle.load(file)
+        stamp_now = shipped_stamp(stylesheet_variables(stylesheet))
+        if stamp_now is None or kept["stamp"] != stamp_now:
+            return frozenset()
+        where = places()
+        cache = parse_cache(stylesheet)
+        for key, rules in kept["entries"].items():
+            cache[placed(key, where)] = rules
+        return frozenset(placed(key, where) for key in kept["entries"])
+    except Exception:  # missing, damaged, someone else's: parse as ever
+        return frozenset()
