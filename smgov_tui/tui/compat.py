@@ -87,12 +87,34 @@ def breakpoint_classes(screen: Screen, width: int, breakpoints: list[tuple[int, 
 def lay_out_now(screen: Screen) -> None:
     """Give every widget of the screen its place now, without drawing: inside a
     batch_update, fields just mounted are laid out within the same frame. The
-    layouts asked for until now are done (`layout_pending`), as after Textual's own."""
+    layouts asked for until now are done (`layout_pending`), as after Textual's own.
+    The sizes it gives ask for no layout after it (`sizes_given_as_laid_out`)."""
     with private("Screen._refresh_layout, Screen._layout_required and Screen._scroll_required"):
         refresh_layout = screen._refresh_layout
         screen._layout_required, screen._scroll_required  # noqa: B018  (the lookups that fail if gone)
-    refresh_layout()
+    with sizes_given_as_laid_out():
+        refresh_layout()
     screen._layout_required = screen._scroll_required = False
+
+
+@contextmanager
+def sizes_given_as_laid_out() -> Iterator[None]:
+    """A layout gives each widget its size and virtual size, and Textual has each
+    widget whose virtual size changed ask for another layout of the whole screen:
+    one that gives every widget the sizes it has just been given (a settling step
+    was laid out twice over for it). A change a size does make (a scroll bar that
+    comes or goes) still asks, as it is set."""
+    with private("Widget._size_updated(size, virtual_size, container_size, layout)"):
+        given = Widget._size_updated
+
+    def quietly(widget: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return given(widget, size, virtual_size, container_size, layout=False)
+
+    Widget._size_updated = quietly
+    try:
+        yield
+    finally:
+        Widget._size_updated = given
 
 
 def layout_pending(screen: Screen) -> bool:

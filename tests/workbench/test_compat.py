@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
 from textual.css.stylesheet import Stylesheet
 from textual.message import Message
 from textual.reactive import reactive
@@ -103,9 +104,32 @@ async def test_a_layout_asked_for_is_pending_until_lay_out_now_does_it():
             await app.screen.mount(Static("late"))
             await pilot.pause()  # the screen handles the Layout message the mount sent
             assert compat.layout_pending(app.screen)
-            for _ in range(2):  # the size a layout gives the new widget asks for one more
-                compat.lay_out_now(app.screen)
-                await pilot.pause()
+            compat.lay_out_now(app.screen)
+            await pilot.pause()
+            assert not compat.layout_pending(app.screen)
+
+
+async def test_the_sizes_a_layout_gives_ask_for_no_layout_after_it():
+    """Textual has a widget whose virtual size a layout changed ask for another
+    layout, which gives it the same sizes again; lay_out_now's do not. A scroll
+    bar that a size brings (a real change) still asks."""
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        with app.batch_update():
+            box = VerticalScroll()
+            await app.screen.mount(box)
+            await pilot.pause()
+            compat.lay_out_now(app.screen)
+            await pilot.pause()
+            assert box.region.height == 24 and not compat.layout_pending(app.screen)
+            await box.mount_all(Static(f"line {n}") for n in range(40))
+            await pilot.pause()
+            compat.lay_out_now(app.screen)
+            assert box.virtual_size.height == 40 and box.show_vertical_scrollbar
+            await pilot.pause()
+            assert compat.layout_pending(app.screen)  # the bar narrows what its lines have
+            compat.lay_out_now(app.screen)
+            await pilot.pause()
             assert not compat.layout_pending(app.screen)
 
 
