@@ -144,6 +144,29 @@ async def test_the_step_settles_in_three_layouts(tmp_path, monkeypatch):
     assert rounds == ["objectives"] * 3  # laid out, the sizes answered, nothing left to move
 
 
+async def test_a_field_whose_example_goes_below_it_is_styled_once(tmp_path, monkeypatch):
+    """The example too wide for its field goes on a line below it, and the field
+    takes a class (-with-example) only the row dialog's sheet styles: on a step it
+    was styled again for it, a text area's eight component classes with it."""
+    from textual.css.stylesheet import Stylesheet
+
+    styled: list[str] = []
+    apply = Stylesheet.apply
+
+    def applying(sheet, node, *args, **kwargs):
+        styled.append(getattr(node, "id", None))
+        return apply(sheet, node, *args, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", applying)
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+        below = [field.id for field in app.screen.query(".-with-example")]
+    assert "edit-objectives--conversations_now" in below and "edit-objectives--languages" in below
+    assert all(styled.count(field) == 1 for field in below), {field: styled.count(field) for field in below}
+
+
 async def test_a_field_with_nothing_to_suggest_has_no_suggestion_line_until_it_has(tmp_path):
     """A line under every field, most of them decided and the line hidden, was a
     widget each to make on every step; it is made when there is something to say."""

@@ -173,6 +173,21 @@ async def test_a_row_dialog_example_too_wide_for_its_field_is_shown_whole(county
         assert allowed in words(seen(app, name.region))
 
 
+async def test_a_row_dialog_example_sits_right_under_its_field(county):
+    """The row form's sheet styles a field with its example below (-with-example),
+    as the example goes below it again after a wider terminal had room for it
+    inside. (A step's sheet does not style the class: there it restyles nothing.)"""
+    app = SmgovApp(PlanStore(county))
+    async with app.run_test(size=SIZE) as pilot:
+        await new_person(pilot)
+        for size in ((200, 24), SIZE):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+        field = app.screen.query(".row-field Input").first()
+        line = app.screen.query_one("#row-fields .example-line")
+        assert line.region.y == field.region.bottom
+
+
 # --- tall row dialogs ------------------------------------------------------------
 
 

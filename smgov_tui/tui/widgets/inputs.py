@@ -91,13 +91,22 @@ class ExampleBelow:
         if fits and self._example_line is not None:
             self._example_line.remove()
             self._example_line, self.placeholder = None, self.example
-            self.remove_class("-with-example")
+            self._mark_example_below(False)
         elif not fits and self._example_line is None and self.parent is not None:
             self._example_line = Static(Content(self.example), classes="example-line", markup=False)
             self._example_line.display = not self.typed
             self.parent.mount(self._example_line, after=self)
             self.placeholder = ""
-            self.add_class("-with-example")
+            self._mark_example_below(True)
+
+    def _mark_example_below(self, below: bool) -> None:
+        """-with-example: styled only by a sheet that names it (the row form's). Where
+        none does, the field is not styled again for it (a text area's styling, its
+        eight component classes each styled too, is among the costliest of a step's
+        first frame). A sheet that comes later restyles every widget, this one with
+        its class."""
+        restyle = ".-with-example" in self.app.stylesheet.rules_map
+        self.set_class(below, "-with-example", update=restyle)
 
     def show_example(self, empty: bool) -> None:
         line = self._example_line
