@@ -9,6 +9,7 @@ import asyncio
 import shutil
 
 from conftest import SAMPLES, settle
+from textual import events
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import STEP_KEYS, SmgovApp
@@ -71,3 +72,16 @@ async def test_the_key_under_the_mouse_is_highlighted_and_says_what_it_does(tmp_
         await pilot.hover(KeyFooter, offset=(quit_, 0))  # onto another key: it alone is highlighted
         await settle(pilot)
         assert cell_style(app, palette) == before[0] and cell_style(app, quit_).bgcolor != before[1].bgcolor
+
+
+async def test_keys_past_the_width_scroll_into_sight_with_the_mouse_wheel(tmp_path):
+    app = county(tmp_path)
+    async with app.run_test(size=(50, 24)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+        assert "Checklist" not in footer.render_line(0).text  # cut off, under the palette's key
+        for _ in range(10):
+            footer.post_message(events.MouseScrollDown(footer, 0, 0, 0, 1, 0, False, False, False))
+        await settle(pilot)
+        shown = footer.render_line(0).text
+        assert "^l Checklist" in shown and shown.rstrip().endswith("^p palette")

@@ -131,10 +131,8 @@ class KeyFooter(Widget, can_focus=False):
     def catch_up(self) -> None:
         """The keys bound now, drawn at once if they differ from those shown."""
         if self.is_attached and (keys := self.keys()) != self._shown:
-            self._shown = keys
-            self._hover = None
-            self._scroll = 0
-            self.tooltip = None
+            self._shown, self._scroll = keys, 0
+            self._hovered(None)  # as Textual's keys composed anew: none hovered until the mouse moves
             self.refresh()
 
     # --- where each key is ----------------------------------------------------------
@@ -151,7 +149,7 @@ class KeyFooter(Widget, can_focus=False):
     def _key_at(self, x: int) -> Key | None:
         keys, palette = self._shown
         left = self._palette_x()
-        if palette is not None and left is not None and left <= x < self.size.width - 1:
+        if left is not None and left <= x < self.size.width - 1:
             return palette
         start = -self._scroll
         for key in keys:
@@ -212,8 +210,7 @@ class KeyFooter(Widget, can_focus=False):
         for key in keys:
             segments += [*self._drawn(key), Segment(" ", gap)]
         line = Strip(segments).crop(self._scroll, self._scroll + width).extend_cell_length(width, gap)
-        left = self._palette_x()
-        if palette is not None and left is not None:
+        if palette is not None and (left := self._palette_x()) is not None:
             drawn = Strip(self._drawn(palette, palette=True)).crop(max(0, -left))
             line = Strip.join([line.crop(0, max(0, left)), drawn, line.crop(width - 1, width)])
         return line.crop(0, width)
@@ -223,7 +220,7 @@ class KeyFooter(Widget, can_focus=False):
     def _hovered(self, key: Key | None) -> None:
         if key is not self._hover:
             self._hover = key
-            self.tooltip = key.tooltip or None if key else None
+            self.tooltip = (key.tooltip or None) if key else None
             self.styles.pointer = "default" if key is None else "pointer"
             self.refresh()
 
@@ -250,13 +247,13 @@ class KeyFooter(Widget, can_focus=False):
 
     def _scrolled(self, by: float, event: events.MouseEvent) -> None:
         """The keys past the width scrolled into sight, up to the palette's key."""
-        keys, _ = self._shown
-        room = self._palette_x() if self._shown[1] is not None else self.size.width
-        most = max(0, sum(self._width(key) + 1 for key in keys) - max(0, room or 0))
+        keys, palette = self._shown
+        room = self.size.width if palette is None else self._palette_x()
+        most = max(0, sum(self._width(key) + 1 for key in keys) - max(0, room))
         scroll = min(most, max(0, self._scroll + round(by)))
         if scroll != self._scroll:
             self._scroll = scroll
-            self._hover = None
+            self._hovered(None)
             self.refresh()
             event.stop()
             event.prevent_default()
