@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
-from textual.dom import DOMNode
 from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
@@ -27,7 +26,7 @@ from textual.message_pump import MessagePump
 from textual.messages import Layout, UpdateScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, OptionList
+from textual.widgets import DataTable, OptionList
 
 from smgov_tui.core.errors import SmgovError
 
@@ -173,27 +172,6 @@ def draw_whole(screen: Screen) -> None:
     screen.call_later(draw)
 
 
-def keys_ready(footer: Footer) -> None:
-    """A Footer that composes its keys as it is composed: Textual's waits for the
-    screen to say its bindings changed, and then for the next frame."""
-    with private("Footer._bindings_ready"):
-        bindings_ready = Footer._bindings_ready
-    footer.set_reactive(bindings_ready, True)
-
-
-def keys_styled_compact(composed: Iterable[Widget], compact: bool) -> Iterator[Widget]:
-    """A Footer's composed widgets, each key in the footer's compact style from the
-    start. Textual binds a key's `compact` to its footer's, and the key's watcher
-    adds the class once the key has mounted: every key, and its two parts, was
-    styled a second time before the step's first frame."""
-    with private("textual.widgets._footer.FooterKey"):
-        from textual.widgets._footer import FooterKey
-    for widget in composed:
-        if isinstance(widget, FooterKey):
-            widget.set_class(compact, "-compact", update=False)
-        yield widget
-
-
 def highlight_radio(radio_set: RadioSet, button: RadioButton) -> None:
     """Put a radio set's highlight on a button: its public API moves the highlight
     only a row at a time, and on mounting puts it on the first row, not the pressed."""
@@ -312,20 +290,3 @@ def parse_cache(stylesheet: Stylesheet) -> MutableMapping[tuple, list[RuleSet]]:
     tie_breaker, scope): what stylecache keeps between runs and puts back."""
     with private("Stylesheet._parse_cache"):
         return stylesheet._parse_cache
-
-
-def forget_removed_watchers(node: DOMNode) -> None:
-    """Let go of the node's watchers that belong to widgets since removed. A child
-    bound to a reactive of its parent (data_bind: each key of a Footer to its
-    `compact`) is kept among the parent's watchers until that reactive next
-    changes, and Textual drops the removed ones only then; a footer's never
-    changes, so each recompose kept its old keys alive, with their styles and
-    drawn lines: 28 by the time the first step settled, and more with each
-    change of the keys bound. The test is Textual's own when it drops them."""
-    with private("Reactive watchers (DOMNode.__watchers, MessagePump._closing)"):
-        watchers = getattr(node, "__watchers", {})
-        for bound in watchers.values():
-            for watcher, _ in bound:
-                watcher._closing  # noqa: B018  (the lookup that fails if it is gone)
-    for bound in watchers.values():
-        bound[:] = [(watcher, callback) for watcher, callback in bound if not watcher._closing]

@@ -223,7 +223,7 @@ def county_app(tmp_path):
 
 
 async def test_a_keymap_file_rebinds_next_step_in_the_workbench(tmp_path, monkeypatch):
-    from textual.widgets import Footer
+    from smgov_tui.tui.widgets.key_footer import KeyFooter
 
     write_keymap(tmp_path, monkeypatch, '[keys]\nnext_step = "f8"\nquit = "ctrl+q"\nhistory = "ctrl+y,nope"\n'
                                         'rows.add = "n"\nnext_missing = "f11"\n')
@@ -238,7 +238,7 @@ async def test_a_keymap_file_rebinds_next_step_in_the_workbench(tmp_path, monkey
         await pilot.pause()
         steps = [step.key for step in CATALOGUE.steps]
         assert app.screen.name == steps[steps.index(start) + 1]
-        footer = " ".join(str(key.render()) for key in app.screen.query_one(Footer).query("FooterKey"))
+        footer = app.screen.query_one(KeyFooter).render_line(0).text
         assert "f8 Next" in footer and "^n" not in footer and "f11 Missing" in footer
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Next missing decision (f11)" in titles and "History: who changed what (ctrl+r)" in titles

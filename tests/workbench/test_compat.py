@@ -7,9 +7,7 @@ names."""
 from __future__ import annotations
 
 import ast
-import gc
 import importlib
-import weakref
 from functools import cache
 from pathlib import Path
 
@@ -19,11 +17,8 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.css.stylesheet import Stylesheet
 from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import DataTable, Footer, RadioButton, RadioSet, SelectionList, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import DataTable, RadioButton, RadioSet, SelectionList, Static
 
 import smgov_tui
 from smgov_tui.core.errors import SmgovError
@@ -240,61 +235,6 @@ async def test_an_option_list_sure_of_its_scroll_bar_counts_its_lines_once_at_th
             assert items.virtual_size.width == drawn_at
 
 
-async def test_a_footer_whose_keys_are_ready_shows_them_as_it_is_composed():
-    class Keys(App):
-        BINDINGS = [("ctrl+q", "quit", "Quit")]
-
-        def compose(self) -> ComposeResult:
-            footer = Footer()
-            compat.keys_ready(footer)
-            yield footer
-
-    app = Keys()
-    async with app.run_test(size=(80, 24)):
-        assert app.query(FooterKey)  # composed with the footer, before any bindings_changed
-
-
-@pytest.mark.parametrize("styled_compact", [True, False])
-async def test_keys_styled_compact_are_styled_once_as_they_mount(styled_compact):
-    styled: list = []
-
-    class Step(Screen):
-        BINDINGS = [("f1", "help", "Help")]
-
-        def compose(self) -> ComposeResult:
-            footer = Footer(compact=True)
-            compat.keys_ready(footer)
-            if styled_compact:
-                footer.compose = lambda compose=footer.compose: compat.keys_styled_compact(compose(), True)
-            yield footer
-
-        def on_screen_resume(self, event) -> None:
-            event.refresh_styles = False  # each widget styled once as it mounts (as StepScreen's)
-
-    class Keys(App):
-        BINDINGS = [("ctrl+q", "quit", "Quit")]
-
-        def __init__(self) -> None:
-            super().__init__()
-            original = self.stylesheet.apply
-
-            def counted(node, **kwargs):
-                styled.append(node)
-                return original(node, **kwargs)
-
-            self.stylesheet.apply = counted
-
-        def get_default_screen(self) -> Screen:
-            return Step()
-
-    app = Keys()
-    async with app.run_test(size=(80, 24)):
-        keys = list(app.query(FooterKey))
-        assert len(keys) == 3 and all(key.has_class("-compact") for key in keys)  # and the palette's
-        times = [sum(node is key for node in styled) for key in keys]
-        assert times == [1 if styled_compact else 2] * 3  # Textual's own: again as each mounts
-
-
 class Field(App):
     def compose(self) -> ComposeResult:
         yield PlanInput(id="field")
@@ -396,38 +336,6 @@ async def test_radio_sets_highlight_and_pressed_button_are_set():
         radios.children[2].value = True  # pressed as a click does: RadioSet releases the one it was told of
         await pilot.pause()
         assert [button.value for button in radios.children] == [False, False, True]
-
-
-class Bound(Static):
-    shade = reactive("")
-
-
-class Binder(Widget):
-    shade = reactive("dark")
-
-    def compose(self) -> ComposeResult:
-        yield Bound().data_bind(shade=Binder.shade)
-
-
-async def test_removed_widgets_bound_to_a_reactive_are_let_go():
-    """A child data-bound to its parent's reactive stays among the parent's watchers
-    once removed (Textual drops it only when the reactive next changes), so
-    Textual's Footer kept every key it composed again; compat lets go of it."""
-    app = App()
-    async with app.run_test() as pilot:
-        binder = Binder()
-        await app.screen.mount(binder)
-        old = weakref.ref(binder.children[0])  # (query_one would keep it in its cache)
-        binder.call_later(binder.recompose)  # from the binder itself, as Footer does
-        await pilot.pause()
-        await pilot.pause()
-        gc.collect()
-        assert old() is not None and not old().is_attached  # kept alive by the watcher, though removed
-        compat.forget_removed_watchers(binder)
-        gc.collect()
-        assert old() is None
-        binder.shade = "light"  # the child composed again still follows its parent
-        assert binder.children[0].shade == "light"
 
 
 def test_stylesheet_variables_are_the_themes_colours():

@@ -58,6 +58,7 @@ async def test_no_frame_is_made_while_the_step_settles_and_the_one_drawn_is_whol
         drawn = [frame for _, frame in made]
         assert drawn and len(cells_drawn(drawn[0])) == 24  # the first drawn is the whole screen
         assert "1/8 Objectives" in drawn[0] and "46/96 decided" in drawn[0]
+        assert " Quit" in drawn[0] and " palette" in drawn[0]  # its footer of key hints too
 
 
 async def test_the_checklist_is_not_drawn_again_after_the_steps_first_frame(tmp_path, made):

@@ -3,17 +3,15 @@ and no widget it no longer shows."""
 
 from __future__ import annotations
 
-import gc
 import shutil
 import subprocess
 import sys
-import weakref
 
 from conftest import REPO, SAMPLES
-from textual.widgets import Footer
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.widgets.key_footer import KeyFooter
 
 # The first step of the county sample, drawn at 80x24 as in a terminal; then the
 # modules that step needed no part of.
@@ -75,27 +73,24 @@ def test_a_sign_off_is_still_checked_with_hashlib_loaded_for_it(tmp_path, smgov)
     assert checked(signed) == "True True"  # changed since it was signed
 
 
-# The footer composes its keys again each time the keys bound change (the focus
-# moving into the checklist and back): the keys it composed before are let go,
-# not kept for the rest of the session (widgets/footer.py).
-async def test_keys_the_footer_no_longer_shows_are_let_go(tmp_path):
+# The footer draws its keys itself (KeyFooter): moving into a list of rows and back
+# changes the keys it shows, and no widget is made, and kept, for any of them.
+async def test_the_footer_shows_the_keys_bound_now_and_keeps_no_widget_per_key(tmp_path):
     path = tmp_path / "county.json"
     shutil.copy(SAMPLES / "county.json", path)
     app = SmgovApp(PlanStore(path))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        footer = app.screen.query(Footer).first()
-        shown = [weakref.ref(key) for key in footer.children]
-        assert shown
+        footer = app.screen.query_one(KeyFooter)
+        shown = footer.render_line(0).text
+        assert "Quit" in shown and "Add row" not in shown
         # Into a list of rows, whose keys (Add row...) the footer shows, and back.
         app.screen.focus_decision("objectives.measurable")
         await pilot.pause()
         await pilot.pause()
-        assert "Add row" in " ".join(key.render().plain for key in footer.query("FooterKey"))
+        assert "Add row" in footer.render_line(0).text
         app.screen.focus_decision("objectives.approach")
         await pilot.pause()
         await pilot.pause()
-        assert not any(key() in footer.children for key in shown)  # composed again since
-        assert "Quit" in footer.query("FooterKey").first().render().plain  # and still shown
-        gc.collect()
-        assert [key() for key in shown if key() is not None] == []
+        assert footer.render_line(0).text == shown  # Quit, and the rest, shown again
+        assert not footer.children

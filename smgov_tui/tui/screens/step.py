@@ -76,7 +76,7 @@ class StepScreen(Screen):
                 yield from self.compose_form()
             yield ChecklistPanel()
             yield VerticalScroll(id="guide-panel")  # its Markdown comes when it first shows
-        yield KeyFooter(compact=True)  # compact: every key of a step fits 80 columns (test_fit)
+        yield KeyFooter()  # compact, as Textual's Footer(compact=True): every key of a step fits 80 columns (test_fit)
 
     def compose_form(self) -> ComposeResult:
         """The views of the plan, then a field per decision. In a terminal, only
@@ -166,7 +166,7 @@ class StepScreen(Screen):
     async def _settled(self) -> None:
         """All of the step is mounted: its keys in the footer, and drawn once laid out
         and scrolled to the field it opens on (settling.py)."""
-        await self.query_one(KeyFooter).catch_up()
+        self.query_one(KeyFooter).catch_up()
         self.app.frames.settle(self, last=self._scroll_to_opening)
 
     def _scroll_to_opening(self) -> None:
