@@ -31,7 +31,6 @@ from textual.screen import Screen
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.checks.base import plural
 from smgov_tui.core.errors import ConflictError, SmgovError
-from smgov_tui.core.history import shown
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist
 from smgov_tui.core.textsafe import one_line, visible
@@ -293,6 +292,8 @@ class Workbench(App):
         if not self.pending:
             self.exit()
             return
+        from smgov_tui.core.history import shown  # deferred: only a forced quit lists what it lost
+
         self.leave_details = [f"  {CATALOGUE.label(d)}: {shown(d, value)}" for d, value in self.pending.items()]
         message = self.unsaved()
         self._discarded = True
