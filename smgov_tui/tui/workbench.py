@@ -37,7 +37,6 @@ from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.keys.keymap import Keymap, load_keymap
 from smgov_tui.session.editing import EditingSession
 from smgov_tui.storage.store import ASKED_ORGANISATION as ASKED, PlanStore
-from smgov_tui.tui.notices import notice_text, toast_width
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
@@ -247,6 +246,8 @@ class Workbench(App):
         """Messages quote plan text (names, who changed what): its escapes made
         visible, as Textual would send them to the terminal as they are; and
         paths, broken only at their separators (notices.py)."""
+        from smgov_tui.tui.notices import notice_text, toast_width  # deferred: the first step says nothing
+
         kwargs.setdefault("markup", False)  # and never markup: plan text is data
         super().notify(notice_text(visible(str(message)), toast_width(self.size.width)), *args, **kwargs)
 
