@@ -120,7 +120,7 @@ def cmd_textconv(args) -> int:
     """`smgov textconv FILE`: a plan as readable lines; any other file as it is."""
     from smgov_tui.core.readable import plan_lines
     from smgov_tui.storage.layout import DOC
-    from smgov_tui.storage.merge import unresolved
+    from smgov_tui.storage.layout import unresolved
     from smgov_tui.storage.migrations import migrate
     from smgov_tui.storage.reading import parse_plan
 

@@ -13,7 +13,6 @@ before it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 import weakref
@@ -51,7 +50,15 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
     """The same day `months` later, on the month's last day where it is shorter."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(year=year, month=month, day=min(day.day, _days_in(year, month)))
+
+
+def _days_in(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1], without loading calendar (and its locale
+    machinery) on the workbench's start, where each review date is counted."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def read_date(value: object) -> _dt.date | None:

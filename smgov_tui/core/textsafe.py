@@ -14,13 +14,13 @@ would raise UnicodeEncodeError.
 
 import json
 import re
+from functools import cache
 
 # Shown as escapes by `visible`; json_text escapes the same characters, bar the
 # C0 controls json.dumps already escapes.
 _SURROGATES = r"\ud800-\udfff"
 _HIDDEN = rf"\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069{_SURROGATES}"
 _CONTROL = re.compile(rf"[\x00-\x08\x0b-\x1f{_HIDDEN}]")
-_SURROGATE = re.compile(f"[{_SURROGATES}]")
 _ESCAPED_BYTES = range(0xDC80, 0xDD00)  # surrogateescape's stand-ins for the bytes 0x80-0xff
 
 
@@ -38,10 +38,17 @@ def visible(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
+# Compiled on first use, as _json_unsafe: the workbench calls neither lone_surrogate nor
+# json_text for a plan as smgov writes it, and the two were over half of this module's import.
+@cache
+def _surrogate() -> re.Pattern[str]:
+    return re.compile(f"[{_SURROGATES}]")
+
+
 def lone_surrogate(text: str) -> str | None:
     """The first lone surrogate in `text`, if any: text that cannot be encoded, from a byte
     that was not UTF-8 (surrogateescape) or a JSON escape such as \\ud800."""
-    found = _SURROGATE.search(text)
+    found = _surrogate().search(text)
     return found[0] if found else None
 
 
@@ -78,7 +85,9 @@ def one_line(text: str) -> str:
     return " ".join(visible(text).split())
 
 
-_JSON_UNSAFE = re.compile(f"[{_HIDDEN}]")
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile(f"[{_HIDDEN}]")
 
 
 def json_text(data: object) -> str:
@@ -90,4 +99,4 @@ def json_text(data: object) -> str:
     controls and separators, and a lone surrogate (which could not be printed).
     """
     text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+    return _json_unsafe().sub(lambda match: f"\\u{ord(match[0]):04x}", text)

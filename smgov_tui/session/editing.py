@@ -22,7 +22,6 @@ from typing import Any
 
 from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
 from smgov_tui.core.errors import ConflictError, SmgovError
-from smgov_tui.core.history import to_undo
 from smgov_tui.core.plan import Plan
 from smgov_tui.storage.store import PlanStore, login_name
 
@@ -124,6 +123,8 @@ class EditingSession:
         naming the change it undoes (the next undo passes over both). None: nothing
         of theirs left to undo. Only with nothing pending (the front end saves first).
         ConflictError if the file changed in between; SmgovError if it cannot be written."""
+        from smgov_tui.core.history import to_undo  # deferred: the history is read by an undo, not an open
+
         history = self.store.history()
         values = self.store.load().to_values()
         found = to_undo([(entry.doc_id, entry) for entry in history], login_name(), values)

@@ -27,6 +27,7 @@ from smgov_tui.core.errors import PlanFileError
 
 TABLE_ORDER = ("meta", "plan")  # then tables smgov does not know, then history, always last
 DOC = "1"  # the one document of the meta and plan tables (TinyDB's doc_id 1)
+UNRESOLVED = "unresolved"  # the meta key listing the decisions a merge left for a person to choose (merge.py)
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
 _SECTION_END = b"\n  }\n}\n"
@@ -184,3 +185,11 @@ def entries_end(raw: bytes) -> int:
 def empty_history(raw: bytes, at: int) -> bool:
     """An empty history section from `at` to the end (compared in place: a slice would copy the history)."""
     return len(raw) - at == len(_EMPTY_SECTION) and raw.endswith(_EMPTY_SECTION)
+
+
+def unresolved(meta: Mapping) -> list[dict]:
+    """The marks a merge (merge.py) left in a plan's meta document (any other shape there is
+    ignored). Here, not with the merge: every plan opened is read for them."""
+    marks = meta.get(UNRESOLVED)
+    return [m for m in marks if isinstance(m, Mapping) and isinstance(m.get("decision"), str)] \
+        if isinstance(marks, list) else []

@@ -36,11 +36,10 @@ from smgov_tui.core.catalogue import CATALOGUE, InvalidValue
 from smgov_tui.core.catalogue.kinds import Rows
 from smgov_tui.core.errors import PlanFileError
 from smgov_tui.core.names import name_key
-from smgov_tui.storage.layout import DOC, doc_order, serialise
+from smgov_tui.storage.layout import DOC, UNRESOLVED, doc_order, serialise, unresolved
 from smgov_tui.storage.migrations import migrate
 from smgov_tui.storage.reading import check, read_plan_data
 
-UNRESOLVED = "unresolved"  # the meta key listing the decisions a merge left for a person to choose
 _ABSENT: Any = object()
 
 
@@ -153,13 +152,6 @@ def merge_histories(*sides: Mapping) -> dict:
             entry = {**entry, "undoes": number[item["undoes"]]}
         history[str(n)] = entry
     return history
-
-
-def unresolved(meta: Mapping) -> list[dict]:
-    """The marks a merge left in a plan's meta document (any other shape there is ignored)."""
-    marks = meta.get(UNRESOLVED)
-    return [m for m in marks if isinstance(m, Mapping) and isinstance(m.get("decision"), str)] \
-        if isinstance(marks, list) else []
 
 
 def merge(base: Mapping, ours: Mapping, theirs: Mapping) -> Merged:

@@ -39,7 +39,6 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from smgov_tui.core.errors import PlanFileError
-from smgov_tui.storage.backup import backup_path, keep_original
 from smgov_tui.storage.files import distrust_at, locked, read_only, real_file, remove_stale_temps, write_atomically
 from smgov_tui.storage.history import History, section_of
 from smgov_tui.storage.layout import DOC, render
@@ -119,6 +118,8 @@ class PlanStorage(Storage):
             mode = stat.S_IMODE(os.stat(self.path).st_mode)
         except OSError:
             mode = 0o600
+        from smgov_tui.storage.backup import backup_path, keep_original  # deferred: a plan is opened before any save
+
         backup = backup_path(self.path)
         remove_stale_temps(self.path, backup)
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 from tinydb.table import Document, Table
@@ -20,13 +20,14 @@ from smgov_tui import __version__
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.errors import ConflictError, PlanFileError
 from smgov_tui.core.plan import Plan
-from smgov_tui.storage.backup import Restored, restore
 from smgov_tui.storage.files import file_warnings, read_only, real_file, remove_stale_temps, write_atomically
-from smgov_tui.storage.layout import DOC, serialise
-from smgov_tui.storage.merge import UNRESOLVED, unresolved
+from smgov_tui.storage.layout import DOC, UNRESOLVED, serialise, unresolved
 from smgov_tui.storage.migrations import SCHEMA_VERSION
 from smgov_tui.storage.plan_storage import PlanDB, PlanStorage, change
 from smgov_tui.storage.reading import FORMAT
+
+if TYPE_CHECKING:  # loaded by restore() itself: opening a plan never restores one
+    from smgov_tui.storage.backup import Restored
 
 _ONLY = int(DOC)  # TinyDB's id of the one document of the meta and plan tables
 
@@ -239,6 +240,8 @@ class PlanStore:
 
     def restore(self) -> Restored:
         """Bring back the last version smgov saved (see backup.restore)."""
+        from smgov_tui.storage.backup import restore
+
         return restore(self.file)
 
 

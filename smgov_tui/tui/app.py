@@ -31,7 +31,6 @@ from smgov_tui.tui.compat import (
     stylesheet_variables,
 )
 from smgov_tui.tui.hangup import HangUp
-from smgov_tui.tui.palette import workbench_commands
 from smgov_tui.tui.settling import FrameHold
 from smgov_tui.tui.stylesheets import styles_dir
 from smgov_tui.tui.typeahead import KeyTrail, TypeAhead
@@ -377,6 +376,8 @@ class SmgovApp(Workbench):
     # the command palette
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from smgov_tui.tui.palette import workbench_commands  # deferred: only an opened palette asks
+
         yield from super().get_system_commands(screen)
         yield from workbench_commands(self, screen)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 
 from rich.cells import cell_len
 
@@ -20,7 +21,10 @@ TOAST_WIDTH, RACK_SCROLLBAR, TOAST_FRAME = 60, 2, 3
 
 
 # A word that starts as a path does (quoted or not): /…, ~/…, ./…, ../…
-PATH = re.compile(rf"(?:^|\s)['\"(]?(?:~|\.\.?)?{re.escape(os.sep)}")
+@cache
+def _path() -> re.Pattern[str]:
+    """Compiled on first use: a notice, not the first frame, needs it."""
+    return re.compile(rf"(?:^|\s)['\"(]?(?:~|\.\.?)?{re.escape(os.sep)}")
 
 
 def toast_width(screen_width: int) -> int:
@@ -53,7 +57,7 @@ def notice_text(message: str, width: int) -> str:
     """A message that names a path, wrapped to `width` columns: at spaces, and within
     a path only after a separator. Any other message is Textual's to wrap, as it was."""
     message = home_as_tilde(message)
-    if not PATH.search(message):
+    if not _path().search(message):
         return message
     out: list[str] = []
     for paragraph in message.split("\n"):

@@ -31,14 +31,12 @@ from textual.screen import Screen
 from smgov_tui.core.catalogue import CATALOGUE
 from smgov_tui.core.checks.base import plural
 from smgov_tui.core.errors import ConflictError, SmgovError
-from smgov_tui.core.history import shown
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.readiness import Checklist, checklist
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.keys.keymap import Keymap, load_keymap
 from smgov_tui.session.editing import EditingSession
 from smgov_tui.storage.store import ASKED_ORGANISATION as ASKED, PlanStore
-from smgov_tui.tui.notices import notice_text, toast_width
 
 SAVE_PAUSE = 0.6  # seconds of no typing before a typed value is written
 OTHER_SESSIONS_POLL = 1.0  # seconds between looks at the file for another session's changes
@@ -248,6 +246,8 @@ class Workbench(App):
         """Messages quote plan text (names, who changed what): its escapes made
         visible, as Textual would send them to the terminal as they are; and
         paths, broken only at their separators (notices.py)."""
+        from smgov_tui.tui.notices import notice_text, toast_width  # deferred: the first step says nothing
+
         kwargs.setdefault("markup", False)  # and never markup: plan text is data
         super().notify(notice_text(visible(str(message)), toast_width(self.size.width)), *args, **kwargs)
 
@@ -293,6 +293,8 @@ class Workbench(App):
         if not self.pending:
             self.exit()
             return
+        from smgov_tui.core.history import shown  # deferred: only a forced quit lists what it lost
+
         self.leave_details = [f"  {CATALOGUE.label(d)}: {shown(d, value)}" for d, value in self.pending.items()]
         message = self.unsaved()
         self._discarded = True

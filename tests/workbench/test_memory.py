@@ -33,13 +33,19 @@ asyncio.run(main())
 
 LATER = ["hashlib", "smgov_tui.tui.widgets.matrix", "textual.widgets._radio_set",
          *(f"smgov_tui.core.suggestions.{step}" for step in ("organisation", "objectives", "resources", "response",
-                                                             "platforms", "peers", "conduct", "safeguards", "launch"))]
+                                                             "platforms", "peers", "conduct", "safeguards", "launch")),
+         # Issue 18: each of these was imported by the start and used by none of it.
+         "smgov_tui.tui.widgets.own_words", "smgov_tui.storage.backup", "smgov_tui.storage.merge", "calendar",
+         "smgov_tui.core.history", "smgov_tui.tui.palette", "smgov_tui.tui.notices"]
 
 
 def test_the_first_step_loads_what_it_shows_and_nothing_more(tmp_path):
     """Another step's suggestions, the platforms' matrix editor,
     the export dialog's radio buttons and OpenSSL (hashlib, for a sign-off to
-    check) wait until they are needed: each module is memory for the whole session."""
+    check) wait until they are needed: each module is memory for the whole session,
+    and time before the first frame. So do the own-words pick list, the backup and
+    the merge, calendar, the history's readers, the command palette's commands and
+    a toast's wording."""
     county = tmp_path / "county.json"
     shutil.copy(SAMPLES / "county.json", county)
     done = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(county), *LATER], capture_output=True,

@@ -14,6 +14,7 @@ import datetime as _dt
 import json
 import math
 import re
+from functools import cache
 from typing import Any, Callable, NamedTuple
 
 from smgov_tui.core import platform_matrix
@@ -303,7 +304,11 @@ class Multi(Kind):
         return ", ".join(value or [])
 
 
-_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
+# This module's patterns that no decision of the first step needs are compiled on
+# first use (a number, a sum of money, an interval typed), not as the catalogue loads.
+@cache
+def _number() -> re.Pattern[str]:
+    return re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
 
 
 def _tidy(number: float) -> int | float:
@@ -345,7 +350,7 @@ class Number(Kind):
             text = self._strip(value).replace(",", "")
             if not text:
                 return None
-            if not _NUMBER.match(text):
+            if not _number().match(text):
                 raise InvalidValue(f"{value.strip()!r} is not {self.allowed()}")
             value = float(text)
         if not isinstance(value, (int, float)):
@@ -380,7 +385,9 @@ def Minutes(maximum: float = 24 * 60) -> Number:
 
 
 # A sign or code before a sum, as the plan shows it ("$", "£", "€", "A$", "NZ$", "GBP "): taken back as typed.
-_CURRENCY_SIGN = re.compile(r"^(?:[A-Za-z]{0,3}\$|[£€]|[A-Za-z]{3}\s)\s*")
+@cache
+def _currency_sign() -> re.Pattern[str]:
+    return re.compile(r"^(?:[A-Za-z]{0,3}\$|[£€]|[A-Za-z]{3}\s)\s*")
 
 
 class Money(Number):
@@ -393,7 +400,7 @@ class Money(Number):
 
     def check(self, value: Any) -> Any:
         if isinstance(value, str):
-            value = _CURRENCY_SIGN.sub("", value.strip()).replace(" ", "")
+            value = _currency_sign().sub("", value.strip()).replace(" ", "")
         return super().check(value)
 
     def show(self, value: Any) -> str:
@@ -426,7 +433,11 @@ class WebAddress(Text):
         return value
 
 
-_EVERY = re.compile(r"^every\s+(\d{1,3})\s+(month|year)s?$")
+@cache
+def _every() -> re.Pattern[str]:
+    return re.compile(r"^every\s+(\d{1,3})\s+(month|year)s?$")
+
+
 _INTERVAL_WORDS = {"monthly": 1, "every month": 1, "quarterly": 3, "every quarter": 3,
                    "annually": 12, "yearly": 12, "every year": 12, "once a year": 12}
 
@@ -452,7 +463,7 @@ class Interval(Kind):
             text = " ".join(value.strip().lower().split())
             if not text:
                 return None
-            every = _EVERY.match(text)
+            every = _every().match(text)
             if text in _INTERVAL_WORDS:
                 value = _INTERVAL_WORDS[text]
             elif every:

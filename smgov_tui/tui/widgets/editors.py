@@ -30,7 +30,7 @@ from textual.widgets.select import InvalidSelectValueError
 
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
-from smgov_tui.core.catalogue.kinds import LongText, Matrix, Money, Multi, RowRef, Rows
+from smgov_tui.core.catalogue.kinds import Choice, LongText, Matrix, Money, Multi, RowRef, Rows
 from smgov_tui.core.suggestions import accepted
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
@@ -41,7 +41,6 @@ from smgov_tui.tui.widgets.inputs import (
     untouched,
 )
 from smgov_tui.tui.widgets.redraw import collapse_line, redraw
-from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.rows import RowsEditor
 from smgov_tui.tui.widgets.suggested import SuggestedLine, suggested
 from smgov_tui.tui.workbench import Workbench
@@ -244,7 +243,7 @@ class DecisionField(Vertical):
         elif isinstance(editor, TextArea):
             with editor.prevent(TextArea.Changed):
                 editor.load_text(shown_text(kind, value))
-        elif isinstance(editor, OwnWordsSelect):
+        elif isinstance(kind, Choice) and kind.other:  # an OwnWordsSelect (widgets/own_words.py, loaded with it)
             editor.show(value)
         elif isinstance(editor, Select):
             if isinstance(kind, RowRef):

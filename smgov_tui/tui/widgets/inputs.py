@@ -30,7 +30,6 @@ from smgov_tui.core.catalogue.kinds import (
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
 from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, CountsLinesAsLaidOut, update_scrolling
-from smgov_tui.tui.widgets.own_words import OwnWordsSelect
 from smgov_tui.tui.widgets.redraw import collapse_line, hide_line, show_line
 
 
@@ -263,6 +262,8 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
         return Select(row_choices(names), prompt="Choose…",
                       value=value if value in names else Select.NULL, id=ident)
     if isinstance(kind, Choice) and kind.other:
+        from smgov_tui.tui.widgets.own_words import OwnWordsSelect  # with the field that has one: few steps do
+
         return OwnWordsSelect(kind, value, label, id=ident)
     if isinstance(kind, Choice):
         return Select([(c, c) for c in kind.choices], prompt="Choose…",
