@@ -102,3 +102,31 @@ async def test_the_suggestion_keeps_its_row_while_the_field_is_typed_in(tmp_path
         await pilot.pause()
         assert not line.display and field.outer_size.height < height  # the field left: rows given back
         assert app.store.load().get("response.emergency_notice") == "W"
+
+
+async def test_the_first_key_and_the_one_that_empties_the_field_lay_nothing_out(tmp_path, steady_cursor,
+                                                                              monkeypatch):
+    """The suggestion under the field goes blank as the first key decides it and
+    comes back as the field is emptied: in place, drawn anew, without a layout of
+    the step (made invisible, it had Textual lay the whole screen out each time)."""
+    from textual.screen import Screen
+
+    app = SmgovApp(PlanStore.create(tmp_path / "town.json", "Millbrook plan", TOWN))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("response.emergency_notice")
+        await settle(pilot)
+        region = app.screen.query_one("#field-response--emergency_notice .decision-suggested").region
+
+        def line() -> str:
+            return on_screen(app)[region.y][region.x:region.right].strip()
+
+        layouts = []
+        lay_out = Screen._refresh_layout
+        monkeypatch.setattr(Screen, "_refresh_layout", lambda screen, *a, **k: (
+            layouts.append(screen), lay_out(screen, *a, **k))[1])
+        await pilot.press("W")
+        await settle(pilot)
+        assert line() == "" and layouts == []
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert "Suggested (f5 to use)" in line() and layouts == []

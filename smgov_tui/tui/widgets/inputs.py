@@ -15,7 +15,7 @@ from textual.geometry import Region, Size
 from textual.reactive import Reactive, var
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Select, SelectionList, TextArea
 from textual.widgets.option_list import OptionDoesNotExist
 from textual.widgets.text_area import Edit, EditResult
 
@@ -30,7 +30,7 @@ from smgov_tui.core.catalogue.kinds import (
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
 from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, CountsLinesAsLaidOut, update_scrolling
-from smgov_tui.tui.widgets.redraw import collapse_line, hide_line, show_line
+from smgov_tui.tui.widgets.redraw import KeptRows, collapse_line, hide_line, show_line
 
 
 def shown_text(kind: Kind, value: Any) -> str:
@@ -72,7 +72,7 @@ class ExampleBelow:
     only when needed: most fields never have one (a widget per field is memory
     and start-up time on every step)."""
 
-    _example_line: Static | None = None
+    _example_line: KeptRows | None = None
     example = ""  # the placeholder as given
 
     def fits(self, example: str) -> bool:
@@ -92,7 +92,7 @@ class ExampleBelow:
             self._example_line, self.placeholder = None, self.example
             self._mark_example_below(False)
         elif not fits and self._example_line is None and self.parent is not None:
-            self._example_line = Static(Content(self.example), classes="example-line", markup=False)
+            self._example_line = KeptRows(Content(self.example), classes="example-line", markup=False)
             self._example_line.display = not self.typed
             self.parent.mount(self._example_line, after=self)
             self.placeholder = ""

@@ -12,14 +12,13 @@ from typing import Any
 
 from textual import getters
 from textual.content import Content
-from textual.widgets import Static
 
 from smgov_tui.core.catalogue import Decision
 from smgov_tui.core.plan import Plan
 from smgov_tui.core.suggestions import suggest
 from smgov_tui.core.textsafe import one_line
 from smgov_tui.keys.key_names import shown_key
-from smgov_tui.tui.widgets.redraw import hide_line, redraw, show_line
+from smgov_tui.tui.widgets.redraw import KeptRows, hide_line, redraw, show_line
 from smgov_tui.tui.workbench import Workbench
 
 
@@ -28,7 +27,7 @@ def suggested(decision: Decision, plan: Plan) -> Any:
     return None if plan.decided(decision.id) else suggest(decision.id, plan)
 
 
-class SuggestedLine(Static):
+class SuggestedLine(KeptRows):
     """One dim line under an undecided field: "Suggested (f5 to use): …". A `plan-view`,
     so the step redraws it as the plan changes (a roster named, a platform chosen).
     Made only for a field with something to suggest (DecisionField.offer_suggestion):
