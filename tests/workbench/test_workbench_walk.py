@@ -178,13 +178,26 @@ async def tick(pilot: Pilot, choices: tuple[str, ...], wanted: list[str]) -> Non
     assert list(selection.selected) == [c for c in choices if c in wanted]
 
 
+TYPED_AT_MOST = 24  # characters typed key by key; the rest of a longer answer is pasted
+
+
 async def type_into(pilot: Pilot, text: str, shows: str | None = None) -> None:
-    """Type `text` into the focused Input or TextArea; wait until it shows `shows`."""
+    """Type `text` into the focused Input or TextArea; wait until it shows `shows`.
+    A long answer's first characters are typed and the rest pasted, as a planner
+    pastes a paragraph from a draft: key by key, the walk's 11,000 characters
+    were a seventh of the whole suite's time (typing is the keystroke tests' own)."""
     widget = pilot.app.focused
     assert isinstance(widget, (Input, TextArea)), f"expected a text field, not {widget!r}"
     expected = text if shows is None else shows
     current = (lambda: widget.value) if isinstance(widget, Input) else (lambda: widget.text)
-    await press(pilot, *text, then=lambda: current() == expected, what=f"the field to show {expected!r}")
+    typed, pasted = text[:TYPED_AT_MOST], text[TYPED_AT_MOST:]
+    send(pilot, *typed)
+    if pasted:
+        await until(pilot, lambda: current().endswith(typed), f"the field to show {typed!r}")
+        paste = events.Paste(pasted)
+        paste.set_sender(pilot.app)
+        pilot.app._driver.send_message(paste)
+    await until(pilot, lambda: current() == expected, f"the field to show {expected!r}")
 
 
 async def enter_value(pilot: Pilot, kind: Kind, value: Any) -> None:
