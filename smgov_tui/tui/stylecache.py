@@ -197,9 +197,10 @@ def load_shipped(stylesheet: Any) -> frozenset:
         if stamp_now is None or kept["stamp"] != stamp_now:
             return frozenset()
         where = places()
-        cache = parse_cache(stylesheet)
-        for key, rules in kept["entries"].items():
-            cache[placed(key, where)] = rules
-        return frozenset(placed(key, where) for key in kept["entries"])
+        entries = {placed(key, where): rules for key, rules in kept["entries"].items()}
+        cache = parse_cache(stylesheet)  # an LRU cache: no update()
+        for key, rules in entries.items():
+            cache[key] = rules
+        return frozenset(entries)
     except Exception:  # missing, damaged, someone else's: parse as ever
         return frozenset()

@@ -30,11 +30,12 @@ from textual.widgets.select import InvalidSelectValueError
 
 from smgov_tui.core import platform_matrix as evaluation
 from smgov_tui.core.catalogue import CATALOGUE, Decision, InvalidValue
-from smgov_tui.core.catalogue.kinds import Choice, LongText, Matrix, Money, Multi, RowRef, Rows
+from smgov_tui.core.catalogue.kinds import LongText, Matrix, Money, Multi, RowRef, Rows
 from smgov_tui.core.suggestions import accepted
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
     PlanTextArea,
+    in_own_words,
     make_editor,
     row_choices,
     shown_text,
@@ -243,7 +244,7 @@ class DecisionField(Vertical):
         elif isinstance(editor, TextArea):
             with editor.prevent(TextArea.Changed):
                 editor.load_text(shown_text(kind, value))
-        elif isinstance(kind, Choice) and kind.other:  # an OwnWordsSelect (widgets/own_words.py, loaded with it)
+        elif in_own_words(kind):  # an OwnWordsSelect (widgets/own_words.py, loaded with it)
             editor.show(value)
         elif isinstance(editor, Select):
             if isinstance(kind, RowRef):

@@ -247,6 +247,11 @@ def row_choices(names: tuple[str, ...]) -> list[tuple[Text, str]]:
     return [(Text(one_line(name)), name) for name in names]
 
 
+def in_own_words(kind: Kind) -> bool:
+    """A choice that also takes the planner's own words: its editor is an OwnWordsSelect."""
+    return isinstance(kind, Choice) and kind.other
+
+
 def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                 names: tuple[str, ...] = (), label: str = "") -> Widget:
     """The editor for one value; `names` are the choices of a RowRef; `label` names
@@ -261,7 +266,7 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
     if isinstance(kind, RowRef):
         return Select(row_choices(names), prompt="Choose…",
                       value=value if value in names else Select.NULL, id=ident)
-    if isinstance(kind, Choice) and kind.other:
+    if in_own_words(kind):
         from smgov_tui.tui.widgets.own_words import OwnWordsSelect  # with the field that has one: few steps do
 
         return OwnWordsSelect(kind, value, label, id=ident)
