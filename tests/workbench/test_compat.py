@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.css.stylesheet import Stylesheet
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import DataTable, RadioButton, RadioSet, Select, SelectionList, Static
 
 import smgov_tui
 from smgov_tui.core.errors import SmgovError
@@ -293,6 +293,64 @@ async def test_a_fixed_cells_table_given_new_widths_is_drawn_and_sized_at_them()
         await pilot.pause()
         assert fixed.virtual_size.width == 6 + 20 + 4
         assert fixed.render_line(1).text.startswith(" a long  second ")  # not the cached line
+
+
+class Picks(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.changes: list[tuple[str, object]] = []
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.changes.append((event.select.id, event.value))
+
+    def compose(self) -> ComposeResult:
+        yield compat.PickList([("daily", "daily"), ("weekly", "weekly"), ("monthly", "monthly")],
+                              prompt="Choose…", value="weekly", id="stock-like")
+        yield Select([("daily", "daily"), ("weekly", "weekly")], prompt="Choose…", value="weekly", id="stock")
+
+
+async def test_a_pick_list_shows_its_choice_closed_without_its_open_list():
+    app = Picks()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        picks, stock = app.query_one("#stock-like", Select), app.query_one("#stock", Select)
+        assert [type(w).__name__ for w in stock.children] == ["SelectCurrent", "SelectOverlay"]  # Textual's
+        assert [type(w).__name__ for w in picks.children] == ["SelectCurrent"] and not picks.listed
+        assert "weekly" in app.screen._compositor.render_strips()[1].text  # its choice, drawn closed
+        picks.value = "monthly"
+        picks.set_options([("yearly", "yearly"), ("monthly", "monthly")])  # as a field's choices change
+        picks.value = "monthly"
+        await pilot.pause()
+        assert "monthly" in app.screen._compositor.render_strips()[1].text and not picks.listed
+
+
+async def test_a_pick_list_opened_by_a_key_lists_every_choice_with_its_own_highlighted():
+    app = Picks()
+    async with app.run_test(size=(40, 12)) as pilot:
+        picks = app.query_one("#stock-like", Select)
+        picks.focus()
+        await pilot.press("enter", "down", "enter")  # typed at once: the keys wait for the list
+        await pilot.pause()
+        assert picks.listed and picks.value == "monthly" and not picks.expanded
+        assert [value for ident, value in app.changes if ident == "stock-like"] == ["weekly", "monthly"]
+        overlay = picks.query_one("SelectOverlay")
+        assert [str(overlay.get_option_at_index(i).prompt) for i in range(1, overlay.option_count)] == [
+            "daily", "weekly", "monthly"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert picks.expanded and overlay.has_focus and overlay.highlighted == 3  # the choice it has
+
+
+async def test_a_pick_list_opened_by_a_click_is_made_first():
+    app = Picks()
+    async with app.run_test(size=(40, 12)) as pilot:
+        picks = app.query_one("#stock-like", Select)
+        opened = []  # as a dialog that places the open list watches for it (row_form.py)
+        app.screen.watch(picks, "expanded", lambda expanded: opened.append((expanded, picks.listed)), init=False)
+        await pilot.click("#stock-like SelectCurrent")
+        await pilot.pause()
+        assert opened == [(True, True)]  # the list there as it opens
+        assert picks.expanded and picks.query_one("SelectOverlay").highlighted == 2
 
 
 class Ticks(App):

@@ -218,3 +218,22 @@ async def test_a_resize_to_the_size_the_step_has_lays_nothing_out(tmp_path, monk
         for _ in range(4):
             await pilot.pause(0.05)
         assert layouts and app.screen.outer_size == Size(100, 30)  # laid out at it
+
+
+async def test_a_steps_pick_lists_come_closed_their_lists_made_as_they_open(tmp_path):
+    """A pick list's open list (an OptionList, styled, its options counted) is made as it first opens."""
+    from smgov_tui.core.catalogue import CATALOGUE
+
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query("#edit-objectives--frequency") and not screen.query("SelectOverlay")
+        screen.focus_decision("objectives.frequency")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        overlay = screen.query_one("#edit-objectives--frequency SelectOverlay")
+        choices = CATALOGUE.get("objectives.frequency").kind.choices
+        assert overlay.has_focus and overlay.option_count == len(choices) + 1  # and the blank

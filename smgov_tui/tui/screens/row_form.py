@@ -7,6 +7,9 @@ with its label, and a pick list opens within the dialog's border.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +23,25 @@ from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key, keys_shown
 from smgov_tui.tui.widgets.inputs import make_editor, read_editor, untouched
 from smgov_tui.tui.workbench import Workbench
+
+
+class Room(Static):
+    """Rows below a dialog's last field, so that its pick list, open, can be scrolled
+    into the dialog: scrolled once it is laid out, as only then can the fields
+    scroll that far (a callback after the next refresh could come before the
+    layout that placed it)."""
+
+    DEFAULT_CLASSES = "row-form-room"
+
+    def __init__(self, rows: int, scroll: Callable[[], object]) -> None:
+        super().__init__("")
+        self.styles.height = rows
+        self._scroll: Callable[[], object] | None = scroll
+
+    def on_resize(self) -> None:
+        if self._scroll is not None:
+            scroll, self._scroll = self._scroll, None
+            scroll()
 
 
 class RowForm(ModalScreen[dict | None]):
@@ -101,13 +123,12 @@ class RowForm(ModalScreen[dict | None]):
         lift = min(over, select.region.y - fields.region.y)
         if over > lift:
             overlay.styles.max_height = max(3, overlay.outer_size.height - (over - lift))
+        target = fields.scroll_y + lift
         missing = lift - int(fields.max_scroll_y - fields.scroll_y)
         if missing > 0:
-            room = Static("", classes="row-form-room")
-            room.styles.height = missing
-            fields.mount(room)
-        target = fields.scroll_y + lift
-        self.call_after_refresh(fields.scroll_to, y=target, animate=False, immediate=True)
+            fields.mount(Room(missing, partial(fields.scroll_to, y=target, animate=False, immediate=True)))
+        else:
+            self.call_after_refresh(fields.scroll_to, y=target, animate=False, immediate=True)
 
     def _collect(self) -> dict:
         raw = {}

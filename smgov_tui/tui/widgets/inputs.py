@@ -29,7 +29,7 @@ from smgov_tui.core.catalogue.kinds import (
     YesNo,
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
-from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, CountsLinesAsLaidOut, update_scrolling
+from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, CountsLinesAsLaidOut, PickList, update_scrolling
 from smgov_tui.tui.widgets.redraw import KeptRows, collapse_line, hide_line, show_line
 
 
@@ -264,17 +264,17 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                             soft_wrap=not any(len(line) > PlanTextArea.LONG_LINE
                                               for line in text.splitlines()))
     if isinstance(kind, RowRef):
-        return Select(row_choices(names), prompt="Choose…",
+        return PickList(row_choices(names), prompt="Choose…",
                       value=value if value in names else Select.NULL, id=ident)
     if in_own_words(kind):
         from smgov_tui.tui.widgets.own_words import OwnWordsSelect  # with the field that has one: few steps do
 
         return OwnWordsSelect(kind, value, label, id=ident)
     if isinstance(kind, Choice):
-        return Select([(c, c) for c in kind.choices], prompt="Choose…",
+        return PickList([(c, c) for c in kind.choices], prompt="Choose…",
                       value=value or Select.NULL, id=ident)
     if isinstance(kind, YesNo):
-        return Select([("yes", True), ("no", False)], prompt="Choose…",
+        return PickList([("yes", True), ("no", False)], prompt="Choose…",
                       value=Select.NULL if value is None else value, id=ident)
     if isinstance(kind, Multi):
         picked = set(value or ())

@@ -21,6 +21,7 @@ from textual.widgets import Input, Select, Static
 
 from smgov_tui.core.catalogue.kinds import Choice, InvalidValue
 from smgov_tui.core.textsafe import one_line, visible
+from smgov_tui.tui.compat import PickList
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
 from smgov_tui.tui.workbench import Workbench
@@ -81,7 +82,7 @@ class OwnWordsPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class OwnWordsSelect(Select):
+class OwnWordsSelect(PickList):
     """The choices, the words chosen before (if any), then Other. Closed, it shows long
     words on one line, cut with "…": a 200-character approval rule made the field five
     lines tall; the open list and the prompt show them whole."""
