@@ -222,6 +222,11 @@ class FixedCellsTable(DataTable):
         with private("DataTable._row_label_column_width and DataTable._total_row_height"):
             label_width, height = self._row_label_column_width, self._total_row_height
         self.virtual_size = Size(width + label_width, height + header)
+        if self.is_mounted:
+            # Its scroll bars follow the new size now: a ScrollView takes a new virtual size
+            # from a layout only when the layout's figures for it differ, and for a table
+            # whose scroll bar took the row that its new widths free they agree (4 rows, 4 rows).
+            update_scrolling(self, self.virtual_size)
 
     def set_widths(self, widths: Iterable[int]) -> None:
         """New widths for the columns, left to right, drawn at once: a table

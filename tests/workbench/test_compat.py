@@ -353,6 +353,24 @@ async def test_a_pick_list_opened_by_a_click_is_made_first():
         assert picks.expanded and picks.query_one("SelectOverlay").highlighted == 2
 
 
+async def test_a_fixed_cells_table_drops_its_scroll_bar_once_its_columns_fit():
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = compat.FixedCellsTable()
+        table.styles.width, table.styles.height = 49, "auto"
+        await app.screen.mount(table)
+        for key, width in (("a", 21), ("b", 25)):  # 50 columns drawn, in 49
+            table.add_column(Text(key), key=key, width=width)
+        table.add_rows([Text("x"), Text("y")] for _ in range(3))
+        await pilot.pause()
+        assert table.show_horizontal_scrollbar and table.outer_size.height == 4 + 1
+        table.set_widths([20, 25])  # as a rows editor fits its columns to the room it has
+        await pilot.pause()
+        # Its scroll bar gone with the columns that needed it, and its row with it:
+        # Textual's own layout gave it the same 4 rows, and kept the bar.
+        assert not table.show_horizontal_scrollbar and table.outer_size.height == 4
+
+
 class Ticks(App):
     def compose(self) -> ComposeResult:
         yield SelectionList(("ticked", 1, True), ("not", 2), id="stock")

@@ -112,36 +112,37 @@ async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
         assert chain[4] == "edit-objectives--engagement_goals"
 
 
-async def test_the_step_settles_in_three_layouts(tmp_path, monkeypatch):
-    """What makes a step's first frame costs layouts (issue 18): each text area,
-    wrapping its text once it knew its width, asked the held step for one more
-    layout before it could be drawn. The focus goes straight to the field the step
-    opens on: Textual gave it to the form first, and its focus and then its blur
-    styled the whole form again, twice, before the first frame."""
+async def test_the_step_is_laid_out_three_times_before_it_is_drawn(tmp_path, monkeypatch):
+    """What makes a step's first frame costs layouts (issue 18): its first screenful,
+    the rest with it, and the widgets' answers to their sizes (each text area wrapping
+    its text, a table fitting its columns, their scroll bars) all in one. Laying the
+    step out again before those answers were handled gave one that none of them was
+    in yet; a layout for each answer, more again. The focus goes straight to the field the step opens on:
+    Textual gave it to the form first, and its focus and then its blur styled the
+    whole form again, twice, before the first frame."""
     from textual.screen import Screen
 
-    from smgov_tui.tui.settling import FrameHold
-
-    focused, rounds = [], []
-    set_focus, settle = Screen.set_focus, FrameHold.settle
+    focused, layouts = [], []
+    set_focus, refresh_layout = Screen.set_focus, Screen._refresh_layout
 
     def focusing(screen, widget, *args, **kwargs):
         focused.append(getattr(widget, "id", None))
         return set_focus(screen, widget, *args, **kwargs)
 
-    def settling(hold, screen, *args, **kwargs):
-        rounds.append(screen.name)
-        return settle(hold, screen, *args, **kwargs)
+    def laying_out(screen, *args, **kwargs):
+        if app.frames._held is not None:  # before the step's first frame
+            layouts.append(screen.name)
+        return refresh_layout(screen, *args, **kwargs)
 
     monkeypatch.setattr(Screen, "set_focus", focusing)
-    monkeypatch.setattr(FrameHold, "settle", settling)
+    monkeypatch.setattr(Screen, "_refresh_layout", laying_out)
     app = county(tmp_path, True)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(4):
             await pilot.pause()
         assert not any(app.screen._rest) and app.focused.id == "edit-objectives--approach"
     assert focused[0] == "edit-objectives--approach" and "form" not in focused
-    assert rounds == ["objectives"] * 3  # laid out, the sizes answered, nothing left to move
+    assert layouts == ["objectives"] * 3  # the first screenful, the rest, their answers (5 before)
 
 
 async def test_a_field_whose_example_goes_below_it_is_styled_once(tmp_path, monkeypatch):

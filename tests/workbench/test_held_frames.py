@@ -85,3 +85,20 @@ async def test_a_step_shown_as_in_a_terminal_is_drawn_once(tmp_path, made, size)
         await settle(pilot)
         assert app.screen.query("TickList")  # "Kinds of engagement wanted", in the first screenful
         assert len(made) == 1 and len(cells_drawn(made[0][1])) == size[1]
+
+
+async def test_a_step_shown_while_the_first_settles_opens_settled_at_its_field(tmp_path, made):
+    """ctrl+n as the workbench opens: the step shown opens with its first missing
+    decision at the top of the form, as if it were the first; the first step's
+    settling did not draw it before it had settled (and then never scrolled it)."""
+    app = county(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_step("response")  # before the first step has settled
+        await settle(pilot)
+        screen = app.screen
+        target, scrolled = screen._opening
+        field = screen.query_one(f"#field-{target.replace('.', '--')}")
+        assert scrolled and screen.query_one("#form").scroll_y == field.virtual_region.y
+        assert [held for held, _ in made if held] == []  # neither step made a frame for nothing
+        shown = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", made[0][1])
+        assert len(made) == 1 and "3/8 Response" in shown and f" {field.decision.label}  needed" in shown

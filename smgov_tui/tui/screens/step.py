@@ -186,7 +186,7 @@ class StepScreen(Screen):
             self.focus_decision(target, scroll=False)  # at the top of the form until the rest comes
             self.call_after_refresh(self._mount_rest)
         else:
-            self.focus_decision(target, scroll=scroll)
+            self.focus_decision(target, scroll=False)  # scrolled to once settled (_scroll_to_opening)
             self.call_after_refresh(self._settled)
 
     def show_name(self, name: str) -> None:
