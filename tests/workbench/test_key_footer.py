@@ -85,3 +85,19 @@ async def test_keys_past_the_width_scroll_into_sight_with_the_mouse_wheel(tmp_pa
         await settle(pilot)
         shown = footer.render_line(0).text
         assert "^l Checklist" in shown and shown.rstrip().endswith("^p palette")
+
+
+async def test_keys_past_the_width_end_under_the_palettes_key_not_beside_it(tmp_path):
+    """An open pick list adds "esc Dismiss menu": the keys no longer fit, and are cut
+    where the palette's key begins; the column after it stays blank (a letter of
+    the keys beneath showed there, "^p palettek")."""
+    app = county(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.focus_decision("objectives.frequency")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        line = app.screen.query_one(KeyFooter).render_line(0).text
+        assert line.startswith("esc Dismiss menu ") and len(line) == 80
+        assert line.endswith("▏^p palette ")

@@ -149,8 +149,8 @@ class KeyFooter(Widget, can_focus=False):
     def _key_at(self, x: int) -> Key | None:
         keys, palette = self._shown
         left = self._palette_x()
-        if left is not None and left <= x < self.size.width - 1:
-            return palette
+        if left is not None and left <= x:
+            return palette if x < self.size.width - 1 else None  # the blank column right of it
         start = -self._scroll
         for key in keys:
             end = start + self._width(key)
@@ -212,7 +212,9 @@ class KeyFooter(Widget, can_focus=False):
         line = Strip(segments).crop(self._scroll, self._scroll + width).extend_cell_length(width, gap)
         if palette is not None and (left := self._palette_x()) is not None:
             drawn = Strip(self._drawn(palette, palette=True)).crop(max(0, -left))
-            line = Strip.join([line.crop(0, max(0, left)), drawn, line.crop(width - 1, width)])
+            # The column right of it blank, as when the keys fit: Textual's footer shows the
+            # keys scrolled under it there, a stray letter when they do not ("palettek").
+            line = Strip.join([line.crop(0, max(0, left)), drawn, Strip([Segment(" ", gap)], 1)])
         return line.crop(0, width)
 
     # --- the mouse ------------------------------------------------------------------
