@@ -290,8 +290,8 @@ class PickList(Select):
 
     Textual's Select mounts its open list (an OptionList, styled, its options
     counted) with the field, closed and hidden: on a step's way to its first
-    frame, that list was half the work of each pick list (bench: 25,000 of its
-    49,000 calls), for a list most fields never show. Here the key or click
+    frame, that list was half the work of each pick list (25,000 of its 49,000
+    calls, counted mounting five), for a list most fields never show. Here the key or click
     that first opens it waits for it to be made (keys typed behind wait in turn,
     typeahead.py); from then on it is Textual's Select (textual 8.2.8's own,
     which every override below falls back to once the list is there).
@@ -319,6 +319,7 @@ class PickList(Select):
         for index, (_prompt, option) in enumerate(self._options):
             if option == self.value and self.value != self.NULL:
                 self.query_one(SelectOverlay).highlighted = index
+                break
 
     def _setup_options_renderables(self) -> None:
         if self.listed:  # else the list takes the options as it is made

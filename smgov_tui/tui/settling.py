@@ -63,7 +63,7 @@ class FrameHold:
         widgets' answers to that layout (a text wrapped, a scroll bar, a table's
         columns fitted) all go into one layout, where laying out first gave one
         that none of them was in yet (the county's first step: five layouts
-        before its first frame, now three in a test, four in a terminal).
+        before its first frame, now three).
         `last`: done just before it is drawn, once every size is known (the scroll
         to the field the step opens on: done earlier, a later layout moved it)."""
         if self._held is None:  # drawn already (held at most HELD_AT_MOST)

@@ -265,17 +265,17 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                                               for line in text.splitlines()))
     if isinstance(kind, RowRef):
         return PickList(row_choices(names), prompt="Choose…",
-                      value=value if value in names else Select.NULL, id=ident)
+                        value=value if value in names else Select.NULL, id=ident)
     if in_own_words(kind):
         from smgov_tui.tui.widgets.own_words import OwnWordsSelect  # with the field that has one: few steps do
 
         return OwnWordsSelect(kind, value, label, id=ident)
     if isinstance(kind, Choice):
         return PickList([(c, c) for c in kind.choices], prompt="Choose…",
-                      value=value or Select.NULL, id=ident)
+                        value=value or Select.NULL, id=ident)
     if isinstance(kind, YesNo):
         return PickList([("yes", True), ("no", False)], prompt="Choose…",
-                      value=Select.NULL if value is None else value, id=ident)
+                        value=Select.NULL if value is None else value, id=ident)
     if isinstance(kind, Multi):
         picked = set(value or ())
         return TickList(*[(c, c, c in picked) for c in kind.choices], id=ident)
