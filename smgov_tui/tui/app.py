@@ -28,6 +28,7 @@ from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.compat import (
     as_switched_to,
     breakpoint_classes,
+    draw_what_moves,
     stylesheet_variables,
 )
 from smgov_tui.tui.hangup import HangUp
@@ -87,6 +88,7 @@ class SmgovApp(Workbench):
         self.type_ahead = TypeAhead(self, self._take_key)
         self.hang_up = HangUp(self)
         self.frames = FrameHold(self)
+        draw_what_moves()  # a toast pushed up by the next one is drawn where it went
 
     # start
 

@@ -373,6 +373,41 @@ with private("textual.widgets._toggle_button.ToggleButton.BUTTON_INNER"):
     SELECTION_BUTTON_INNER: str = ToggleButton.BUTTON_INNER
 
 
+with private("textual._compositor.Compositor.full_map, _full_map, _full_map_invalidated, _visible_map and "
+             "_dirty_regions"):
+    from textual._compositor import Compositor
+
+    _built_lazily = Compositor.full_map.fget
+    _probe = Compositor()
+    _probe._full_map, _probe._full_map_invalidated, _probe._visible_map, _probe._dirty_regions  # noqa: B018
+    del _probe
+
+
+def _full_map_drawn(compositor: Compositor) -> dict:
+    """Textual 8.2.8's full map, made again when a scroll or a new widget left it
+    out of date, with what moved meanwhile marked to be drawn, as a layout marks
+    it. Made again lazily (a region asked for, of a widget out of view or new),
+    the map took the new places without marking them; the layout that followed
+    compared against it, found nothing moved, and drew nothing there: a toast
+    pushed up by the next one stayed undrawn, and pieces of it showed wherever
+    something else under it was drawn ("ti" inside a text area's scroll bar)."""
+    if compositor.root is None or not compositor._full_map_invalidated:
+        return _built_lazily(compositor)
+    drawn = compositor._visible_map if compositor._visible_map is not None else compositor._full_map
+    made = _built_lazily(compositor)
+    if compositor.size.region not in compositor._dirty_regions:
+        compositor._dirty_regions.update(
+            region for region in (geometry.clip.intersection(geometry.region)
+                                  for _, geometry in made.items() ^ drawn.items()) if region)
+    return made
+
+
+def draw_what_moves() -> None:
+    """Every screen's compositor marks what its lazily made map moved (`_full_map_drawn`):
+    Textual's class, patched in place, as each screen makes its own compositor."""
+    Compositor.full_map = property(_full_map_drawn)
+
+
 def stylesheet_variables(stylesheet: Stylesheet) -> dict[str, str]:
     """The theme's variables a stylesheet parses with: its colours (stylecache)."""
     with private("Stylesheet._variables"):

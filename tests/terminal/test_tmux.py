@@ -43,3 +43,31 @@ def test_typed_decision_is_saved_from_a_real_terminal(tmp_path):
     entries = [e for e in data["history"].values() if e["decision"] == "objectives.conversations_now"]
     assert entries and entries[-1]["new"] == text and entries[0]["old"] is None
     assert {e["who"] for e in entries} == {WHO}
+
+
+def test_a_toast_pushed_up_by_the_next_is_drawn_where_it_went(tmp_path):
+    """ctrl+f says what is missing in a toast and scrolls to it; a letter typed into
+    the list there says "Not typed" in a second toast, below the first, which moves
+    up. Textual drew nothing of the first where it went (its map had taken the new
+    places without marking them), only pieces of it where something else was drawn:
+    "ti" inside the Audiences text area, above."""
+    require("tmux")
+    from conftest import SAMPLES
+
+    plan = tmp_path / "county.json"
+    plan.write_bytes((SAMPLES / "county.json").read_bytes())
+    with Tmux(tmp_path, terminal_env(tmp_path)) as tmux:
+        tmux.start(smgov_argv(plan), cwd=tmp_path)
+        tmux.wait_for_text(FIRST_FRAME, "^p palette")
+        tmux.send("C-f")
+        tmux.wait_for_text("Measurable objectives  needed", "Objective without metric")
+        tmux.type("x")
+        screen = tmux.wait_for_text("Not typed")
+        time.sleep(0.5)  # anything still to come of that key
+        rows = tmux.screen().splitlines()
+        first = [n for n, row in enumerate(rows) if "Objective without metric" in row and "▌" in row]
+        second = [n for n, row in enumerate(rows) if "Not typed" in row]
+        assert first and second and first[0] < second[0], screen
+        assert not any(row.rstrip().endswith("ti ▎") or " ti " in row for row in rows), screen
+        tmux.send("C-q")
+        tmux.wait_for_exit()

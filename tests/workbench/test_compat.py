@@ -371,6 +371,23 @@ async def test_a_fixed_cells_table_drops_its_scroll_bar_once_its_columns_fit():
         assert not table.show_horizontal_scrollbar and table.outer_size.height == 4
 
 
+async def test_a_full_map_made_again_marks_what_it_moved_to_be_drawn():
+    app = App()
+    async with app.run_test(size=(40, 12)) as pilot:
+        compat.draw_what_moves()
+        moved = Static("moved")
+        await app.screen.mount(moved)
+        await pilot.pause()
+        compositor = app.screen._compositor
+        with app.batch_update():  # laid out only once the batch ends
+            await app.screen.mount(Static("pushed it down"), before=moved)  # as a toast pushes another
+            compositor._dirty_regions.clear()
+            compositor._full_map_invalidated = True  # as a scroll leaves it
+            now = compositor.full_map[moved].region  # made again, as a region asked for makes it
+            assert now.y == 1
+            assert any(region.contains_region(now) for region in compositor._dirty_regions)
+
+
 class Ticks(App):
     def compose(self) -> ComposeResult:
         yield SelectionList(("ticked", 1, True), ("not", 2), id="stock")
