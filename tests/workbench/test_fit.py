@@ -278,3 +278,41 @@ async def test_every_key_the_footer_shows_is_whole_at_80x24(county, step):
             if spec.show and spec.id != "command_palette" and app.check_action(spec.action, ()) is not False:
                 assert spec.description in footer, (spec.description, footer)
         assert footer.rstrip().endswith("palette")
+
+
+# --- labels ----------------------------------------------------------------------
+
+
+def labels_above_editors(app: SmgovApp) -> list[tuple[str, str]]:
+    """Each field in view: (what it should say above its editor, what is seen there)."""
+    from smgov_tui.tui.widgets.editors import DecisionField
+
+    form = app.screen.query_one("#form").region
+    shown = []
+    for field in app.screen.query(DecisionField):
+        editor = field.children[0]
+        above = Region(field.content_region.x, field.region.y, field.content_region.width,
+                       editor.region.y - field.region.y)
+        if above.height and form.contains_region(above):
+            need = "needed" if field.decision.blocker else "advice"
+            shown.append((f"{field.decision.label} {need}", words(seen(app, above))))
+    return shown
+
+
+@pytest.mark.parametrize("size", [SIZE, (60, 24)])
+async def test_every_label_is_shown_whole_above_its_editor(county, size):
+    """The label is drawn by its field, the editor laid out below the rows it wraps
+    into: at 60 columns the longer labels take two."""
+    app = SmgovApp(PlanStore(county))
+    wrapped = 0
+    async with app.run_test(size=size) as pilot:
+        for key in STEP_KEYS:
+            await on_step(pilot, key)
+            form = app.screen.query_one("#form")
+            for y in range(0, form.max_scroll_y + 1, max(1, form.size.height // 2)):
+                form.scroll_to(y=y, animate=False, immediate=True)
+                await settle(pilot)
+                for expected, above in labels_above_editors(app):
+                    assert above == expected, (key, y)
+                    wrapped += len(expected) > form.content_size.width
+    assert wrapped or size == SIZE  # the narrow run saw labels wrapped
