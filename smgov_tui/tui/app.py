@@ -28,7 +28,9 @@ from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.compat import (
     as_switched_to,
     breakpoint_classes,
+    callbacks_counted_once,
     draw_what_moves,
+    rules_hashed_by_identity,
     stylesheet_variables,
 )
 from smgov_tui.tui.hangup import HangUp
@@ -89,6 +91,8 @@ class SmgovApp(Workbench):
         self.hang_up = HangUp(self)
         self.frames = FrameHold(self)
         draw_what_moves()  # a toast pushed up by the next one is drawn where it went
+        rules_hashed_by_identity()
+        callbacks_counted_once()
 
     # start
 

@@ -7,6 +7,7 @@ names."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import importlib
 from functools import cache
 from pathlib import Path
@@ -386,6 +387,47 @@ async def test_a_full_map_made_again_marks_what_it_moved_to_be_drawn():
             now = compositor.full_map[moved].region  # made again, as a region asked for makes it
             assert now.y == 1
             assert any(region.contains_region(now) for region in compositor._dirty_regions)
+
+
+def test_rules_hashed_by_identity_are_kept_apart_and_found_as_textual_hashed_them():
+    """The patch assumes Textual hashes a rule set by its identity: an upgrade that
+    hashes by content would fail here first."""
+    sheet = Stylesheet()
+    sheet.add_source("Static { color: red; }\nLabel { color: blue; }")
+    sheet.parse()
+    rule = sheet.rules[0]
+    assert compat.TEXTUAL_RULE_HASH(rule) == id(rule)
+    compat.rules_hashed_by_identity()
+    twin = dataclasses.replace(rule)
+    assert twin == rule and len({rule, twin}) == 2  # equal, and still two rules
+    assert rule in set(sheet.rules) and twin not in set(sheet.rules)
+
+
+async def test_a_callback_called_later_is_counted_once_and_given_what_it_takes(monkeypatch):
+    from textual import _callback
+
+    compat.callbacks_counted_once()
+    counting = _callback._count_parameters
+    counted = []
+    monkeypatch.setattr(_callback, "_count_parameters", lambda func: counted.append(func) or counting(func))
+    got = []
+
+    def nothing() -> None:
+        got.append("nothing")
+
+    def one(value) -> None:
+        got.append(value)
+
+    app = App()
+    async with app.run_test() as pilot:
+        for turn in range(3):
+            app.call_later(nothing)
+            app.call_later(one, turn)
+            app.call_after_refresh(app.screen.refresh)
+        await pilot.pause()
+    assert got == ["nothing", 0, "nothing", 1, "nothing", 2]
+    assert counted.count(nothing) == 1 and counted.count(one) == 1  # not once a call
+    assert sum(getattr(func, "__func__", None) is Screen.refresh for func in counted) <= 1
 
 
 class Ticks(App):

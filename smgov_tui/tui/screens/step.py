@@ -74,8 +74,7 @@ class StepScreen(Screen):
                 yield StepList(step.key)
             with VerticalScroll(id="form"):
                 yield from self.compose_form()
-            yield ChecklistPanel()
-            yield VerticalScroll(id="guide-panel")  # its Markdown comes when it first shows
+            yield ChecklistPanel()  # the guidance panel comes after it when it first shows
         yield KeyFooter()  # compact, as Textual's Footer(compact=True): every key of a step fits 80 columns (test_fit)
 
     def compose_form(self) -> ComposeResult:
@@ -342,7 +341,8 @@ class StepScreen(Screen):
     def show_guidance(self, decision: Decision | None = None) -> None:
         """Fill the side panel; only while it shows, as Markdown is costly per focus
         change, and made the first time it shows: importing Textual's Markdown (with
-        the parser and highlighter it brings) was 25 ms and 4 MB of every start."""
+        the parser and highlighter it brings) was 25 ms and 4 MB of every start, and
+        the empty panel, hidden, a widget of every step mounted and styled."""
         from textual.widgets import Markdown
 
         decision = decision or self.focused_decision()
@@ -352,7 +352,7 @@ class StepScreen(Screen):
         if shown:
             shown.first(Markdown).update(text)
         else:
-            self.query_one("#guide-panel").mount(Markdown(text, id="guide-text"))
+            self.query_one("#body").mount(VerticalScroll(Markdown(text, id="guide-text"), id="guide-panel"))
 
     def take_proposal(self, event: DecisionField.Proposed) -> None:
         """A field's new value: into the plan, the checklist and the fields whose
