@@ -129,7 +129,10 @@ class SmgovApp(Workbench):
         return as_switched_to(self._step_screen(self.step_key))
 
     def on_mount(self) -> None:
-        self.call_after_refresh(gc.enable)  # paused for the start by the command line (cli.main)
+        # Paused for the start by the command line (cli.main). Through a function of ours:
+        # Textual reads a builtin's parameters from its text signature, with Python's
+        # tokenizer, whose patterns were compiled for it on the way to the first frame.
+        self.call_after_refresh(lambda: gc.enable())
         self.hang_up.catch()
         # Kept once the first step is all there, not only at a clean exit: a run
         # that ends with a dropped link still spares the next its parse.

@@ -3,6 +3,7 @@ and no widget it no longer shows."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -100,3 +101,19 @@ async def test_the_footer_shows_the_keys_bound_now_and_keeps_no_widget_per_key(t
         await pilot.pause()
         assert footer.render_line(0).text == shown  # Quit, and the rest, shown again
         assert not footer.children
+
+
+async def test_the_collector_paused_for_the_start_runs_again_once_the_step_is_drawn(tmp_path):
+    """The command line pauses the garbage collector for the start (cli.main): the
+    workbench lets it run again after its first frame, for a session of any length."""
+    path = tmp_path / "county.json"
+    shutil.copy(SAMPLES / "county.json", path)
+    gc.disable()
+    try:
+        app = SmgovApp(PlanStore(path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
