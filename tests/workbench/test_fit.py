@@ -325,3 +325,17 @@ async def test_every_label_is_shown_whole_above_its_editor(county):
                             wrapped[width] += len(expected) > form.content_size.width
                 assert checked == {d.id for d in app.screen.decisions}, (width, key)  # every field seen
     assert wrapped[60] and not wrapped[SIZE[0]]  # at 80 columns every label fits one row
+
+
+async def test_the_keys_under_a_table_are_on_the_row_below_it_whole_or_cut_with_an_ellipsis(county):
+    """A list's editor draws its line of keys itself, on the row under its table."""
+    app = SmgovApp(PlanStore(county))
+    async with app.run_test(size=(80, 30)) as pilot:
+        for width, shown in ((80, "a add · enter edit · d remove · shift+↑↓ move"), (50, "a add · enter edit…")):
+            await pilot.resize_terminal(width, 30)
+            await on_step(pilot, "objectives", "objectives.measurable")
+            editor = app.screen.query_one("#edit-objectives--measurable")
+            table = editor.query_one(DataTable)
+            assert editor.region.bottom == table.region.bottom + 1  # one row more than its table
+            below = seen(app, Region(editor.region.x, table.region.bottom, editor.region.width, 1))[0]
+            assert below.rstrip() == shown, width

@@ -9,6 +9,7 @@ Typing that lands in the table (one tab too many) is said, not lost unseen.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from rich.cells import cell_len
@@ -16,9 +17,11 @@ from rich.text import Text
 from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.coordinate import Coordinate
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from smgov_tui.core.catalogue.kinds import Rows
 from smgov_tui.core.textsafe import one_line
@@ -104,7 +107,21 @@ class RowsEditor(Vertical, can_focus=False):
         self._add_columns(table)
         self._fill(0, table)  # before mounting: no watchers to run per row (10,000 rows: a third of the time)
         yield table
-        yield Static(self._hint(), classes="rows-hint", markup=False)
+
+    # The line of keys under the table is the editor's own content, drawn on the row
+    # below it (as a field draws its label): a Static per list was a widget more on
+    # every step with one, mounted, styled, laid out and drawn.
+
+    def render(self) -> Content:
+        above = max(0, self.content_size.height - 1)  # the table's rows
+        return Content("\n" * above) + Content(self.hint).truncate(self.content_size.width, ellipsis=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return super().get_content_height(container, viewport, width) + 1  # the keys' row
+
+    @cached_property
+    def hint(self) -> str:
+        return self._hint()
 
     def _add_columns(self, table: DataTable) -> None:
         for field, width in zip(self.kind.fields, self._widths):
