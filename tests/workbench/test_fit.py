@@ -339,3 +339,8 @@ async def test_the_keys_under_a_table_are_on_the_row_below_it_whole_or_cut_with_
             assert editor.region.bottom == table.region.bottom + 1  # one row more than its table
             below = seen(app, Region(editor.region.x, table.region.bottom, editor.region.width, 1))[0]
             assert below.rstrip() == shown, width
+        editor.set_rows([*editor.rows, dict(editor.rows[0])])  # a row more: the keys move down with the table
+        await settle(pilot)
+        assert editor.region.bottom == table.region.bottom + 1
+        below = seen(app, Region(editor.region.x, table.region.bottom, editor.region.width, 1))[0]
+        assert below.rstrip() == "a add · enter edit…"
