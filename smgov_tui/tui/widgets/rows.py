@@ -119,10 +119,6 @@ class RowsEditor(Vertical, can_focus=False):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return super().get_content_height(container, viewport, width) + 1  # the keys' row
 
-    @cached_property
-    def hint(self) -> str:
-        return self._hint()
-
     def _add_columns(self, table: DataTable) -> None:
         for field, width in zip(self.kind.fields, self._widths):
             # Text, not str: DataTable reads a str as Rich markup, with emoji codes
@@ -154,7 +150,8 @@ class RowsEditor(Vertical, can_focus=False):
         self._add_columns(table)
         self._fill(cursor)
 
-    def _hint(self) -> str:
+    @cached_property
+    def hint(self) -> str:
         """ "a add · enter edit · d remove · shift+↑↓ move", in the keys in use."""
         up, down = first_key(self.app, "rows.up"), first_key(self.app, "rows.down")
         move = up + "↓" if up.endswith("↑") and down == up[:-1] + "↓" else f"{up}/{down}"
