@@ -148,6 +148,36 @@ def steady_cursor(monkeypatch):
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
 
 
+@pytest.fixture
+def sent(monkeypatch, steady_cursor) -> list[str]:
+    """What each frame would write to a terminal (a headless app writes nothing)."""
+    import io
+
+    from rich.console import Console
+    from textual._compositor import CompositorUpdate
+    from textual.app import App
+
+    frames: list[str] = []
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor",
+                      width=80, height=24, legacy_windows=False)
+    display = App._display
+
+    def as_terminal(self, screen, renderable):
+        if isinstance(renderable, CompositorUpdate):
+            frames.append(renderable.render_segments(console))
+        display(self, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", as_terminal)
+    return frames
+
+
+def rows_drawn(frames: list[str]) -> set[int]:
+    """The screen rows (from 0) the frames draw on: each run of cells starts with a cursor move."""
+    import re
+
+    return {int(row) - 1 for frame in frames for row, _ in re.findall(r"\x1b\[(\d+);(\d+)H", frame)}
+
+
 @dataclass
 class Result:
     code: int

@@ -153,10 +153,10 @@ def _no_frame() -> None:
     pass
 
 
-def draw_whole(screen: Screen) -> None:
+def draw_whole(screen: Screen, only: Iterable[Widget] | None = None) -> None:
     """Draw all of the screen in one frame, soon, laid out first only if a layout is
-    pending. After a hold (App.batch_update) its compositor counts what the held
-    frames drew as drawn, or (`frames_unmade`) has it still to draw: the whole is
+    pending; or (`only`) these widgets' regions and what the layout moved. After a
+    hold (App.batch_update) its compositor counts what the held frames drew as drawn, or (`frames_unmade`) has it still to draw: the whole is
     drawn either way, once. A screen already laid out is not laid out again: that
     layout told every scrollable widget its size again, and their scroll bars were
     drawn again in a frame of their own."""
@@ -164,10 +164,17 @@ def draw_whole(screen: Screen) -> None:
         dirty_regions = screen._compositor._dirty_regions
         screen._repaint_required  # noqa: B018  (the lookup that fails if it is gone)
         update = screen._on_timer_update
-    dirty_regions.add(screen.size.region)
+    if only is None:
+        dirty_regions.add(screen.size.region)
 
     def draw() -> None:
-        screen._repaint_required = not layout_pending(screen)  # else the whole is drawn with the layout
+        if only is None:
+            screen._repaint_required = not layout_pending(screen)  # else the whole is drawn with the layout
+            update()
+            return
+        # Their repaints are held as widgets to draw, which a pending layout forgets:
+        # as regions, they are drawn with whatever that layout moved.
+        dirty_regions.update(widget.region for widget in only if widget.is_mounted)
         update()
 
     # Once the screen has taken the repaints its widgets asked for (in this frame,

@@ -29,6 +29,7 @@ from contextlib import ExitStack
 from textual.app import App
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 
 from smgov_tui.tui.compat import draw_whole, frames_unmade, lay_out_now, layout_pending
 
@@ -37,21 +38,28 @@ ROUNDS = 8  # rounds at most while held (a layout, or widgets mounted meanwhile)
 
 
 class FrameHold:
-    """The app's frames, held while a new step settles."""
+    """The app's frames, held while a new step settles (or text areas made as they
+    come into view are laid out and wrapped: UnopenedTextArea)."""
 
     def __init__(self, app: App) -> None:
         self.app = app
         self._held: ExitStack | None = None
         self._limit: Timer | None = None
         self._settling: set[Screen] = set()  # the steps held for: drawn once the last of them settles
+        self._drawn: set[Widget] | None = None  # what is drawn once let go; None: the whole screen
 
-    def hold(self, screen: Screen) -> None:
+    def hold(self, screen: Screen, drawn: Widget | None = None) -> None:
         """The app's frames, until `screen` (the new step) settles; and the screen's
-        own, which Textual makes after each of its layouts only to throw away."""
+        own, which Textual makes after each of its layouts only to throw away.
+        Once it settles the whole screen is drawn, or only `drawn` (text areas made
+        as they come into view: the form, not the whole screen again)."""
         if self._held is None:
+            self._drawn = set()
             self._held = ExitStack()
             self._held.enter_context(self.app.batch_update())
             self._limit = self.app.set_timer(HELD_AT_MOST, self.release, name="frames held at most")
+        if self._drawn is not None:
+            self._drawn = None if drawn is None else {*self._drawn, drawn}
         if screen not in self._settling:  # a step shown while another settles is held as well
             self._settling.add(screen)
             self._held.enter_context(frames_unmade(screen))
@@ -120,4 +128,4 @@ class FrameHold:
         if self._limit is not None:
             self._limit.stop()
         held.close()
-        draw_whole(self.app.screen)
+        draw_whole(self.app.screen, self._drawn)

@@ -5,14 +5,7 @@ over SSH)."""
 
 from __future__ import annotations
 
-import io
-import re
-
-import pytest
-from conftest import settle
-from rich.console import Console
-from textual._compositor import CompositorUpdate
-from textual.app import App
+from conftest import rows_drawn, settle
 from textual.widgets import Input
 
 from smgov_tui.storage.store import PlanStore
@@ -22,28 +15,6 @@ TOWN = {"organisation.name": "Town of Millbrook", "organisation.country": "Unite
         "resources.roster": [{"name": "Alex Moreno", "role": "team lead", "hours": 20,
                               "when": "Mon-Fri 08:30-17:00"}],
         "platforms.chosen": [{"platform": "Facebook", "owner": "Alex Moreno", "comments": "open"}]}
-
-
-@pytest.fixture
-def sent(monkeypatch, steady_cursor) -> list[str]:
-    """What each frame would write to a terminal (a headless app writes nothing)."""
-    frames: list[str] = []
-    console = Console(file=io.StringIO(), force_terminal=True, color_system="truecolor",
-                      width=80, height=24, legacy_windows=False)
-    display = App._display
-
-    def as_terminal(self, screen, renderable):
-        if isinstance(renderable, CompositorUpdate):
-            frames.append(renderable.render_segments(console))
-        display(self, screen, renderable)
-
-    monkeypatch.setattr(App, "_display", as_terminal)
-    return frames
-
-
-def rows_drawn(frames: list[str]) -> set[int]:
-    """The screen rows (from 0) the frames draw on: each run of cells starts with a cursor move."""
-    return {int(row) - 1 for frame in frames for row, _ in re.findall(r"\x1b\[(\d+);(\d+)H", frame)}
 
 
 def on_screen(app) -> list[str]:

@@ -24,6 +24,7 @@ from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id, field_id
+from smgov_tui.tui.widgets.inputs import UnopenedTextArea, rows_down
 from smgov_tui.tui.widgets.key_footer import KeyFooter
 from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -127,11 +128,13 @@ class StepScreen(Screen):
             made.append(getattr(import_module(f"smgov_tui.tui.widgets.{module}"), name)())
         return made
 
-    def _made(self, item):
-        """A view as it is; a decision as its field, holding the plan's value now."""
+    def _made(self, item, in_view: bool = True):
+        """A view as it is; a decision as its field, holding the plan's value now.
+        Out of view (above or below the first screenful), its text area is made
+        as it comes into view (`_open_in_view`)."""
         if isinstance(item, Decision):
             values = self.app.plan.values
-            return DecisionField(item, values.get(item.id), values)
+            return DecisionField(item, values.get(item.id), values, in_view)
         return item
 
     @property
@@ -149,9 +152,9 @@ class StepScreen(Screen):
         kept = form.children[0] if form.children else None
         with self.app.batch_update():
             if below:
-                await form.mount_all([self._made(w) for w in below])
+                await form.mount_all([self._made(w, in_view=False) for w in below])
             if above and kept is not None:
-                await form.mount_all([self._made(w) for w in above], before=kept)
+                await form.mount_all([self._made(w, in_view=False) for w in above], before=kept)
             lay_out_now(self)  # within the batch: laid out (each field its place), not drawn
             if above and kept is not None:
                 form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
@@ -167,6 +170,7 @@ class StepScreen(Screen):
         and scrolled to the field it opens on (settling.py)."""
         self.query_one(KeyFooter).catch_up()
         self.app.frames.settle(self, last=self._scroll_to_opening)
+        self.watch(self.query_one("#form"), "scroll_y", self._open_in_view, init=False)
 
     def _scroll_to_opening(self) -> None:
         """The field the step opens on at the top of the form, as every size is now known,
@@ -174,6 +178,20 @@ class StepScreen(Screen):
         target, scroll = self._opening
         if scroll and self.focused is not None and self.focused_decision().id == target:
             self.query_one(f"#{field_id(target)}").scroll_visible(top=True, animate=False, immediate=True)
+        self._open_in_view()
+
+    def _open_in_view(self) -> None:
+        """The text areas not yet made that are (or, scrolled, come) into the form's
+        view: made before the frame that shows them (UnopenedTextArea.open)."""
+        form = self.query_one("#form", VerticalScroll)
+        # Sizes as laid out (outer_size), not regions: see `rows_down`.
+        top, bottom = form.scroll_y, form.scroll_y + form.outer_size.height
+        rows = rows_down(form)
+        for area in form.query(UnopenedTextArea):
+            field = area.parent
+            height = field.outer_size.height if field in rows else 0  # 0: not laid out yet
+            if height and top < rows[field] + height and rows[field] < bottom:
+                area.open()
 
     def on_mount(self) -> None:
         self.watch(self.app, "checklist", self.show_checklist)
@@ -213,6 +231,8 @@ class StepScreen(Screen):
             # Laid out at this size already: Textual resizes a new screen to the size it
             # has, three times as the app starts, and laid the whole step out each time.
             event.prevent_default()
+        else:
+            self.call_after_refresh(self._open_in_view)  # taller: more of the form in view
         if not self.has_class("-narrow") and not self.query(StepList):
             steps = StepList(self.step.key)
             self.query_one("#body").mount(steps, before=0)
@@ -314,6 +334,9 @@ class StepScreen(Screen):
         return node.decision if isinstance(node, DecisionField) else self.decisions[0]
 
     def focus_decision(self, decision_id: str, scroll: bool = True) -> bool:
+        fields = self.query(f"#{field_id(decision_id)}")
+        if fields and isinstance(fields.first(), DecisionField):
+            fields.first().open_editor()  # a text area out of view: made now
         editors = self.query(f"#{editor_id(decision_id)}")
         if not editors and any(d.id == decision_id for d in (*self._rest[0], *self._rest[1])
                                if isinstance(d, Decision)):

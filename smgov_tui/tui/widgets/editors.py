@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.layout import DockArrangeResult, WidgetPlacement
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import (
     DataTable,
     Input,
@@ -36,6 +37,8 @@ from smgov_tui.core.suggestions import accepted
 from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
     PlanTextArea,
+    UnopenedTextArea,
+    example_shown,
     in_own_words,
     make_editor,
     row_choices,
@@ -122,7 +125,7 @@ class DecisionField(Vertical):
 
     app = getters.app(Workbench)
 
-    def __init__(self, decision: Decision, value: Any, values: dict) -> None:
+    def __init__(self, decision: Decision, value: Any, values: dict, in_view: bool = True) -> None:
         # -quiet given now, not as it composes (then each field was styled twice over).
         super().__init__(id=field_id(decision.id),
                          classes="" if note_for(decision) else "-quiet")
@@ -136,6 +139,7 @@ class DecisionField(Vertical):
         need = "needed" if decision.blocker else "advice"
         self._label = Content.assemble((decision.label, "bold"), "  ", (need, "dim"))
         self._label_width = 0  # the width its rows were last laid out in (`arrange`)
+        self._in_view = in_view  # else a text area is made only as it comes into view
 
     @staticmethod
     def rows_at_least(decision: Decision) -> int:
@@ -194,12 +198,25 @@ class DecisionField(Vertical):
         else:
             self.mount(line)
 
+    @property
+    def editor(self) -> Widget:
+        """Its editor, or the place of a text area not yet opened (UnopenedTextArea)."""
+        return self.query_one(f"#{editor_id(self.decision.id)}, UnopenedTextArea")
+
+    def open_editor(self) -> Widget:
+        """Its editor, its text area made now if it was not yet."""
+        editor = self.editor
+        return editor.open() if isinstance(editor, UnopenedTextArea) else editor
+
     def on_mount(self) -> None:
-        editor = self.query_one(f"#{editor_id(self.decision.id)}")
+        editor = self.editor
         if isinstance(editor, Input):
             self.watch(editor, "value", self._typed_now, init=False)
         elif isinstance(editor, PlanTextArea):
-            self.watch(editor, "edits", lambda: self._typed_now(editor.text), init=False)
+            self._watch_text_area(editor)
+
+    def _watch_text_area(self, area: PlanTextArea) -> None:
+        self.watch(area, "edits", lambda: self._typed_now(area.text), init=False)
 
     def _typed_now(self, text: str) -> None:
         """Each keystroke in a text field is proposed from within the key's own
@@ -215,6 +232,9 @@ class DecisionField(Vertical):
         if isinstance(kind, Rows):
             return RowsEditor(kind, self.value or [], id=editor_id(d.id))
         names = CATALOGUE.row_names(kind.source, self.values) if isinstance(kind, RowRef) else ()
+        if isinstance(kind, LongText) and not self._in_view:
+            return UnopenedTextArea(shown_text(kind, self.value), editor_id(d.id),
+                                    example_shown(kind, d.example), opened=self._watch_text_area)
         return make_editor(kind, self.value, editor_id(d.id), d.example, names, d.label)
 
     def refresh_choices(self, values: dict) -> None:
@@ -245,7 +265,7 @@ class DecisionField(Vertical):
         it back (it is already in the plan and on disk)."""
         self.value = value
         self.values = self.app.plan.values
-        editor = self.query_one(f"#{editor_id(self.decision.id)}")
+        editor = self.editor
         kind = self.decision.kind
         if isinstance(editor, RowsEditor):
             editor.set_rows(value or [])
@@ -262,6 +282,8 @@ class DecisionField(Vertical):
         elif isinstance(editor, TextArea):
             with editor.prevent(TextArea.Changed):
                 editor.load_text(shown_text(kind, value))
+        elif isinstance(editor, UnopenedTextArea):
+            editor.text = shown_text(kind, value)
         elif in_own_words(kind):  # an OwnWordsSelect (widgets/own_words.py, loaded with it)
             editor.show(value)
         elif isinstance(editor, Select):
@@ -285,6 +307,7 @@ class DecisionField(Vertical):
         value = accepted(self.decision.id, self.app.plan)
         if value is None:
             return False
+        self.open_editor()  # its cursor goes to the end of the text
         self.show_value(value)
         for area in self.query(TextArea):
             area.move_cursor(area.document.end)  # ready to edit on from the end

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -240,6 +240,119 @@ class PlanTextArea(EditedInPlace, ExampleBelow, OwnScrolling, TextArea):
             self.soft_wrap = True
 
 
+def text_area(text: str, ident: str, placeholder: str) -> PlanTextArea:
+    """A long text's editor, unwrapped while it holds a very long line (PlanTextArea)."""
+    return PlanTextArea(text, id=ident, tab_behavior="focus", placeholder=placeholder,
+                        soft_wrap=not any(len(line) > PlanTextArea.LONG_LINE for line in text.splitlines()))
+
+
+def rows_down(container: Widget) -> dict[Widget, int]:
+    """How far down its content each child of a vertical container is, from the sizes
+    they were laid out at (their margins collapsed, as Textual's vertical layout does):
+    asked as a scroll goes on, a widget's virtual_region made the compositor map the
+    whole screen again, and the scroll's next step then redrew all of it."""
+    rows, y, below = {}, 0, 0
+    for child in container.children:
+        if not child.display:
+            continue
+        margin = child.styles.margin
+        y += max(below, margin.top)
+        rows[child] = y
+        y += child.outer_size.height
+        below = margin.bottom
+    return rows
+
+
+class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
+    """A text area's place in a step, the size of one, while it is out of view:
+    its PlanTextArea is made as it comes into view or is focused (`open`). A
+    TextArea is the costliest editor to make (its document, its eight component
+    classes styled, its wrapping): the county's first step has five, four of
+    them out of view as it opens; made at once they were 6% of the calls to its
+    first frame (666,000 -> 626,000). Never seen as it is (opened first), it draws the text plainly.
+    `opened` hears of the text area made, as it is made (its field watches it)."""
+
+    def __init__(self, text: str, ident: str, placeholder: str,
+                 opened: Callable[[PlanTextArea], None]) -> None:
+        super().__init__(id=f"unopened-{ident.removeprefix('edit-')}")
+        self.ident, self.placeholder, self._opened_to = ident, placeholder, opened
+        self._text = text
+        self.area: PlanTextArea | None = None  # once opened
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @text.setter
+    def text(self, text: str) -> None:
+        self._text = text
+        self.show_example(not text)
+        self.refresh()
+
+    @property
+    def typed(self) -> str:
+        return self._text
+
+    def fits(self, example: str) -> bool:  # as PlanTextArea's, the same size
+        return len(Content(example).wrap(self.content_size.width)) <= self.content_size.height
+
+    def render(self) -> Content:
+        if self.area is None:  # in view all the same (the form widened, say): opened after this frame
+            self.call_later(self.open)
+        return Content(self._text) if self._text else Content.styled(self.placeholder, "dim")
+
+    def open(self, nearby: bool = True) -> PlanTextArea:
+        """Its text area, in its place (this widget goes), with the example line below
+        as it was; the frames are held until it is laid out and wrapped, then what
+        changed is drawn (a text area shows its text unwrapped until it knows its width).
+        With it, those a screenful away at most (`nearby`): all in one layout, which a
+        scroll to it then moves past. Made one by one as a scroll brought each in, each
+        layout made the next step of the scroll redraw the whole screen."""
+        if self.area is not None:
+            return self.area
+        if nearby:
+            for other in self._nearby():
+                other.open(nearby=False)
+        area = self.area = text_area(self._text, self.ident, self.placeholder)
+        area.example, area._example_line = self.example, self._example_line
+        area.set_class(self.has_class("-with-example"), "-with-example")
+        screen, frames = self.screen, self.app.frames
+        frames.hold(screen, drawn=self.parent.parent)  # its form
+        mounted = self.parent.mount(area, before=self)
+        self._opened_to(area)
+        if self.has_focus:
+            screen.set_focus(area, scroll_visible=False)
+        removed = self.remove()
+
+        async def settle() -> None:
+            await mounted
+            await removed
+            if area.size:
+                # Given its place before it mounted (a scroll asked where the form's widgets
+                # are), the layout after finds it in place and tells it nothing: it never
+                # learnt its width, and showed its text unwrapped.
+                area.post_message(events.Resize(area.size, area.virtual_size, area.container_size))
+            frames.settle(screen)
+
+        self.app.call_later(settle)
+        return area
+
+    def _nearby(self) -> list[UnopenedTextArea]:
+        field = self.parent
+        view = field.parent if field is not None else None
+        if view is None:
+            return []
+        rows = rows_down(view)
+        if field not in rows:
+            return []
+        y, reach = rows[field], view.outer_size.height
+        return [other for other in view.query(UnopenedTextArea)
+                if other is not self and other.parent in rows and abs(rows[other.parent] - y) <= reach]
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.open()
+
+
 def row_choices(names: tuple[str, ...]) -> list[tuple[Text, str]]:
     """A drop-down's options naming rows (the main platform). Rich Text, not Content:
     the open list's type-to-search reads only Text and str prompts (with Content,
@@ -252,17 +365,19 @@ def in_own_words(kind: Kind) -> bool:
     return isinstance(kind, Choice) and kind.other
 
 
+def example_shown(kind: Kind, example: str) -> str:
+    """What an empty field shows. An example must never pass for an answer, in any
+    theme or with no colour."""
+    return f"e.g. {example}" if example else kind.allowed()
+
+
 def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
                 names: tuple[str, ...] = (), label: str = "") -> Widget:
     """The editor for one value; `names` are the choices of a RowRef; `label` names
     the field in the prompt for own words."""
-    # An example must never pass for an answer, in any theme or with no colour.
-    placeholder = f"e.g. {placeholder}" if placeholder else kind.allowed()
+    placeholder = example_shown(kind, placeholder)
     if isinstance(kind, LongText):
-        text = shown_text(kind, value)
-        return PlanTextArea(text, id=ident, tab_behavior="focus", placeholder=placeholder,
-                            soft_wrap=not any(len(line) > PlanTextArea.LONG_LINE
-                                              for line in text.splitlines()))
+        return text_area(shown_text(kind, value), ident, placeholder)
     if isinstance(kind, RowRef):
         return PickList(row_choices(names), prompt="Choose…",
                         value=value if value in names else Select.NULL, id=ident)
