@@ -269,8 +269,9 @@ class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
     TextArea is the costliest editor to make (its document, its eight component
     classes styled, its wrapping): the county's first step has five, four of
     them out of view as it opens; made at once they were 6% of the calls to its
-    first frame (666,000 -> 626,000). Never seen as it is (opened first), it draws the text plainly.
-    `opened` hears of the text area made, as it is made (its field watches it)."""
+    first frame (666,000 -> 626,000). Never seen as it is (opened first), it
+    draws the text plainly. `opened` hears of the text area made, as it is made
+    (its field watches it)."""
 
     def __init__(self, text: str, ident: str, placeholder: str,
                  opened: Callable[[PlanTextArea], None]) -> None:
