@@ -171,6 +171,11 @@ def sent(monkeypatch, steady_cursor) -> list[str]:
     return frames
 
 
+def on_screen(app) -> list[str]:
+    """The screen's rows of text, as drawn now."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
 def rows_drawn(frames: list[str]) -> set[int]:
     """The screen rows (from 0) the frames draw on: each run of cells starts with a cursor move."""
     import re

@@ -156,8 +156,9 @@ def _no_frame() -> None:
 def draw_whole(screen: Screen, only: Iterable[Widget] | None = None) -> None:
     """Draw all of the screen in one frame, soon, laid out first only if a layout is
     pending; or (`only`) these widgets' regions and what the layout moved. After a
-    hold (App.batch_update) its compositor counts what the held frames drew as drawn, or (`frames_unmade`) has it still to draw: the whole is
-    drawn either way, once. A screen already laid out is not laid out again: that
+    hold (App.batch_update) its compositor counts what the held frames drew as
+    drawn, or (`frames_unmade`) has it still to draw: the whole is drawn either
+    way, once. A screen already laid out is not laid out again: that
     layout told every scrollable widget its size again, and their scroll bars were
     drawn again in a frame of their own."""
     with private("Screen._compositor._dirty_regions, Screen._repaint_required and Screen._on_timer_update"):

@@ -3,6 +3,7 @@ the field, saved as typing is; nothing is filled in without it."""
 
 from __future__ import annotations
 
+from conftest import on_screen
 from textual.widgets import Input, TextArea
 
 from smgov_tui.core.readiness import checklist
@@ -15,10 +16,6 @@ TOWN = {"organisation.name": "Town of Millbrook", "organisation.country": "Unite
                               "when": "Mon-Fri 08:30-17:00"},
                              {"name": "Jamie Lee", "role": "responder", "hours": 10}],
         "platforms.chosen": [{"platform": "Facebook", "owner": "Alex Moreno", "comments": "open"}]}
-
-
-def on_screen(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 def town(tmp_path):

@@ -5,7 +5,7 @@ over SSH)."""
 
 from __future__ import annotations
 
-from conftest import rows_drawn, settle
+from conftest import on_screen, rows_drawn, settle
 from textual.widgets import Input
 
 from smgov_tui.storage.store import PlanStore
@@ -15,10 +15,6 @@ TOWN = {"organisation.name": "Town of Millbrook", "organisation.country": "Unite
         "resources.roster": [{"name": "Alex Moreno", "role": "team lead", "hours": 20,
                               "when": "Mon-Fri 08:30-17:00"}],
         "platforms.chosen": [{"platform": "Facebook", "owner": "Alex Moreno", "comments": "open"}]}
-
-
-def on_screen(app) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
 
 
 async def typed(pilot, frames: list[str], *keys: str) -> set[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import SAMPLES, rows_drawn, settle
+from conftest import SAMPLES, on_screen, rows_drawn, settle
 from textual.widgets import TextArea
 
 from smgov_tui.storage.store import PlanStore
@@ -20,12 +20,12 @@ from smgov_tui.tui.widgets.inputs import UnopenedTextArea
 ABOVE = ("objectives.conversations_now", "objectives.conversations_wanted", "objectives.key_messages")
 
 
-def county(tmp_path, windowed: bool | None = True) -> tuple[SmgovApp, object]:
+def county(tmp_path, windowed: bool | None = True) -> SmgovApp:
     path = tmp_path / f"county-{windowed}.json"
     shutil.copy(SAMPLES / "county.json", path)
     app = SmgovApp(PlanStore(path))
     app.window_fields = windowed
-    return app, path
+    return app
 
 
 def field(app, decision_id: str) -> DecisionField:
@@ -39,12 +39,8 @@ def in_view(app) -> list[DecisionField]:
             if f.virtual_region.y < bottom and f.virtual_region.bottom > top]
 
 
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 async def test_only_the_text_area_in_view_is_made_as_the_step_opens(tmp_path):
-    app, _ = county(tmp_path)
+    app = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         areas = app.screen.query(TextArea)
@@ -56,7 +52,7 @@ async def test_only_the_text_area_in_view_is_made_as_the_step_opens(tmp_path):
 
 
 async def test_a_text_area_focused_from_the_keyboard_is_made_and_typed_into(tmp_path):
-    app, path = county(tmp_path)
+    app = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         before = app.plan.get("objectives.key_messages")
@@ -71,12 +67,12 @@ async def test_a_text_area_focused_from_the_keyboard_is_made_and_typed_into(tmp_
         await pilot.press("shift+tab")  # leaving it saves
         await settle(pilot)
         assert not field(app, "objectives.key_messages").query(UnopenedTextArea)
-        assert "Hi 1. Road and weather closures" in screen_text(app)
-    assert PlanStore(path).load().values["objectives.key_messages"] == "Hi " + before
+        assert "Hi 1. Road and weather closures" in "\n".join(on_screen(app))
+    assert PlanStore(app.store.path).load().values["objectives.key_messages"] == "Hi " + before
 
 
 async def test_a_text_area_scrolled_into_view_is_made_before_it_is_seen(tmp_path):
-    app, _ = county(tmp_path)
+    app = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         drawn: list[set[str]] = []  # the unopened fields in view at each frame drawn
@@ -97,12 +93,12 @@ async def test_a_text_area_scrolled_into_view_is_made_before_it_is_seen(tmp_path
         # is text): the line the place made, not a second one, nor the example inside.
         lines = now.query(".example-line")
         assert len(lines) == 1 and area.placeholder == "" and not lines.first().display
-        assert "Residents discuss road conditions, burn" in screen_text(app)
+        assert "Residents discuss road conditions, burn" in "\n".join(on_screen(app))
 
 
 async def test_a_value_shown_before_its_text_area_is_made_is_the_one_it_shows(tmp_path):
     """Another session saved it (or an undo): shown in the place, then in the text area."""
-    app, _ = county(tmp_path)
+    app = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         audiences = field(app, "objectives.audiences")
@@ -115,7 +111,7 @@ async def test_a_value_shown_before_its_text_area_is_made_is_the_one_it_shows(tm
 
 
 async def test_a_step_shown_in_a_pilot_makes_every_text_area_at_once(tmp_path):
-    app, _ = county(tmp_path, None)
+    app = county(tmp_path, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert len(app.screen.query(TextArea)) == 5 and not app.screen.query(UnopenedTextArea)
@@ -126,7 +122,7 @@ async def test_a_scroll_that_makes_text_areas_redraws_the_form_only(tmp_path, se
     makes draws the form's rows, not the top bar and the checklist again (asked the
     fields' places on screen as it scrolled, the compositor mapped the whole screen
     again, and each step of the scroll after redrew all of it: 12 KB more per tab)."""
-    app, _ = county(tmp_path)
+    app = county(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         sent.clear()
@@ -147,14 +143,14 @@ async def test_a_text_area_tabbed_past_shows_its_text_wrapped(tmp_path):
     place before it mounted, and was never told its width)."""
     shown = []
     for windowed in (True, None):
-        app, _ = county(tmp_path, windowed)
+        app = county(tmp_path, windowed)
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot)
             for _ in range(5):
                 await pilot.press("tab")
                 await settle(pilot)
             assert app.focused.id == "edit-objectives--languages"
-            shown.append(screen_text(app))
+            shown.append("\n".join(on_screen(app)))
     assert "Rural residents outside the two towns who\u0020" in shown[0]
     assert "do not get local news, commuters on Route" in shown[0]
     assert shown[0] == shown[1]

@@ -24,7 +24,7 @@ from smgov_tui.tui.compat import lay_out_now
 from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id, field_id
-from smgov_tui.tui.widgets.inputs import UnopenedTextArea, rows_down
+from smgov_tui.tui.widgets.inputs import unopened_between
 from smgov_tui.tui.widgets.key_footer import KeyFooter
 from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -185,13 +185,8 @@ class StepScreen(Screen):
         view: made before the frame that shows them (UnopenedTextArea.open)."""
         form = self.query_one("#form", VerticalScroll)
         # Sizes as laid out (outer_size), not regions: see `rows_down`.
-        top, bottom = form.scroll_y, form.scroll_y + form.outer_size.height
-        rows = rows_down(form)
-        for area in form.query(UnopenedTextArea):
-            field = area.parent
-            height = field.outer_size.height if field in rows else 0  # 0: not laid out yet
-            if height and top < rows[field] + height and rows[field] < bottom:
-                area.open()
+        for area in unopened_between(form, form.scroll_y, form.scroll_y + form.outer_size.height):
+            area.open()
 
     def on_mount(self) -> None:
         self.watch(self.app, "checklist", self.show_checklist)

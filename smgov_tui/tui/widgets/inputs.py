@@ -263,6 +263,15 @@ def rows_down(container: Widget) -> dict[Widget, int]:
     return rows
 
 
+def unopened_between(container: Widget, top: int, bottom: int) -> list[UnopenedTextArea]:
+    """The text areas not yet made whose fields (children of `container`, laid out)
+    reach into its content's rows from `top` to `bottom`."""
+    rows = rows_down(container)
+    return [area for area in container.query(UnopenedTextArea)
+            if area.parent in rows and area.parent.outer_size.height
+            and top < rows[area.parent] + area.parent.outer_size.height and rows[area.parent] < bottom]
+
+
 class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
     """A text area's place in a step, the size of one, while it is out of view:
     its PlanTextArea is made as it comes into view or is focused (`open`). A
@@ -341,14 +350,12 @@ class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
     def _nearby(self) -> list[UnopenedTextArea]:
         field = self.parent
         view = field.parent if field is not None else None
-        if view is None:
-            return []
-        rows = rows_down(view)
+        rows = rows_down(view) if view is not None else {}
         if field not in rows:
             return []
-        y, reach = rows[field], view.outer_size.height
-        return [other for other in view.query(UnopenedTextArea)
-                if other is not self and other.parent in rows and abs(rows[other.parent] - y) <= reach]
+        reach = view.outer_size.height
+        top, bottom = rows[field] - reach, rows[field] + field.outer_size.height + reach
+        return [other for other in unopened_between(view, top, bottom) if other is not self]
 
     def _on_focus(self, event: events.Focus) -> None:
         self.open()
