@@ -47,6 +47,7 @@ class FrameHold:
         self._limit: Timer | None = None
         self._settling: set[Screen] = set()  # the steps held for: drawn once the last of them settles
         self._drawn: set[Widget] | None = None  # what is drawn once let go; None: the whole screen
+        self._when_drawn: list[Callable[[], None]] = []
 
     def hold(self, screen: Screen, drawn: Widget | None = None) -> None:
         """The app's frames, until `screen` (the new step) settles; and the screen's
@@ -63,6 +64,13 @@ class FrameHold:
         if screen not in self._settling:  # a step shown while another settles is held as well
             self._settling.add(screen)
             self._held.enter_context(frames_unmade(screen))
+
+    def when_drawn(self, callback: Callable[[], None]) -> None:
+        """`callback` once the held frame has been drawn (now, if none is held)."""
+        if self._held is None:
+            self.app.call_after_refresh(callback)
+        else:
+            self._when_drawn.append(callback)
 
     def settle(self, screen: Screen, rounds: int = ROUNDS, last: Callable[[], None] | None = None) -> None:
         """Let every widget of the screen (its frame held) handle what it has been
@@ -129,3 +137,6 @@ class FrameHold:
             self._limit.stop()
         held.close()
         draw_whole(self.app.screen, self._drawn)
+        callbacks, self._when_drawn = self._when_drawn, []
+        for callback in callbacks:
+            self.app.call_after_refresh(callback)

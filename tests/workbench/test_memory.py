@@ -12,6 +12,7 @@ from conftest import REPO, SAMPLES
 
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.settling import FrameHold
 from smgov_tui.tui.widgets.key_footer import KeyFooter
 
 # The first step of the county sample, drawn at 80x24 as in a terminal; then the
@@ -103,17 +104,27 @@ async def test_the_footer_shows_the_keys_bound_now_and_keeps_no_widget_per_key(t
         assert not footer.children
 
 
-async def test_the_collector_paused_for_the_start_runs_again_once_the_step_is_drawn(tmp_path):
+async def test_the_collector_paused_for_the_start_runs_again_once_the_step_is_drawn(tmp_path, monkeypatch):
     """The command line pauses the garbage collector for the start (cli.main): the
-    workbench lets it run again after its first frame, for a session of any length."""
+    workbench lets it run again after its first frame, for a session of any length,
+    and not before (it walked the step's widgets as they were made)."""
     path = tmp_path / "county.json"
     shutil.copy(SAMPLES / "county.json", path)
+    collecting_when_drawn = []
+    release = FrameHold.release
+
+    def drawn(self) -> None:
+        collecting_when_drawn.append(gc.isenabled())
+        release(self)
+
+    monkeypatch.setattr(FrameHold, "release", drawn)
     gc.disable()
     try:
         app = SmgovApp(PlanStore(path))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.pause()
+            assert collecting_when_drawn[:1] == [False]  # the step's frame drawn with it paused
             assert gc.isenabled()
     finally:
         gc.enable()
