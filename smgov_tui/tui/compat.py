@@ -310,7 +310,14 @@ class PickList(Select):
     _made: AwaitComplete | None = None  # the open list being made, or made
 
     def compose(self) -> Iterator[Widget]:
-        yield SelectCurrent(self.prompt)
+        current = SelectCurrent(self.prompt)
+        # Styled as showing a value from the start: Select shows it once mounted,
+        # and the class it then gave restyled the field's four widgets (2-3 ms a field).
+        value = self._value if self._value != self.NULL or self._allow_blank else self._options[0][1]
+        if value != self.NULL and any(option == value for _prompt, option in self._options):
+            current.set_reactive(SelectCurrent.has_value, True)  # its watcher, the restyle, not called
+            current.add_class("-has-value", update=False)  # styled with it as it mounts
+        yield current
 
     @property
     def listed(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from conftest import SAMPLES, asked_plan
 
 from smgov_tui.core.suggestions import suggest
@@ -145,28 +146,35 @@ async def test_the_step_is_laid_out_three_times_before_it_is_drawn(tmp_path, mon
     assert layouts == ["objectives"] * 3  # the first screenful, the rest, their answers (5 before)
 
 
-async def test_a_field_whose_example_goes_below_it_is_styled_once(tmp_path, monkeypatch):
-    """The example too wide for its field goes on a line below it, and the field
-    takes a class (-with-example) only the row dialog's sheet styles: on a step it
-    was styled again for it, a text area's eight component classes with it."""
+@pytest.fixture
+def styled(monkeypatch) -> list:
+    """Each node as Textual styles it (Stylesheet.apply), as often as it does."""
     from textual.css.stylesheet import Stylesheet
 
-    styled: list[str] = []
+    nodes: list = []
     apply = Stylesheet.apply
 
     def applying(sheet, node, *args, **kwargs):
-        styled.append(getattr(node, "id", None))
+        nodes.append(node)
         return apply(sheet, node, *args, **kwargs)
 
     monkeypatch.setattr(Stylesheet, "apply", applying)
+    return nodes
+
+
+async def test_a_field_whose_example_goes_below_it_is_styled_once(tmp_path, styled):
+    """The example too wide for its field goes on a line below it, and the field
+    takes a class (-with-example) only the row dialog's sheet styles: on a step it
+    was styled again for it, a text area's eight component classes with it."""
     app = county(tmp_path, True)
     async with app.run_test(size=(80, 24)) as pilot:
         for _ in range(4):
             await pilot.pause()
         below = [field.id for field in app.screen.query(".-with-example")]
+    ids = [getattr(node, "id", None) for node in styled]
     # out of view as the step opens, its text area is yet to be made (UnopenedTextArea)
     assert "unopened-objectives--conversations_now" in below and "edit-objectives--languages" in below
-    assert all(styled.count(field) == 1 for field in below), {field: styled.count(field) for field in below}
+    assert all(ids.count(field) == 1 for field in below), {field: ids.count(field) for field in below}
 
 
 async def test_a_field_with_nothing_to_suggest_has_no_suggestion_line_until_it_has(tmp_path):
@@ -239,3 +247,26 @@ async def test_a_steps_pick_lists_come_closed_their_lists_made_as_they_open(tmp_
         overlay = screen.query_one("#edit-objectives--frequency SelectOverlay")
         choices = CATALOGUE.get("objectives.frequency").kind.choices
         assert overlay.has_focus and overlay.option_count == len(choices) + 1  # and the blank
+
+
+async def test_a_pick_list_is_styled_once_for_the_value_it_shows(tmp_path, styled):
+    """Select marks its current-value box (-has-value) once mounted, which styled the
+    box and its three lines again; a pick list is made with the mark for the value
+    it shows, and one with nothing chosen shows its prompt, unmarked, as before."""
+    from smgov_tui.core.catalogue import CATALOGUE
+
+    app = county(tmp_path, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+        current = app.screen.query_one("#edit-objectives--frequency SelectCurrent")
+        chosen = app.plan.values["objectives.frequency"]
+        assert chosen in CATALOGUE.get("objectives.frequency").kind.choices
+        assert current.has_class("-has-value") and str(current.query_one("#label").render()) == chosen
+        counts = {node: sum(node is s for s in styled) for node in (current, *current.children)}
+        assert set(counts.values()) == {1}, counts
+        app.screen.query_one("#field-objectives--frequency", DecisionField).show_value(None)  # an undo, say
+        await pilot.pause()
+        await pilot.pause()
+        assert not current.has_class("-has-value")
+        assert str(current.query_one("#label").render()) == current.placeholder
