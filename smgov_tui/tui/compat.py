@@ -91,12 +91,40 @@ def lay_out_now(screen: Screen) -> None:
     batch_update, fields just mounted are laid out within the same frame. The
     layouts asked for until now are done (`layout_pending`), as after Textual's own.
     The sizes it gives ask for no layout after it (`sizes_given_as_laid_out`)."""
-    with private("Screen._refresh_layout, Screen._layout_required and Screen._scroll_required"):
+    with private("Screen._refresh_layout, Screen._layout_required, Screen._scroll_required "
+                 "and Widget._scroll_required"):
         refresh_layout = screen._refresh_layout
-        screen._layout_required, screen._scroll_required  # noqa: B018  (the lookups that fail if gone)
+        queued = list(queued_messages(screen))
+        asked = _take_layouts_asked(screen) or screen._layout_required or any(
+            isinstance(message, Layout) for message in queued)
+        # Only scrolled (the form to the field the step opens on): the widgets moved in
+        # their places, as Textual does for a scroll, not every place worked out again.
+        scroll = not asked and (screen._scroll_required or any(isinstance(message, UpdateScroll) for message in queued)
+                                or any(widget._scroll_required for widget in screen.walk_children(Widget)))
     with sizes_given_as_laid_out():
-        refresh_layout()
+        refresh_layout(scroll=scroll)
     screen._layout_required = screen._scroll_required = False
+
+
+def _take_layouts_asked(screen: Screen) -> bool:
+    """The layouts the screen's widgets have asked for and not yet sent (each sends
+    its ask once idle, Widget._check_refresh), taken as Textual takes them: their
+    containers arranged afresh, in the layout about to be done. Left to be sent,
+    they had the screen laid out again after it (a step's third layout, issue 18)."""
+    asked = False
+    with private("Widget._layout_required, Widget._clear_arrangement_cache and Widget._layout_updates"):
+        for widget in screen.walk_children(Widget):
+            if not widget._layout_required:
+                continue
+            asked, widget._layout_required = True, False
+            for ancestor in widget.ancestors:  # as textual 8.2.8's Widget._check_refresh
+                if not isinstance(ancestor, Widget):
+                    break
+                ancestor._clear_arrangement_cache()
+                ancestor._layout_updates += 1
+                if not ancestor.styles.auto_dimensions:
+                    break
+    return asked
 
 
 @contextmanager
@@ -231,7 +259,14 @@ class FixedCellsTable(DataTable):
         header = self.header_height if self.show_header else 0
         with private("DataTable._row_label_column_width and DataTable._total_row_height"):
             label_width, height = self._row_label_column_width, self._total_row_height
-        self.virtual_size = Size(width + label_width, height + header)
+        size = Size(width + label_width, height + header)
+        if self.is_mounted and size.height == self.virtual_size.height:
+            # Only wider or narrower (its columns fitted to its room, RowsEditor): its height,
+            # all the layout reads of it (width 1fr), is the same, so the screen is not laid
+            # out again for it; its scroll bars follow below.
+            self.set_reactive(DataTable.virtual_size, size)
+        else:
+            self.virtual_size = size
         if self.is_mounted:
             # Its scroll bars follow the new size now: a ScrollView takes a new virtual size
             # from a layout only when the layout's figures for it differ, and for a table

@@ -93,6 +93,55 @@ async def test_lay_out_now_places_widgets_mounted_within_a_batch():
             assert late.region.width == 80 and late.region.height >= 1
 
 
+async def test_lay_out_now_takes_the_layouts_widgets_asked_for_and_had_not_yet_sent():
+    """A widget tells the screen it needs a layout only once idle: asked before
+    lay_out_now, the ask is done by it (the text laid out at its new height), not
+    sent after it for a layout more (a step's third before its first frame)."""
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        box = VerticalScroll()
+        await app.screen.mount(box)
+        text = Static("one line")
+        await box.mount(text)
+        await pilot.pause()
+        layouts = []
+        refresh_layout = app.screen._refresh_layout
+        app.screen._refresh_layout = lambda *a, **kw: layouts.append(kw) or refresh_layout(*a, **kw)
+        with app.batch_update():
+            text.update("one\ntwo\nthree")  # asks for a layout, as it will once idle
+            assert compat.layout_pending(app.screen)
+            compat.lay_out_now(app.screen)
+            assert text.region.height == 3 and not compat.layout_pending(app.screen)
+        for _ in range(3):
+            await pilot.pause()
+        assert layouts == [{"scroll": False}]  # that one, and none after it
+
+
+async def test_lay_out_now_after_a_scroll_alone_moves_the_widgets_where_they_were_placed():
+    """Only scrolled (a step's form to the field it opens on), the screen's widgets
+    are moved as Textual moves them for a scroll, not placed anew."""
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        box = VerticalScroll()
+        await app.screen.mount(box)
+        await box.mount_all(Static(f"line {n}", id=f"line-{n}") for n in range(40))
+        for _ in range(3):
+            await pilot.pause()
+        assert not compat.layout_pending(app.screen)
+        layouts = []
+        refresh_layout = app.screen._refresh_layout
+        app.screen._refresh_layout = lambda *a, **kw: layouts.append(kw) or refresh_layout(*a, **kw)
+        with app.batch_update():
+            box.scroll_to(y=10, animate=False, immediate=True)
+            compat.lay_out_now(app.screen)
+            assert layouts == [{"scroll": True}] and not compat.layout_pending(app.screen)
+            assert app.screen.query_one("#line-10").region.y == 0  # at the top, where the scroll put it
+            box.refresh(layout=True)  # asked as well: placed anew
+            box.scroll_to(y=12, animate=False, immediate=True)
+            compat.lay_out_now(app.screen)
+            assert layouts[-1] == {"scroll": False} and app.screen.query_one("#line-12").region.y == 0
+
+
 async def test_a_layout_asked_for_is_pending_until_lay_out_now_does_it():
     app = App()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -370,6 +419,33 @@ async def test_a_fixed_cells_table_drops_its_scroll_bar_once_its_columns_fit():
         # Its scroll bar gone with the columns that needed it, and its row with it:
         # Textual's own layout gave it the same 4 rows, and kept the bar.
         assert not table.show_horizontal_scrollbar and table.outer_size.height == 4
+
+
+async def test_a_fixed_cells_table_fitted_to_its_room_is_redrawn_not_laid_out_again():
+    """Columns made wider or narrower leave the table's height as it was, the one
+    figure of it a layout reads (its width is its room's): it is drawn anew at its
+    new widths, and the screen is not laid out again for it (a step's third layout
+    before its first frame, issue 18)."""
+    app = App()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = compat.FixedCellsTable()
+        table.styles.width, table.styles.height = 60, "auto"
+        await app.screen.mount(table)
+        for key, width in (("a", 10), ("b", 10)):
+            table.add_column(Text(key), key=key, width=width)
+        table.add_rows([Text("x"), Text("y")] for _ in range(3))
+        await pilot.pause()
+        assert not compat.layout_pending(app.screen) and table.outer_size.height == 4
+        table.set_widths([20, 30])
+        assert not compat.layout_pending(app.screen)
+        await pilot.pause()
+        assert table.virtual_size.width == sum(w + 2 * table.cell_padding for w in (20, 30))
+        assert table.outer_size.height == 4
+        header = table.render_line(0).text
+        assert header.index("b") - header.index("a") == 20 + 2 * table.cell_padding  # drawn at its new widths
+        table.add_row(Text("z"), Text("w"))  # a row more: taller, laid out again
+        await pilot.pause()
+        assert table.outer_size.height == 5
 
 
 async def test_a_full_map_made_again_marks_what_it_moved_to_be_drawn():

@@ -42,15 +42,22 @@ async def opened(tmp_path, windowed: bool | None, size=(80, 24)) -> tuple[list[s
         return fields(screen), screen.query_one("#form").scroll_y, app.focused.id
 
 
-async def test_the_first_screenful_comes_first_and_the_rest_after(tmp_path):
+async def test_the_first_screenful_comes_first_and_the_rest_after(tmp_path, monkeypatch):
+    first: list[list[str]] = []  # the fields there, laid out, as the rest is made
+    mount_rest = StepScreen._mount_rest
+
+    async def mounting_rest(screen):
+        first.append(fields(screen))
+        await mount_rest(screen)
+
+    monkeypatch.setattr(StepScreen, "_mount_rest", mounting_rest)
     app = county(tmp_path, True)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
-        first = fields(screen)
+        await pilot.pause()
         # The county opens on "How each topic is approached", the first missing
         # decision of step 1, with three fields above it and five below.
-        assert first[0] == "objectives.approach"
-        assert len(first) < 9 and any(screen._rest)
+        assert len(first) == 1 and first[0][0] == "objectives.approach" and len(first[0]) < 9
         await pilot.pause()
         await pilot.pause()
         assert fields(screen) == [d.id for d in screen.decisions]
@@ -113,12 +120,16 @@ async def test_tab_goes_down_the_form_once_the_rest_has_come(tmp_path):
         assert chain[4] == "edit-objectives--engagement_goals"
 
 
-async def test_the_step_is_laid_out_three_times_before_it_is_drawn(tmp_path, monkeypatch):
+async def test_the_step_is_laid_out_twice_and_scrolled_before_it_is_drawn(tmp_path, monkeypatch):
     """What makes a step's first frame costs layouts (issue 18): its first screenful,
-    the rest with it, and the widgets' answers to their sizes (each text area wrapping
-    its text, a table fitting its columns, their scroll bars) all in one. Laying the
-    step out again before those answers were handled gave one that none of them was
-    in yet; a layout for each answer, more again. The focus goes straight to the field the step opens on:
+    then the rest with it and the first screenful's answers to their sizes (each text
+    area wrapping its text, the lists counting their lines), then a scroll to the
+    field it opens on. Laying the step out again before those answers were handled
+    gave one that none of them was in yet; a layout for each answer, more again. The
+    rest answers nothing: made for the width it is laid out at (its example lines),
+    under the form's scroll bar from the first layout (nothing narrows), a table's
+    columns fitted without a layout, and Textual's second word on each mount taken
+    in the layout (a third layout before, five before that). The focus goes straight to the field the step opens on:
     Textual gave it to the form first, and its focus and then its blur styled the
     whole form again, twice, before the first frame."""
     from textual.screen import Screen
@@ -132,7 +143,7 @@ async def test_the_step_is_laid_out_three_times_before_it_is_drawn(tmp_path, mon
 
     def laying_out(screen, *args, **kwargs):
         if app.frames._held is not None:  # before the step's first frame
-            layouts.append(screen.name)
+            layouts.append((screen.name, "scroll" if kwargs.get("scroll") else "layout"))
         return refresh_layout(screen, *args, **kwargs)
 
     monkeypatch.setattr(Screen, "set_focus", focusing)
@@ -143,7 +154,7 @@ async def test_the_step_is_laid_out_three_times_before_it_is_drawn(tmp_path, mon
             await pilot.pause()
         assert not any(app.screen._rest) and app.focused.id == "edit-objectives--approach"
     assert focused[0] == "edit-objectives--approach" and "form" not in focused
-    assert layouts == ["objectives"] * 3  # the first screenful, the rest, their answers (5 before)
+    assert layouts == [("objectives", "layout")] * 2 + [("objectives", "scroll")]
 
 
 @pytest.fixture
@@ -270,3 +281,31 @@ async def test_a_pick_list_is_styled_once_for_the_value_it_shows(tmp_path, style
         await pilot.pause()
         assert not current.has_class("-has-value")
         assert str(current.query_one("#label").render()) == current.placeholder
+
+
+async def test_example_lines_made_for_another_width_are_put_right_as_the_fields_are_laid_out(tmp_path, monkeypatch):
+    """The fields made after the first screenful make their example lines for the
+    width the form gave that screenful (DecisionField.width_given): made for another,
+    a line is added or taken away as the field finds its size, as before."""
+
+    async def with_examples() -> tuple[list[str], list[str]]:
+        app = county(tmp_path, True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(4):
+                await pilot.pause()
+            screen = app.screen
+            below = sorted(editor.id for editor in screen.query(".-with-example"))
+            lines = sorted(line.parent.id for line in screen.query(".example-line"))
+            return below, lines
+
+    as_made = await with_examples()
+    assert "unopened-objectives--conversations_now" in as_made[0]  # out of view, made with its line
+    made = DecisionField.__init__
+    for width in (200, 20):  # every example fits / none does
+        def made_for(field, *args, width=width, **kwargs):
+            made(field, *args, **kwargs)
+            if field.width_given is not None:
+                field.width_given = width
+
+        monkeypatch.setattr(DecisionField, "__init__", made_for)
+        assert await with_examples() == as_made, width

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Select, Static, TextArea
 
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
@@ -128,13 +129,13 @@ class StepScreen(Screen):
             made.append(getattr(import_module(f"smgov_tui.tui.widgets.{module}"), name)())
         return made
 
-    def _made(self, item, in_view: bool = True):
+    def _made(self, item, in_view: bool = True, width: int | None = None):
         """A view as it is; a decision as its field, holding the plan's value now.
         Out of view (above or below the first screenful), its text area is made
-        as it comes into view (`_open_in_view`)."""
+        as it comes into view (`_open_in_view`). `width`: the form's, once laid out."""
         if isinstance(item, Decision):
             values = self.app.plan.values
-            return DecisionField(item, values.get(item.id), values, in_view)
+            return DecisionField(item, values.get(item.id), values, in_view, width)
         return item
 
     @property
@@ -150,13 +151,20 @@ class StepScreen(Screen):
         above, below = self._rest
         form = self.query_one("#form", VerticalScroll)
         kept = form.children[0] if form.children else None
+        width = form.scrollable_content_region.width  # each field's, as the first screenful was laid out
+        if below:
+            form.mount_all([self._made(w, in_view=False, width=width) for w in below])
+        if above and kept is not None:
+            form.mount_all([self._made(w, in_view=False, width=width) for w in above], before=kept)
+        # Textual ends each mount in the form's own queue (AwaitMount, call_next), asking
+        # for a layout as it does: awaited here as well, that ask came after the layout
+        # below and had the step laid out a third time. Laid out once they have ended.
+        form.call_next(self._rest_mounted, form, kept if above else None)
+
+    async def _rest_mounted(self, form: VerticalScroll, kept: Widget | None) -> None:
         with self.app.batch_update():
-            if below:
-                await form.mount_all([self._made(w, in_view=False) for w in below])
-            if above and kept is not None:
-                await form.mount_all([self._made(w, in_view=False) for w in above], before=kept)
             lay_out_now(self)  # within the batch: laid out (each field its place), not drawn
-            if above and kept is not None:
+            if kept is not None:
                 form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
             self._rest = ([], [])
         self.show_checklist(self.app.checklist)
@@ -195,6 +203,10 @@ class StepScreen(Screen):
         self.watch(self.app, "conflicts", self.show_conflicts)
         target, scroll = self._opening  # as compose_form found it
         if any(self._rest):
+            # The rest makes the form taller than its room: its scroll bar is there from the
+            # first layout, not found at the second, when every field then narrowed (and a
+            # tick list counted its lines again, laying the step out a third time).
+            self.query_one("#form").show_vertical_scrollbar = True
             self.focus_decision(target, scroll=False)  # at the top of the form until the rest comes
             self.call_after_refresh(self._mount_rest)
         else:

@@ -125,7 +125,8 @@ class DecisionField(Vertical):
 
     app = getters.app(Workbench)
 
-    def __init__(self, decision: Decision, value: Any, values: dict, in_view: bool = True) -> None:
+    def __init__(self, decision: Decision, value: Any, values: dict, in_view: bool = True,
+                 width_given: int | None = None) -> None:
         # -quiet given now, not as it composes (then each field was styled twice over).
         super().__init__(id=field_id(decision.id),
                          classes="" if note_for(decision) else "-quiet")
@@ -140,6 +141,7 @@ class DecisionField(Vertical):
         self._label = Content.assemble((decision.label, "bold"), "  ", (need, "dim"))
         self._label_width = 0  # the width its rows were last laid out in (`arrange`)
         self._in_view = in_view  # else a text area is made only as it comes into view
+        self.width_given = width_given  # the width it will be laid out at, where known as it is made
 
     @staticmethod
     def rows_at_least(decision: Decision) -> int:
@@ -162,6 +164,7 @@ class DecisionField(Vertical):
 
     def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
         self._label_width = size.width
+        self.width_given = None  # laid out: an editor made from now on answers the size it is given
         return super().arrange(size, optimal)
 
     def process_layout(self, placements: list[WidgetPlacement]) -> list[WidgetPlacement]:

@@ -75,18 +75,32 @@ class ExampleBelow:
     _example_line: KeptRows | None = None
     example = ""  # the placeholder as given
 
-    def fits(self, example: str) -> bool:
+    def fits(self, example: str, room: Size) -> bool:
+        """Whether the example fits a content area of this size."""
         raise NotImplementedError
 
     @property
     def typed(self) -> str:
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        """In a field mounted once the form's width is known (`DecisionField.width_given`),
+        the example line is made now, for the width the field will be laid out at: made as
+        the field's size came, it had the step laid out once more, for that line alone."""
+        width = getattr(self.parent, "width_given", None)
+        height = self.styles.height
+        if width is not None and height is not None and height.is_cells:
+            gutter = self.styles.gutter
+            self._place_example(Size(width - gutter.width, int(height.value) - gutter.height))
+
     def on_resize(self) -> None:
+        self._place_example(self.content_size)
+
+    def _place_example(self, room: Size) -> None:
         self.example = self.example or self.placeholder
         if not self.example:
             return
-        fits = self.fits(self.example)
+        fits = self.fits(self.example, room)
         if fits and self._example_line is not None:
             self._example_line.remove()
             self._example_line, self.placeholder = None, self.example
@@ -182,8 +196,8 @@ class OwnScrolling:
 class PlanInput(EditedInPlace, ExampleBelow, OwnScrolling, Input):
     """An Input whose text, growing as it is typed, does not lay the screen out (OwnScrolling)."""
 
-    def fits(self, example: str) -> bool:
-        return cell_len(example) < self.content_size.width
+    def fits(self, example: str, room: Size) -> bool:
+        return cell_len(example) < room.width
 
     @property
     def typed(self) -> str:
@@ -226,8 +240,8 @@ class PlanTextArea(EditedInPlace, ExampleBelow, OwnScrolling, TextArea):
     def typed(self) -> str:
         return self.text
 
-    def fits(self, example: str) -> bool:
-        return len(Content(example).wrap(self.content_size.width)) <= self.content_size.height
+    def fits(self, example: str, room: Size) -> bool:
+        return len(Content(example).wrap(room.width)) <= room.height
 
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.show_example(not self.text)
@@ -303,8 +317,8 @@ class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
     def typed(self) -> str:
         return self._text
 
-    def fits(self, example: str) -> bool:  # as PlanTextArea's, the same size
-        return len(Content(example).wrap(self.content_size.width)) <= self.content_size.height
+    def fits(self, example: str, room: Size) -> bool:  # as PlanTextArea's, the same size
+        return len(Content(example).wrap(room.width)) <= room.height
 
     def render(self) -> Content:
         if self.area is None:  # in view all the same (the form widened, say): opened after this frame
