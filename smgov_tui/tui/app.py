@@ -129,9 +129,9 @@ class SmgovApp(Workbench):
         return as_switched_to(self._step_screen(self.step_key))
 
     def on_mount(self) -> None:
-        # Paused for the start by the command line (cli.main), until the first step's
-        # frame is drawn: let run after the app's first refresh instead, it walked the
-        # step's widgets as they were made, 9-14 ms of the start (gc.callbacks timed).
+        # Paused for the start by the command line (cli.main), and let run again once the
+        # first step's frame is drawn. Let run after the app's first refresh, it came while
+        # the step was still being made and walked its widgets: 9-14 ms of the start.
         # Through a function of ours: Textual reads a builtin's parameters from its text
         # signature, with Python's tokenizer, whose patterns were compiled for it on the
         # way to the first frame.

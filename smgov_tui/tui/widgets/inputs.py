@@ -65,6 +65,11 @@ class TickList(CountsLinesAsLaidOut, SelectionList):
         return Strip(segments, strip.cell_length)
 
 
+def wraps_within(text: str, room: Size) -> bool:
+    """The text, wrapped at the room's width, takes no more rows than it has (a text area's example)."""
+    return len(Content(text).wrap(room.width)) <= room.height
+
+
 class ExampleBelow:
     """An example (the placeholder) too big for its field is cut off inside it:
     it goes on its own dim line below the field instead, while the field is
@@ -241,7 +246,7 @@ class PlanTextArea(EditedInPlace, ExampleBelow, OwnScrolling, TextArea):
         return self.text
 
     def fits(self, example: str, room: Size) -> bool:
-        return len(Content(example).wrap(room.width)) <= room.height
+        return wraps_within(example, room)
 
     def _on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.show_example(not self.text)
@@ -318,7 +323,7 @@ class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
         return self._text
 
     def fits(self, example: str, room: Size) -> bool:  # as PlanTextArea's, the same size
-        return len(Content(example).wrap(room.width)) <= room.height
+        return wraps_within(example, room)
 
     def render(self) -> Content:
         if self.area is None:  # in view all the same (the form widened, say): opened after this frame
