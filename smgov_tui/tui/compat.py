@@ -290,7 +290,33 @@ with private("OptionList._on_resize, OptionList._clear_caches and OptionList._up
     OptionList._on_resize, OptionList._clear_caches, OptionList._update_lines  # noqa: B018
 
 
-class CountsLinesAsLaidOut:
+with private("ScrollView._size_updated(size, virtual_size, container_size, layout)"):
+    from textual.scroll_view import ScrollView
+
+    ScrollView._size_updated  # noqa: B018  (the lookup that fails if it is gone)
+
+
+class ScrollBarsAsSized:
+    """For a widget that works out its own virtual size (its lines, its wrapped text):
+    at every layout Textual compares that with the virtual size the layout gives it
+    (its own region's: it has no children to measure), finds them different, and
+    draws its scroll bars again. Here they are updated only when its size, its own
+    virtual size or its room changed since they last were: fields made after a
+    step's first frame, out of view, no longer have every text area and list in
+    view drawn again (issue 18)."""
+
+    _sized_as: tuple[Size, Size, Size] | None = None
+
+    def _size_updated(self: ScrollView, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        sizes = (size, self.virtual_size, container_size)
+        if sizes == self._sized_as:
+            return False  # as Textual's answers for a size it has already: no Resize
+        self._sized_as = sizes
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+
+class CountsLinesAsLaidOut(ScrollBarsAsSized):
     """For an OptionList (or a SelectionList): it counts its options' lines as it is
     laid out, and keeps them (and each option as drawn) while its width stays.
 
@@ -450,8 +476,27 @@ def _full_map_drawn(compositor: Compositor) -> dict:
     if compositor.size.region not in compositor._dirty_regions:
         compositor._dirty_regions.update(
             region for region in (geometry.clip.intersection(geometry.region)
-                                  for _, geometry in made.items() ^ drawn.items()) if region)
+                                  for _, geometry in _places(made) ^ _places(drawn)) if region)
     return made
+
+
+def _places(geometries: dict) -> set:
+    """Each widget with where it is drawn: its geometry but its order, a count
+    Textual keeps as it maps (of the widgets it placed before this one) that
+    differs from one map to the next as widgets are shown, hidden or left out,
+    and draws nothing different where widgets do not overlap: compared with it,
+    fields shown in room kept for them out of view had the form drawn again."""
+    return {(widget, geometry._replace(order=())) for widget, geometry in geometries.items()}
+
+
+def map_as_drawn(screen: Screen) -> None:
+    """The screen's map of every widget's place brought up to the frame drawn. A
+    scroll pass maps only what is in view and leaves the whole map as it was: the
+    next layout compared its places with that and drew again every widget the
+    scroll had moved, though the frame already showed each where it is."""
+    with private("Screen._compositor"):
+        compositor = screen._compositor
+    compositor.full_map  # noqa: B018  (made again where out of date: `_full_map_drawn`)
 
 
 def draw_what_moves() -> None:

@@ -23,7 +23,7 @@ half made, and never scrolled to the field it opens on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from contextlib import ExitStack
 
 from textual.app import App
@@ -49,18 +49,20 @@ class FrameHold:
         self._drawn: set[Widget] | None = None  # what is drawn once let go; None: the whole screen
         self._when_drawn: list[Callable[[], None]] = []
 
-    def hold(self, screen: Screen, drawn: Widget | None = None) -> None:
+    def hold(self, screen: Screen, drawn: Collection[Widget] | None = None) -> None:
         """The app's frames, until `screen` (the new step) settles; and the screen's
         own, which Textual makes after each of its layouts only to throw away.
-        Once it settles the whole screen is drawn, or only `drawn` (text areas made
-        as they come into view: the form, not the whole screen again)."""
+        Once it settles the whole screen is drawn, or only the `drawn` widgets and
+        what the layout moved (text areas made as they come into view: their form,
+        not the whole screen again; fields made where room was kept for them: nothing
+        but what moved)."""
         if self._held is None:
             self._drawn = set()
             self._held = ExitStack()
             self._held.enter_context(self.app.batch_update())
             self._limit = self.app.set_timer(HELD_AT_MOST, self.release, name="frames held at most")
         if self._drawn is not None:
-            self._drawn = None if drawn is None else {*self._drawn, drawn}
+            self._drawn = None if drawn is None else {*self._drawn, *drawn}
         if screen not in self._settling:  # a step shown while another settles is held as well
             self._settling.add(screen)
             self._held.enter_context(frames_unmade(screen))

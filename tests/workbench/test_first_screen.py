@@ -10,11 +10,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import SAMPLES, asked_plan
+from conftest import SAMPLES, asked_plan, settle
 
 from smgov_tui.core.suggestions import suggest
 from smgov_tui.storage.store import PlanStore
 from smgov_tui.tui.app import SmgovApp
+from smgov_tui.tui.settling import FrameHold
 from smgov_tui.tui.screens.step import StepScreen
 from smgov_tui.tui.widgets.editors import DecisionField
 
@@ -78,8 +79,7 @@ async def test_a_field_asked_for_before_the_rest_came_gets_the_focus(tmp_path):
         screen = app.screen
         assert any(screen._rest)  # "Language access" is not mounted yet
         assert screen.focus_decision("objectives.languages")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         assert app.focused.id == "edit-objectives--languages"
         form = screen.query_one("#form")
         field = screen.query_one("#field-objectives--languages")
@@ -142,9 +142,18 @@ async def test_the_step_is_laid_out_twice_and_scrolled_before_it_is_drawn(tmp_pa
         return set_focus(screen, widget, *args, **kwargs)
 
     def laying_out(screen, *args, **kwargs):
-        if app.frames._held is not None:  # before the step's first frame
+        if app.frames._held is not None and not drawn:  # before the step's first frame
             layouts.append((screen.name, "scroll" if kwargs.get("scroll") else "layout"))
         return refresh_layout(screen, *args, **kwargs)
+
+    drawn = []
+    release = FrameHold.release
+
+    def releasing(frames):
+        drawn.append(True)
+        return release(frames)
+
+    monkeypatch.setattr(FrameHold, "release", releasing)
 
     monkeypatch.setattr(Screen, "set_focus", focusing)
     monkeypatch.setattr(Screen, "_refresh_layout", laying_out)

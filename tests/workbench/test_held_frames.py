@@ -102,3 +102,21 @@ async def test_a_step_shown_while_the_first_settles_opens_settled_at_its_field(t
         assert [held for held, _ in made if held] == []  # neither step made a frame for nothing
         shown = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", made[0][1])
         assert len(made) == 1 and "3/8 Response" in shown and f" {field.decision.label}  needed" in shown
+
+
+async def test_a_layout_that_moves_nothing_draws_nothing(tmp_path, made):
+    """A widget that works out its own virtual size (the checklist's list, a text
+    area) had its scroll bars drawn again at every layout of the screen: Textual
+    compared its size with the one the layout gives it, its region's. The fields a
+    step makes after its first frame are laid out into their room; that layout,
+    moving nothing, sent the list's scroll bar and every text area's corner again."""
+    app = county(tmp_path)
+    app.window_fields = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query("PlanTextArea") and screen.query_one(ChecklistItems).show_vertical_scrollbar
+        drawn = len(made)
+        screen.refresh(layout=True, repaint=False)
+        await settle(pilot)
+        assert len(made) == drawn, made[drawn:]

@@ -21,11 +21,11 @@ from textual.widgets import DataTable, OptionList, Select, Static, TextArea
 from smgov_tui.core.catalogue import CATALOGUE, Decision, Step
 from smgov_tui.core.catalogue.decision import guidance_markdown
 from smgov_tui.core.readiness import Checklist
-from smgov_tui.tui.compat import lay_out_now
+from smgov_tui.tui.compat import lay_out_now, map_as_drawn
 from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id, field_id
-from smgov_tui.tui.widgets.inputs import unopened_between
+from smgov_tui.tui.widgets.inputs import rows_down, unopened_between
 from smgov_tui.tui.widgets.key_footer import KeyFooter
 from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -33,6 +33,32 @@ from smgov_tui.tui.widgets.steps import StepList
 from smgov_tui.tui.workbench import Workbench
 
 SAVE_STATE_CELLS = len("saved 00:00:00")  # the widest of the states every edit goes through
+
+
+class KeptRoom(Widget):
+    """The room of a field a step makes once its first frame is drawn
+    (StepScreen._mount_rest): as many rows as it will take, blank, out of view
+    (below or above the first screenful). One room a field: shown in its place,
+    the field leaves every other widget where it was, its order among its
+    neighbours too (Textual draws again a widget whose order changed)."""
+
+    def __init__(self, decision: Decision, rows: int) -> None:
+        super().__init__()
+        self.decision = decision
+        self.styles.height = rows
+
+
+class StepForm(VerticalScroll):
+    """A step's fields, scrolled."""
+
+    arriving = False  # fields coming into kept room (StepScreen._make_to_come)
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        # As fields come into the room kept for them, Textual asks for the whole form
+        # to be drawn again with each mount (8 kB of the same screen): laid out, what
+        # moved is drawn all the same, and if they fit their room nothing did.
+        return super().refresh(*regions, repaint=repaint and not self.arriving, layout=layout,
+                               recompose=recompose)
 
 
 class StepScreen(Screen):
@@ -56,6 +82,7 @@ class StepScreen(Screen):
         self._resumed = False  # shown before
         self._rest: tuple[list, list] = ([], [])  # views and decisions above and below the first screenful
         self._after_rest: list = []  # what waits for them (a focus asked for meanwhile)
+        self._arriving: list[tuple[KeptRoom, DecisionField]] = []  # made, to be shown in their rooms
         self._opening: tuple[str, bool] = ("", False)  # the decision it opens on, and whether scrolled to
         self.checklist_choice: str | None = None  # an item picked in a checklist, for this one to highlight
 
@@ -74,7 +101,7 @@ class StepScreen(Screen):
         with Horizontal(id="body"):
             if not self.has_class("-narrow"):  # hidden there: made when the terminal widens
                 yield StepList(step.key)
-            with VerticalScroll(id="form"):
+            with StepForm(id="form"):
                 yield from self.compose_form()
             yield ChecklistPanel()  # the guidance panel comes after it when it first shows
         yield KeyFooter()  # compact, as Textual's Footer(compact=True): every key of a step fits 80 columns (test_fit)
@@ -147,35 +174,104 @@ class StepScreen(Screen):
 
     async def _mount_rest(self) -> None:
         """The fields above and below the first screenful, in one frame with the
-        form scrolled so the field in view stays where it was."""
+        form scrolled so the field in view stays where it was. A field whose rows
+        are known before it is made (DecisionField.rows_at) is made after that
+        frame, in room kept for it (`_make_to_come`): the frame is the same, and
+        comes sooner (bench/README: issue 18)."""
         above, below = self._rest
-        form = self.query_one("#form", VerticalScroll)
+        form = self.query_one("#form", StepForm)
         kept = form.children[0] if form.children else None
         width = form.scrollable_content_region.width  # each field's, as the first screenful was laid out
-        if below:
-            form.mount_all([self._made(w, in_view=False, width=width) for w in below])
-        if above and kept is not None:
-            form.mount_all([self._made(w, in_view=False, width=width) for w in above], before=kept)
+        made_above, made_below = self._made_or_room(above, width), self._made_or_room(below, width)
+        if made_below:
+            form.mount_all(made_below)
+        if made_above and kept is not None:
+            form.mount_all(made_above, before=kept)
+        self._rest = tuple([room.decision for room in made if isinstance(room, KeptRoom)]
+                           for made in (made_above, made_below))
         # Textual ends each mount in the form's own queue (AwaitMount, call_next), asking
         # for a layout as it does: awaited here as well, that ask came after the layout
         # below and had the step laid out a third time. Laid out once they have ended.
         form.call_next(self._rest_mounted, form, kept if above else None)
+
+    def _made_or_room(self, items: list, width: int) -> list[Widget]:
+        """Each item made, or for a field whose rows are known, its room."""
+        plan, made = self.app.plan, []
+        for item in items:
+            rows = DecisionField.rows_at(item, plan, width) if isinstance(item, Decision) else None
+            made.append(self._made(item, in_view=False, width=width) if rows is None else KeptRoom(item, rows))
+        return made
 
     async def _rest_mounted(self, form: VerticalScroll, kept: Widget | None) -> None:
         with self.app.batch_update():
             lay_out_now(self)  # within the batch: laid out (each field its place), not drawn
             if kept is not None:
                 form.scroll_to(y=kept.virtual_region.y, animate=False, immediate=True)
-            self._rest = ([], [])
         self.show_checklist(self.app.checklist)
+        if any(self._rest):
+            await self._settled()
+            self.app.frames.when_drawn(self._make_to_come)
+        else:
+            self._all_come()
+            await self._settled()
+
+    def _make_to_come(self) -> None:
+        """The fields in kept room, made once the step's first frame is drawn: made
+        hidden, then each shown in its room's place, all at once. Their rows were
+        the room's to the row, so nothing in view moves and nothing is drawn (the
+        form asks to be drawn again as they mount and the rooms go: `StepForm.arriving`).
+        Keys that move the focus wait for them (`incomplete`)."""
+        form = self.query_one("#form", StepForm)
+        rooms = list(form.query_children(KeptRoom))
+        if not rooms:
+            self._all_come()
+            return
+        width = form.scrollable_content_region.width
+        shown = self.is_current
+        if shown:
+            self.app.frames.hold(self, drawn=())
+            form.arriving = True
+        fields = []
+        for room in rooms:
+            field = self._made(room.decision, in_view=False, width=width)
+            field.display = False
+            form.mount(field, before=room)
+            fields.append(field)
+        self._arriving = list(zip(rooms, fields))
+        if shown:
+            self.app.frames.settle(self, last=self._come)
+        else:
+            form.call_next(self._come)
+
+    def _come(self) -> None:
+        """Each field shown in its room's place, all at once (also as the step is shown
+        again, if it was left before they came: `on_screen_resume`)."""
+        arrived, self._arriving = self._arriving, []
+        if not arrived:
+            return
+        form = self.query_one("#form", StepForm)
+        # Each change below looks up where its widget is: with the map out of date (the
+        # fields mounted meanwhile), the first would map the form half changed, a room
+        # gone and its field not yet there, and mark all of it to be drawn again.
+        map_as_drawn(self)
+        for room, field in arrived:
+            room.display = False
+            field.display = True
+        form.remove_children([room for room, _ in arrived])
+        # Textual asks for the form to be drawn once they are gone, from the app's queue.
+        self.app.call_next(setattr, form, "arriving", False)
+        self.app.frames.when_drawn(self._all_come)  # laid out by then: a focus asked for scrolls to its field
+
+    def _all_come(self) -> None:
+        """Every field made: what waited for them is done."""
+        self._rest = ([], [])
         for call in self._after_rest:
             call()
         self._after_rest.clear()
-        await self._settled()
 
     async def _settled(self) -> None:
-        """All of the step is mounted: its keys in the footer, and drawn once laid out
-        and scrolled to the field it opens on (settling.py)."""
+        """All of the step is mounted, or has its room: its keys in the footer, and drawn
+        once laid out and scrolled to the field it opens on (settling.py)."""
         self.query_one(KeyFooter).catch_up()
         self.app.frames.settle(self, last=self._scroll_to_opening)
         self.watch(self.query_one("#form"), "scroll_y", self._open_in_view, init=False)
@@ -186,7 +282,23 @@ class StepScreen(Screen):
         target, scroll = self._opening
         if scroll and self.focused is not None and self.focused_decision().id == target:
             self.query_one(f"#{field_id(target)}").scroll_visible(top=True, animate=False, immediate=True)
+        self._make_rooms_in_view()
         self._open_in_view()
+
+    def _make_rooms_in_view(self) -> None:
+        """The fields whose room the form shows, made now, before the frame: a short
+        step scrolled as far as it goes shows the end of a field above the one it
+        opens on, or the fields below it."""
+        form = self.query_one("#form", StepForm)
+        rows, top = rows_down(form), form.scroll_y
+        bottom = top + form.outer_size.height
+        width = form.scrollable_content_region.width
+        for room in form.query_children(KeptRoom):
+            if room in rows and top < rows[room] + room.outer_size.height and rows[room] < bottom:
+                form.mount(self._made(room.decision, width=width), before=room)
+                room.display = False
+                room.remove()
+                self._rest = tuple([d for d in rest if d is not room.decision] for rest in self._rest)
 
     def _open_in_view(self) -> None:
         """The text areas not yet made that are (or, scrolled, come) into the form's
@@ -251,6 +363,7 @@ class StepScreen(Screen):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+        self._come()  # left before the fields it was making came
         self.show_checklist(self.app.checklist)
 
     def show_conflicts(self, conflicts: tuple) -> None:

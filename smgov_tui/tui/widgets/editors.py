@@ -38,6 +38,7 @@ from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.widgets.inputs import (
     PlanTextArea,
     UnopenedTextArea,
+    editor_rows,
     example_shown,
     in_own_words,
     make_editor,
@@ -81,6 +82,11 @@ def editor_id(decision_id: str) -> str:
 def field_id(decision_id: str) -> str:
     """The DecisionField's: the editor's label, lines and editor together."""
     return "field-" + decision_id.replace(".", "--")
+
+
+def field_label(decision: Decision) -> Content:
+    """The line that heads a decision's field: its label, and whether launch needs it."""
+    return Content.assemble((decision.label, "bold"), "  ", ("needed" if decision.blocker else "advice", "dim"))
 
 
 def decision_of(editor_id_: str) -> str:
@@ -137,8 +143,7 @@ class DecisionField(Vertical):
         self._showing = False  # a value from elsewhere going into the text field
         self._typed: str | None = None  # the text last proposed as it was typed
         self._suggesting = False  # its SuggestedLine made
-        need = "needed" if decision.blocker else "advice"
-        self._label = Content.assemble((decision.label, "bold"), "  ", (need, "dim"))
+        self._label = field_label(decision)
         self._label_width = 0  # the width its rows were last laid out in (`arrange`)
         self._in_view = in_view  # else a text area is made only as it comes into view
         self.width_given = width_given  # the width it will be laid out at, where known as it is made
@@ -154,6 +159,29 @@ class DecisionField(Vertical):
         if isinstance(kind, Multi):
             return 3 + min(len(kind.choices) + 2, 10)  # a tick list, framed, ten rows at most
         return 6  # a one-line field or a pick list, framed; a table's header and a row
+
+    @staticmethod
+    def rows_at(decision: Decision, plan, width: int) -> int | None:
+        """The rows its field will take, its margin with them, in a form whose fields
+        are `width` wide: known before it is made, so a step can keep the room of the
+        fields it makes after its first frame (StepScreen._mount_rest) and that frame
+        stays as it is drawn. None where only a layout can tell (a list's table, the
+        matrix, a choice taking own words): those are made before the frame."""
+        if isinstance(decision.kind, Rows):
+            return None
+        editor = editor_rows(decision.kind, plan.values.get(decision.id), decision.example, width)
+        if editor is None:
+            return None
+        rows = len(field_label(decision).wrap(width)) + editor
+        note = note_for(decision)
+        if note is None:
+            rows += 1  # -quiet: its padding holds the message line's row
+        else:
+            text = note(plan)  # the message line (empty, a row), and the note if it says anything
+            rows += 1 + (len(Content(one_line(text)).wrap(width)) if text else 0)
+        if suggested(decision, plan) is not None:
+            rows += 2  # its line, and the margin below every view of the plan
+        return rows + 1  # the margin below the field
 
     # The label is the field's own content, its editor and lines laid out below it:
     # a Label widget per field was a sixth of a step's widgets, each mounted, styled,

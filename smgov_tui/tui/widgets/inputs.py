@@ -29,7 +29,13 @@ from smgov_tui.core.catalogue.kinds import (
     YesNo,
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
-from smgov_tui.tui.compat import SELECTION_BUTTON_INNER, CountsLinesAsLaidOut, PickList, update_scrolling
+from smgov_tui.tui.compat import (
+    SELECTION_BUTTON_INNER,
+    CountsLinesAsLaidOut,
+    PickList,
+    ScrollBarsAsSized,
+    update_scrolling,
+)
 from smgov_tui.tui.widgets.redraw import KeptRows, collapse_line, hide_line, show_line
 
 
@@ -68,6 +74,11 @@ class TickList(CountsLinesAsLaidOut, SelectionList):
 def wraps_within(text: str, room: Size) -> bool:
     """The text, wrapped at the room's width, takes no more rows than it has (a text area's example)."""
     return len(Content(text).wrap(room.width)) <= room.height
+
+
+def fits_one_line(text: str, room: Size) -> bool:
+    """The text fits a one-line field's room, with a cell to spare for the cursor."""
+    return cell_len(text) < room.width
 
 
 class ExampleBelow:
@@ -202,7 +213,7 @@ class PlanInput(EditedInPlace, ExampleBelow, OwnScrolling, Input):
     """An Input whose text, growing as it is typed, does not lay the screen out (OwnScrolling)."""
 
     def fits(self, example: str, room: Size) -> bool:
-        return cell_len(example) < room.width
+        return fits_one_line(example, room)
 
     @property
     def typed(self) -> str:
@@ -217,7 +228,7 @@ class PlanInput(EditedInPlace, ExampleBelow, OwnScrolling, Input):
             super().replace(text, start, end)
 
 
-class PlanTextArea(EditedInPlace, ExampleBelow, OwnScrolling, TextArea):
+class PlanTextArea(EditedInPlace, ExampleBelow, OwnScrolling, ScrollBarsAsSized, TextArea):
     """A text area that stops wrapping while it holds a very long line.
 
     Textual re-splits a whole line for every row it wraps into: a 1 MB pasted
@@ -346,7 +357,7 @@ class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
         area.example, area._example_line = self.example, self._example_line
         area.set_class(self.has_class("-with-example"), "-with-example")
         screen, frames = self.screen, self.app.frames
-        frames.hold(screen, drawn=self.parent.parent)  # its form
+        frames.hold(screen, drawn=(self.parent.parent,))  # its form
         mounted = self.parent.mount(area, before=self)
         self._opened_to(area)
         if self.has_focus:
@@ -428,6 +439,38 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
     # Not selected on focus (Textual's default): after one tab too many, typing on would
     # have replaced the next field's whole answer; it now adds to it, where it shows.
     return PlanInput(shown_text(kind, value), placeholder=placeholder, id=ident, select_on_focus=False)
+
+
+# The rows an editor takes and the room inside it, as Textual's sheets and
+# styles/smgov.tcss lay them out: a step keeps room for the fields it makes
+# after its first frame (DecisionField.rows_at); tests/workbench/test_kept_room.py
+# holds these to the layout.
+FRAMED_ROWS = 3  # a one-line field or a closed pick list: a tall border above and below
+INPUT_GUTTER = 6  # an Input's columns not for text: its border and padding (0 2)
+AREA_ROWS, AREA_GUTTER = 4, Size(4, 2)  # a text area (opened or not): its height, border and padding (0 1)
+TICKS_SHOWN = 8  # a tick list's rows at most (max-height 10, with its border); one row per choice
+EXAMPLE_LINE_GUTTER = 2  # the example line's padding (0 1)
+
+
+def editor_rows(kind: Kind, value: Any, example: str, width: int) -> int | None:
+    """The rows `make_editor`'s editor (or an UnopenedTextArea) takes in a field `width`
+    wide, with the example line it puts below itself; None where only a layout can
+    tell (the matrix, a choice taking own words)."""
+    if isinstance(kind, Matrix) or in_own_words(kind):
+        return None
+    if isinstance(kind, (RowRef, Choice, YesNo)):
+        return FRAMED_ROWS
+    if isinstance(kind, Multi):
+        return 2 + min(len(kind.choices), TICKS_SHOWN)
+    example, empty = example_shown(kind, example), not shown_text(kind, value)
+    if isinstance(kind, LongText):
+        room = Size(max(0, width - AREA_GUTTER.width), AREA_ROWS - AREA_GUTTER.height)
+        rows, fits = AREA_ROWS, wraps_within(example, room)
+    else:
+        rows, fits = FRAMED_ROWS, fits_one_line(example, Size(max(0, width - INPUT_GUTTER), 1))
+    if fits or not empty:  # the line below is made for a typed field too, hidden
+        return rows
+    return rows + len(Content(example).wrap(max(1, width - EXAMPLE_LINE_GUTTER)))
 
 
 def read_editor(widget: Widget) -> tuple[Any, bool]:
