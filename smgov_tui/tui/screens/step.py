@@ -240,12 +240,13 @@ class StepScreen(Screen):
         self._arriving = list(zip(rooms, fields))
         if shown:
             self.app.frames.settle(self, last=self._come)
+            self.app.frames.when_drawn(self._come)  # let go unsettled (HELD_AT_MOST): shown all the same
         else:
             form.call_next(self._come)
 
     def _come(self) -> None:
-        """Each field shown in its room's place, all at once (also as the step is shown
-        again, if it was left before they came: `on_screen_resume`)."""
+        """Each field shown in its room's place, all at once: before the frames are let
+        go, or, the step left or the frames let go before it settled, after."""
         arrived, self._arriving = self._arriving, []
         if not arrived:
             return
@@ -363,7 +364,6 @@ class StepScreen(Screen):
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
-        self._come()  # left before the fields it was making came
         self.show_checklist(self.app.checklist)
 
     def show_conflicts(self, conflicts: tuple) -> None:
