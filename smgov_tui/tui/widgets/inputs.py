@@ -398,6 +398,9 @@ def row_choices(names: tuple[str, ...]) -> list[tuple[Text, str]]:
     return [(Text(one_line(name)), name) for name in names]
 
 
+PICK_PROMPT = "Choose…"  # what a pick list shows with nothing chosen
+
+
 def in_own_words(kind: Kind) -> bool:
     """A choice that also takes the planner's own words: its editor is an OwnWordsSelect."""
     return isinstance(kind, Choice) and kind.other
@@ -417,17 +420,17 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
     if isinstance(kind, LongText):
         return text_area(shown_text(kind, value), ident, placeholder)
     if isinstance(kind, RowRef):
-        return PickList(row_choices(names), prompt="Choose…",
+        return PickList(row_choices(names), prompt=PICK_PROMPT,
                         value=value if value in names else Select.NULL, id=ident)
     if in_own_words(kind):
         from smgov_tui.tui.widgets.own_words import OwnWordsSelect  # with the field that has one: few steps do
 
         return OwnWordsSelect(kind, value, label, id=ident)
     if isinstance(kind, Choice):
-        return PickList([(c, c) for c in kind.choices], prompt="Choose…",
+        return PickList([(c, c) for c in kind.choices], prompt=PICK_PROMPT,
                         value=value or Select.NULL, id=ident)
     if isinstance(kind, YesNo):
-        return PickList([("yes", True), ("no", False)], prompt="Choose…",
+        return PickList([("yes", True), ("no", False)], prompt=PICK_PROMPT,
                         value=Select.NULL if value is None else value, id=ident)
     if isinstance(kind, Multi):
         picked = set(value or ())
@@ -446,6 +449,7 @@ def make_editor(kind: Kind, value: Any, ident: str, placeholder: str = "",
 # after its first frame (DecisionField.rows_at); tests/workbench/test_kept_room.py
 # holds these to the layout.
 FRAMED_ROWS = 3  # a one-line field or a closed pick list: a tall border above and below
+PICK_GUTTER = 12  # a closed pick list's columns not for what it shows (border, padding, ▼), and some to spare
 INPUT_GUTTER = 6  # an Input's columns not for text: its border and padding (0 2)
 AREA_ROWS, AREA_GUTTER = 4, Size(4, 2)  # a text area (opened or not): its height, border and padding (0 1)
 TICKS_SHOWN = 8  # a tick list's rows at most (max-height 10, with its border); one row per choice
@@ -459,7 +463,8 @@ def editor_rows(kind: Kind, value: Any, example: str, width: int) -> int | None:
     if isinstance(kind, Matrix) or in_own_words(kind):
         return None
     if isinstance(kind, (RowRef, Choice, YesNo)):
-        return FRAMED_ROWS
+        shown = PICK_PROMPT if value is None else one_line(kind.show(value))
+        return FRAMED_ROWS if cell_len(shown) <= width - PICK_GUTTER else None  # else it wraps
     if isinstance(kind, Multi):
         return 2 + min(len(kind.choices), TICKS_SHOWN)
     example, empty = example_shown(kind, example), not shown_text(kind, value)

@@ -24,6 +24,7 @@ from smgov_tui.core.textsafe import one_line, visible
 from smgov_tui.tui.compat import PickList
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
+from smgov_tui.tui.widgets.inputs import PICK_PROMPT
 from smgov_tui.tui.workbench import Workbench
 
 OTHER_LABEL = "Other: in our own words…"
@@ -97,7 +98,7 @@ class OwnWordsSelect(PickList):
     def __init__(self, kind: Choice, value: Any, label: str, id: str) -> None:
         self.kind, self.label = kind, label
         self._kept = value
-        super().__init__(self._offered(value), prompt="Choose…", value=Select.NULL if value is None else value,
+        super().__init__(self._offered(value), prompt=PICK_PROMPT, value=Select.NULL if value is None else value,
                          id=id)
 
     def _offered(self, value: Any) -> list[tuple[Any, Any]]:
