@@ -356,6 +356,9 @@ with private("Select._setup_options_renderables, Select._watch_value, Select._wa
     Select._setup_options_renderables, Select._watch_value, Select._watch_prompt, Select._watch_expanded  # noqa: B018
 
 
+PICK_PROMPT = "Choose…"  # what a pick list shows with nothing chosen
+
+
 class PickList(Select):
     """A Select whose open list is made the first time it opens.
 

@@ -30,6 +30,7 @@ from smgov_tui.core.catalogue.kinds import (
 )
 from smgov_tui.core.textsafe import one_line, unsafe, visible
 from smgov_tui.tui.compat import (
+    PICK_PROMPT,
     SELECTION_BUTTON_INNER,
     CountsLinesAsLaidOut,
     PickList,
@@ -396,9 +397,6 @@ def row_choices(names: tuple[str, ...]) -> list[tuple[Text, str]]:
     the open list's type-to-search reads only Text and str prompts (with Content,
     typing "F" found no Facebook). Text is never read as markup."""
     return [(Text(one_line(name)), name) for name in names]
-
-
-PICK_PROMPT = "Choose…"  # what a pick list shows with nothing chosen
 
 
 def in_own_words(kind: Kind) -> bool:

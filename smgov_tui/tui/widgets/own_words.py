@@ -21,10 +21,9 @@ from textual.widgets import Input, Select, Static
 
 from smgov_tui.core.catalogue.kinds import Choice, InvalidValue
 from smgov_tui.core.textsafe import one_line, visible
-from smgov_tui.tui.compat import PickList
+from smgov_tui.tui.compat import PICK_PROMPT, PickList
 from smgov_tui.tui.stylesheets import sheet
 from smgov_tui.tui.widgets.bindings import bindings, first_key
-from smgov_tui.tui.widgets.inputs import PICK_PROMPT
 from smgov_tui.tui.workbench import Workbench
 
 OTHER_LABEL = "Other: in our own words…"
