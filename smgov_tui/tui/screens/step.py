@@ -25,7 +25,7 @@ from smgov_tui.tui.compat import lay_out_now, map_as_drawn
 from smgov_tui.tui.widgets.bindings import keys_shown
 from smgov_tui.tui.widgets.checklist import ChecklistPanel
 from smgov_tui.tui.widgets.editors import DecisionField, decision_of, editor_id, field_id
-from smgov_tui.tui.widgets.inputs import rows_down, unopened_between
+from smgov_tui.tui.widgets.inputs import children_between, unopened_between
 from smgov_tui.tui.widgets.key_footer import KeyFooter
 from smgov_tui.tui.widgets.redraw import redraw
 from smgov_tui.tui.widgets.rows import RowsEditor
@@ -291,11 +291,9 @@ class StepScreen(Screen):
         step scrolled as far as it goes shows the end of a field above the one it
         opens on, or the fields below it."""
         form = self.query_one("#form", StepForm)
-        rows, top = rows_down(form), form.scroll_y
-        bottom = top + form.outer_size.height
         width = form.scrollable_content_region.width
-        for room in form.query_children(KeptRoom):
-            if room in rows and top < rows[room] + room.outer_size.height and rows[room] < bottom:
+        for room in children_between(form, form.scroll_y, form.scroll_y + form.outer_size.height):
+            if isinstance(room, KeptRoom):
                 form.mount(self._made(room.decision, width=width), before=room)
                 room.display = False
                 room.remove()

@@ -294,13 +294,17 @@ def rows_down(container: Widget) -> dict[Widget, int]:
     return rows
 
 
+def children_between(container: Widget, top: int, bottom: int) -> list[Widget]:
+    """The children of `container` (laid out) that reach into its content's rows from `top` to `bottom`."""
+    return [child for child, y in rows_down(container).items()
+            if child.outer_size.height and top < y + child.outer_size.height and y < bottom]
+
+
 def unopened_between(container: Widget, top: int, bottom: int) -> list[UnopenedTextArea]:
     """The text areas not yet made whose fields (children of `container`, laid out)
     reach into its content's rows from `top` to `bottom`."""
-    rows = rows_down(container)
-    return [area for area in container.query(UnopenedTextArea)
-            if area.parent in rows and area.parent.outer_size.height
-            and top < rows[area.parent] + area.parent.outer_size.height and rows[area.parent] < bottom]
+    fields = set(children_between(container, top, bottom))
+    return [area for area in container.query(UnopenedTextArea) if area.parent in fields]
 
 
 class UnopenedTextArea(ExampleBelow, Widget, can_focus=True):
